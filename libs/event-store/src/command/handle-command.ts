@@ -1,0 +1,98 @@
+import { ConcurrencyError } from '../store/event-store.errors';
+import type { EventStore } from '../store/event-store';
+import type { AppendResult, EventMetadata } from '../store/event.types';
+import type { Decider, DomainEvent } from './decider';
+
+export interface HandleCommandOptions {
+  /** Who, and in answer to what: stored with every event appended. */
+  metadata?: EventMetadata;
+  /** A retried command with the same key appends nothing and returns the first result. */
+  idempotencyKey?: string;
+  /**
+   * The version the caller saw (e.g. from an If-Match header). When set, a stream that moved on is a
+   * ConcurrencyError, never a silent re-decision on state the caller did not see.
+   */
+  expectedVersion?: number;
+  /**
+   * When the caller did not pin a version, how many times to re-read, re-decide and retry after
+   * losing a race. The decision is recomputed on the new state, so business rules still hold.
+   */
+  retries?: number;
+}
+
+export interface HandleCommandResult<State, Event> {
+  /** What this call appended (empty when the decision was "nothing to do" or a replay). */
+  events: Event[];
+  state: State;
+  /** The stream version after the command. */
+  version: number;
+  /** The append, or null when nothing was appended. */
+  append: AppendResult | null;
+}
+
+/**
+ * The one read → fold → decide → append loop. Domain errors thrown by decide pass through untouched and
+ * nothing is appended.
+ */
+export async function handleCommand<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decide: (state: State) => Event[],
+  evolve: (state: State, event: Event) => State,
+  initialState: () => State,
+  options: HandleCommandOptions = {},
+): Promise<HandleCommandResult<State, Event>> {
+  if (options.idempotencyKey) {
+    const earlier = await store.findAppend(options.idempotencyKey, streamId);
+    if (earlier) {
+      const { state, version } = await load(store, streamId, evolve, initialState);
+      return { events: [], state, version, append: earlier };
+    }
+  }
+  for (let attempt = 0; ; attempt++) {
+    const { state, version } = await load(store, streamId, evolve, initialState);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new ConcurrencyError(streamId, options.expectedVersion, version);
+    }
+    const events = decide(state);
+    if (events.length === 0) return { events, state, version, append: null };
+    try {
+      const append = await store.append(
+        streamId,
+        events.map((e) => ({ ...e, metadata: options.metadata })),
+        { expectedVersion: version, idempotencyKey: options.idempotencyKey },
+      );
+      const next = append.replayed ? (await load(store, streamId, evolve, initialState)).state : events.reduce(evolve, state);
+      return { events: append.replayed ? [] : events, state: next, version: append.nextExpectedVersion, append };
+    } catch (error) {
+      const mayRetry = options.expectedVersion === undefined && attempt < (options.retries ?? 0);
+      if (error instanceof ConcurrencyError && mayRetry) continue;
+      throw error;
+    }
+  }
+}
+
+/** handleCommand for a Decider and one command. */
+export function handleDeciderCommand<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  options?: HandleCommandOptions,
+): Promise<HandleCommandResult<State, Event>> {
+  return handleCommand(store, streamId, (s) => decider.decide(command, s), decider.evolve, decider.initialState, options);
+}
+
+async function load<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  evolve: (state: State, event: Event) => State,
+  initialState: () => State,
+): Promise<{ state: State; version: number }> {
+  const stored = await store.readStream(streamId);
+  const state = stored.reduce(
+    (s, e) => evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion, businessTime: e.businessTime } as Event),
+    initialState(),
+  );
+  return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamPosition };
+}

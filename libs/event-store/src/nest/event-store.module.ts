@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { EVENT_STORE } from '../store/event-store';
+import { PostgresEventStore } from '../store/postgres-event-store';
+import { PoolSql } from '../store/sql';
+import { ReadModelWaiter } from '../projections/read-model-waiter';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { ConfigurableModuleClass, EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options';
+import { ProjectionMetrics } from './projection-metrics';
+import { ProjectionRegistry } from './projection-registry';
+import { ProjectionRunnerService } from './projection-runner.service';
+import { ProjectionHealth } from './projection-health';
+
+/** The SQL handle over the shared pool, for code that writes beside the store (never inside its transactions). */
+export const EVENT_DB = Symbol('EventDb');
+
+@Global()
+@Module({
+  imports: [DiscoveryModule, TerminusModule],
+  providers: [
+    UpcasterRegistry,
+    ProjectionRegistry,
+    ProjectionMetrics,
+    ProjectionRunnerService,
+    ProjectionHealth,
+    {
+      provide: EVENT_DB,
+      inject: [EVENT_STORE_OPTIONS],
+      useFactory: (o: EventStoreModuleOptions) => new PoolSql(o.pool),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [EVENT_DB, UpcasterRegistry],
+      useFactory: (db: PoolSql, upcasters: UpcasterRegistry) => new PostgresEventStore(db, upcasters),
+    },
+    {
+      provide: ReadModelWaiter,
+      inject: [EVENT_DB, EVENT_STORE],
+      useFactory: (db: PoolSql, store: PostgresEventStore) => new ReadModelWaiter(db, store),
+    },
+  ],
+  exports: [EVENT_STORE, EVENT_DB, UpcasterRegistry, ProjectionRegistry, ProjectionRunnerService, ProjectionHealth, ReadModelWaiter],
+})
+export class EventStoreModule extends ConfigurableModuleClass {}

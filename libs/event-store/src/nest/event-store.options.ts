@@ -1,0 +1,14 @@
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+import type { Pool } from 'pg';
+
+export interface EventStoreModuleOptions {
+  /** The pg pool (on the embedded database: a pool of one connection into PGlite). */
+  pool: Pool;
+  /** Run the projection runner in this process. */
+  runProjections: boolean;
+  projection: { batchSize: number; pollIntervalMs: number; leaseTtlMs: number; staleAfterMs: number };
+  waitForTimeoutMs: number;
+}
+
+export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: EVENT_STORE_OPTIONS } =
+  new ConfigurableModuleBuilder<EventStoreModuleOptions>().setClassMethodName('forRoot').build();

@@ -1,0 +1,45 @@
+import type { LogCheckpoint, StoredEvent } from '../store/event.types';
+import type { TransactionalSql } from '../store/sql';
+import { checkpoints, isAfter, type CheckpointRecord } from './checkpoint-store';
+import { eventsFor, type Projection } from './projection';
+
+export interface BatchTarget {
+  /** Checkpoint row to advance: the projection's name, or its shadow's during a rebuild. */
+  checkpointName: string;
+  table(name: string): string;
+}
+
+export const liveTarget = (projection: Projection): BatchTarget => ({
+  checkpointName: projection.name,
+  table: (name) => name,
+});
+
+/**
+ * Applies one batch and moves the checkpoint, in one transaction. The checkpoint row is locked first, and
+ * events at or before it are dropped: a duplicate delivery, or a second worker that lost its lease and
+ * read the same batch, changes nothing. Returns the checkpoint after the batch, or null when someone else
+ * had already moved it (the caller reloads).
+ */
+export async function applyBatch(
+  db: TransactionalSql,
+  projection: Projection,
+  batch: { readAfter: LogCheckpoint; events: readonly StoredEvent[] },
+  target: BatchTarget = liveTarget(projection),
+): Promise<CheckpointRecord | null> {
+  const { readAfter, events } = batch;
+  if (events.length === 0) return null;
+  return db.transaction(async (sql) => {
+    const current = await checkpoints.read(sql, target.checkpointName, { lock: true });
+    if (!current) throw new Error(`Projection ${target.checkpointName} has no checkpoint row`);
+    // The checkpoint moved back (a reset) since the batch was read: events before readAfter would be skipped.
+    if (isAfter(readAfter, current)) return null;
+    const fresh = events.filter((e) => isAfter(e, current));
+    if (fresh.length === 0) return null;
+    const relevant = eventsFor(projection, fresh);
+    if (relevant.length > 0) await projection.apply(relevant, { sql, table: target.table });
+    const last = fresh[fresh.length - 1];
+    const next = { transactionId: last.transactionId, globalPosition: last.globalPosition, version: current.version };
+    await checkpoints.write(sql, target.checkpointName, next, current.version);
+    return next;
+  });
+}

@@ -1,0 +1,44 @@
+import { LOG_START, compareCheckpoints, type LogCheckpoint } from '../store/event.types';
+import type { Sql } from '../store/sql';
+
+export interface CheckpointRecord extends LogCheckpoint {
+  version: number;
+}
+
+/** Reads and writes projection_checkpoints. Only ever called with the batch transaction's Sql when writing. */
+export const checkpoints = {
+  async ensure(sql: Sql, name: string, version: number): Promise<void> {
+    await sql.query(
+      `INSERT INTO projection_checkpoints (name, version, transaction_id, global_position)
+       VALUES ($1, $2, 0, 0) ON CONFLICT (name) DO NOTHING`,
+      [name, version],
+    );
+  },
+
+  async read(sql: Sql, name: string, { lock = false } = {}): Promise<CheckpointRecord | null> {
+    const [row] = await sql.query<{ version: number; tx: string; position: string }>(
+      `SELECT version, transaction_id::text AS tx, global_position::text AS position
+       FROM projection_checkpoints WHERE name = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [name],
+    );
+    return row ? { version: row.version, transactionId: row.tx, globalPosition: Number(row.position) } : null;
+  },
+
+  async write(sql: Sql, name: string, checkpoint: LogCheckpoint, version: number): Promise<void> {
+    await sql.query(
+      `UPDATE projection_checkpoints SET transaction_id = $2, global_position = $3, version = $4, updated_at = now()
+       WHERE name = $1`,
+      [name, checkpoint.transactionId, checkpoint.globalPosition, version],
+    );
+  },
+
+  async remove(sql: Sql, name: string): Promise<void> {
+    await sql.query('DELETE FROM projection_checkpoints WHERE name = $1', [name]);
+  },
+};
+
+export function isAfter(a: LogCheckpoint, b: LogCheckpoint): boolean {
+  return compareCheckpoints(a, b) > 0;
+}
+
+export { LOG_START };

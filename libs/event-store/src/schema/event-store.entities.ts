@@ -1,0 +1,147 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/*
+ * The event store's tables, described for TypeORM so that the migration check can compare them with
+ * the migrations. The store itself talks SQL (event-store.sql.ts); stored rows are never updated.
+ */
+
+@Entity({ name: 'es_streams' })
+export class StreamRow {
+  @PrimaryColumn({ name: 'stream_id', type: 'text', primaryKeyConstraintName: 'PK_es_streams' })
+  streamId: string;
+
+  /** Last stream position; the row is the stream's lock for optimistic concurrency. */
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+@Entity({ name: 'es_events' })
+@Unique('UQ_es_events_stream_position', ['streamId', 'streamPosition'])
+@Index('IX_es_events_log_order', ['transactionId', 'globalPosition'])
+export class EventRow {
+  @PrimaryGeneratedColumn('identity', {
+    name: 'global_position',
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'PK_es_events',
+  })
+  globalPosition: string;
+
+  /** pg_current_xact_id() of the writing transaction (xid8, which fits a bigint). */
+  @Column({ name: 'transaction_id', type: 'bigint' })
+  transactionId: string;
+
+  @Column({ name: 'stream_id', type: 'text' })
+  streamId: string;
+
+  @Column({ name: 'stream_position', type: 'integer' })
+  streamPosition: number;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ name: 'schema_version', type: 'integer' })
+  schemaVersion: number;
+
+  @Column({ type: 'jsonb' })
+  data: unknown;
+
+  @Column({ type: 'jsonb' })
+  metadata: unknown;
+
+  @Column({ name: 'business_time', type: 'timestamptz', nullable: true })
+  businessTime: Date | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
+}
+
+@Entity({ name: 'es_idempotency_keys' })
+export class IdempotencyKeyRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_es_idempotency_keys' })
+  key: string;
+
+  @Column({ name: 'stream_id', type: 'text' })
+  streamId: string;
+
+  @Column({ name: 'next_expected_version', type: 'integer' })
+  nextExpectedVersion: number;
+
+  @Column({ name: 'first_global_position', type: 'bigint' })
+  firstGlobalPosition: string;
+
+  @Column({ name: 'last_global_position', type: 'bigint' })
+  lastGlobalPosition: string;
+
+  @Column({ name: 'transaction_id', type: 'bigint' })
+  transactionId: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+}
+
+/** Where each projection has got to in the log; written in the same transaction as its rows. */
+@Entity({ name: 'projection_checkpoints' })
+export class ProjectionCheckpointRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_projection_checkpoints' })
+  name: string;
+
+  /** The projection's code version that built the rows; a newer code version means "rebuild me". */
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ name: 'transaction_id', type: 'bigint' })
+  transactionId: string;
+
+  @Column({ name: 'global_position', type: 'bigint' })
+  globalPosition: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/** Which worker runs a projection; a lease that is not renewed expires and another worker takes over. */
+@Entity({ name: 'projection_leases' })
+export class ProjectionLeaseRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_projection_leases' })
+  name: string;
+
+  @Column({ type: 'text' })
+  owner: string;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  /** Last time the owner's poll loop completed a cycle: a stuck loop stops beating even while its lease lives. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz' })
+  heartbeatAt: Date;
+}
+
+
+/** The log-overview projection's rows: one per event type. */
+@Entity({ name: 'es_event_type_counts' })
+export class EventTypeCountRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_es_event_type_counts' })
+  type: string;
+
+  @Column({ name: 'event_count', type: 'bigint' })
+  eventCount: string;
+
+  @Column({ name: 'last_recorded_at', type: 'timestamptz' })
+  lastRecordedAt: Date;
+}
+
+export const EVENT_STORE_ENTITIES = [
+  StreamRow,
+  EventRow,
+  IdempotencyKeyRow,
+  ProjectionCheckpointRow,
+  ProjectionLeaseRow,
+  EventTypeCountRow,
+];

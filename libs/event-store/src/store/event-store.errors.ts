@@ -1,0 +1,59 @@
+import type { ExpectedVersion } from './event.types';
+
+/** Base class, so an HTTP filter can map every store error in one place. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The stream was not at the version the writer decided on. Nothing was appended. */
+export class ConcurrencyError extends EventStoreError {
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's version when the append was refused; 0 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actual}, expected ${String(expected)}`);
+  }
+}
+
+/** The caller passed something the store cannot take; nothing was appended. */
+export class InvalidAppendError extends EventStoreError {
+  readonly code = 'INVALID_APPEND';
+  constructor(
+    message: string,
+    /** Where in the input the problem is, e.g. `events[2].data.amount`. */
+    readonly path?: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+  }
+}
+
+/** An idempotency key was reused for a different stream: a client bug, not a retry. */
+export class IdempotencyKeyReusedError extends EventStoreError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(
+    readonly idempotencyKey: string,
+    readonly firstStreamId: string,
+    readonly streamId: string,
+  ) {
+    super(`Idempotency key ${idempotencyKey} was used for stream ${firstStreamId}, not ${streamId}`);
+  }
+}
+
+/** `waitFor` gave up before the read models reached the position. */
+export class WaitForTimeoutError extends EventStoreError {
+  readonly code = 'READ_MODEL_NOT_CAUGHT_UP';
+  constructor(
+    readonly position: number,
+    readonly timeoutMs: number,
+    readonly behind: string[],
+  ) {
+    super(`Read models ${behind.join(', ')} did not reach position ${position} within ${timeoutMs} ms`);
+  }
+}

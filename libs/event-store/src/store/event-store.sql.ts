@@ -1,0 +1,92 @@
+/**
+ * The store's SQL, kept together so the concurrency argument can be read in one place.
+ *
+ * Appends: the es_streams row is the stream's lock. The guard below claims `count` positions on it
+ * (creating it, bumping it only at the expected version, or bumping it unconditionally), and the
+ * events are inserted from what the guard returned — all in one statement. A writer that loses a race
+ * waits on the row lock, re-checks the version and claims nothing, so nothing is appended and the
+ * caller gets a ConcurrencyError. An append whose idempotency key is already recorded claims nothing either.
+ *
+ * Reads of the whole log: see READ_ALL_SQL.
+ */
+export type StreamGuard = 'create' | 'update' | 'upsert';
+
+const KEY_IS_NEW = 'NOT EXISTS (SELECT 1 FROM es_idempotency_keys WHERE key = $5::text)';
+
+const GUARDS: Record<StreamGuard, string> = {
+  // expectedVersion no_stream (or 0): only a stream that does not exist yet.
+  create: `
+    INSERT INTO es_streams (stream_id, version)
+    SELECT $1::text, $3::int WHERE ${KEY_IS_NEW} AND $2::int IS NULL
+    ON CONFLICT (stream_id) DO NOTHING
+    RETURNING version`,
+  // A number, or stream_exists ($2 null): only an existing stream, and at that version.
+  update: `
+    UPDATE es_streams SET version = version + $3::int, updated_at = now()
+    WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${KEY_IS_NEW}
+    RETURNING version`,
+  // any: create or extend, whatever the version.
+  upsert: `
+    INSERT INTO es_streams (stream_id, version)
+    SELECT $1::text, $3::int WHERE ${KEY_IS_NEW} AND $2::int IS NULL
+    ON CONFLICT (stream_id) DO UPDATE SET version = es_streams.version + EXCLUDED.version, updated_at = now()
+    RETURNING version`,
+};
+
+function appendSql(guard: StreamGuard): string {
+  return `
+    WITH claimed AS (${GUARDS[guard]}),
+    appended AS (
+      INSERT INTO es_events (transaction_id, stream_id, stream_position, type, schema_version, data, metadata, business_time)
+      SELECT pg_current_xact_id()::text::bigint, $1::text, c.version - $3::int + e.ord::int,
+             e.v->>'type', (e.v->>'schemaVersion')::int, e.v->'data', e.v->'metadata', (e.v->>'businessTime')::timestamptz
+      FROM claimed c CROSS JOIN jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(v, ord)
+      ORDER BY e.ord
+      RETURNING global_position, stream_position, transaction_id
+    ),
+    remembered AS (
+      INSERT INTO es_idempotency_keys
+        (key, stream_id, next_expected_version, first_global_position, last_global_position, transaction_id)
+      SELECT $5::text, $1::text, max(stream_position), min(global_position), max(global_position), min(transaction_id)
+      FROM appended WHERE $5::text IS NOT NULL HAVING count(*) > 0
+    )
+    SELECT max(stream_position) AS version, min(global_position)::text AS first,
+           max(global_position)::text AS last, min(transaction_id)::text AS tx
+    FROM appended`;
+}
+
+export const APPEND_SQL: Record<StreamGuard, string> = {
+  create: appendSql('create'),
+  update: appendSql('update'),
+  upsert: appendSql('upsert'),
+};
+
+const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id, stream_id,
+  stream_position, type, schema_version, data, metadata, business_time, recorded_at`;
+
+export const READ_STREAM_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM es_events
+  WHERE stream_id = $1 AND stream_position >= $2
+  ORDER BY stream_position
+  LIMIT $3`;
+
+/**
+ * Gap safety. Global positions come from a sequence, taken before commit: the transaction holding 41
+ * may commit after the one holding 42, so "position > checkpoint" would skip 41 forever. Instead the log
+ * is ordered by (writing transaction id, position), and a reader only goes as far as the oldest
+ * transaction still running (the snapshot's xmin): every transaction below it has finished, so nothing
+ * can later appear behind the reader. The cost: one long-running writing transaction anywhere in the
+ * cluster holds every reader back until it ends (docs/event-store.md).
+ */
+export const READ_ALL_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM es_events
+  WHERE (transaction_id, global_position) > ($1::bigint, $2::bigint)
+    AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+  ORDER BY transaction_id, global_position
+  LIMIT $3`;
+
+export const READ_HEAD_SQL = `
+  SELECT transaction_id::text AS tx, global_position::text AS position FROM es_events
+  WHERE transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+  ORDER BY transaction_id DESC, global_position DESC
+  LIMIT 1`;

@@ -1,0 +1,28 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  LogCheckpoint,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  StoredEvent,
+} from './event.types';
+
+/** The port the rest of Zhuqi depends on; PostgresEventStore is its one implementation. */
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Every committed event after `after`, in log order, each exactly once — see docs/event-store.md. */
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** The stream's version (0 when it does not exist). */
+  streamVersion(streamId: string): Promise<number>;
+  /** The log position of the event at a global position, or null if no such event is visible. */
+  checkpointOf(globalPosition: number): Promise<LogCheckpoint | null>;
+  /** The result of an earlier append made with this idempotency key, if any. */
+  findAppend(idempotencyKey: string, streamId: string): Promise<AppendResult | null>;
+  /** The last event visible to readAll, or LOG_START when there is none. */
+  head(): Promise<LogCheckpoint>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');

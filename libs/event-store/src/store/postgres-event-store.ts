@@ -1,0 +1,195 @@
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { ConcurrencyError, IdempotencyKeyReusedError } from './event-store.errors';
+import type { EventStore } from './event-store';
+import {
+  LOG_START,
+  type AppendOptions,
+  type AppendResult,
+  type ExpectedVersion,
+  type LogCheckpoint,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type StoredEvent,
+} from './event.types';
+import type { Sql } from './sql';
+import { validateAppend } from './validate-append';
+import { APPEND_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard } from './event-store.sql';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_position: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  business_time: Date | null;
+  recorded_at: Date;
+}
+
+interface AppendRow {
+  version: number | null;
+  first: string | null;
+  last: string | null;
+  tx: string | null;
+}
+
+interface IdempotencyRow {
+  stream_id: string;
+  next_expected_version: number;
+  first_global_position: string;
+  last_global_position: string;
+  transaction_id: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const IDEMPOTENCY_CONSTRAINT = 'PK_es_idempotency_keys';
+const DEFAULT_READ_ALL_LIMIT = 1000;
+
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly sql: Sql,
+    private readonly upcasters = new UpcasterRegistry(),
+  ) {}
+
+  /** One statement, so one round trip and one implicit transaction; a second round trip only on refusal. */
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateAppend(streamId, events, options);
+    const expected = options.expectedVersion ?? 'any';
+    const key = options.idempotencyKey ?? null;
+    const payload = JSON.stringify(
+      events.map((e) => ({
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        data: e.data,
+        metadata: e.metadata ?? {},
+        businessTime: e.businessTime ?? null,
+      })),
+    );
+    const { sql, params } = this.appendStatement(streamId, expected, events.length, payload, key);
+    let row: AppendRow | undefined;
+    try {
+      [row] = await this.sql.query<AppendRow>(sql, params);
+    } catch (error) {
+      // A concurrent append with the same key committed first: ours rolled back whole.
+      if (key && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT)) return this.replay(key, streamId);
+      throw error;
+    }
+    if (row?.version != null) {
+      return {
+        streamId,
+        nextExpectedVersion: row.version,
+        firstGlobalPosition: Number(row.first),
+        lastGlobalPosition: Number(row.last),
+        transactionId: row.tx!,
+        replayed: false,
+      };
+    }
+    if (key) {
+      const replayed = await this.findReplay(key, streamId);
+      if (replayed) return replayed;
+    }
+    throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = await this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.from ?? 1, options.limit ?? null]);
+    return rows.map((r) => this.toStoredEvent(r));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ?? LOG_START;
+    const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
+    const rows = await this.sql.query<EventRow>(READ_ALL_SQL, [after.transactionId, after.globalPosition, limit]);
+    const events = rows.map((r) => this.toStoredEvent(r));
+    const last = events[events.length - 1];
+    return {
+      events,
+      checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : after,
+    };
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const [row] = await this.sql.query<{ version: number }>('SELECT version FROM es_streams WHERE stream_id = $1', [
+      streamId,
+    ]);
+    return row?.version ?? 0;
+  }
+
+  async checkpointOf(globalPosition: number): Promise<LogCheckpoint | null> {
+    const [row] = await this.sql.query<{ tx: string }>(
+      'SELECT transaction_id::text AS tx FROM es_events WHERE global_position = $1',
+      [globalPosition],
+    );
+    return row ? { transactionId: row.tx, globalPosition } : null;
+  }
+
+  async head(): Promise<LogCheckpoint> {
+    const [row] = await this.sql.query<{ tx: string; position: string }>(READ_HEAD_SQL);
+    return row ? { transactionId: row.tx, globalPosition: Number(row.position) } : LOG_START;
+  }
+
+  private appendStatement(streamId: string, expected: ExpectedVersion, count: number, payload: string, key: string | null) {
+    let guard: StreamGuard;
+    let expectedNumber: number | null = null;
+    if (expected === 'any') guard = 'upsert';
+    else if (expected === 'no_stream' || expected === 0) guard = 'create';
+    else {
+      guard = 'update';
+      if (typeof expected === 'number') expectedNumber = expected;
+    }
+    return { sql: APPEND_SQL[guard], params: [streamId, expectedNumber, count, payload, key] };
+  }
+
+  async findAppend(key: string, streamId: string): Promise<AppendResult | null> {
+    return this.findReplay(key, streamId);
+  }
+
+  private async findReplay(key: string, streamId: string): Promise<AppendResult | null> {
+    const [row] = await this.sql.query<IdempotencyRow>(
+      `SELECT stream_id, next_expected_version, first_global_position::text, last_global_position::text,
+              transaction_id::text FROM es_idempotency_keys WHERE key = $1`,
+      [key],
+    );
+    if (!row) return null;
+    if (row.stream_id !== streamId) throw new IdempotencyKeyReusedError(key, row.stream_id, streamId);
+    return {
+      streamId,
+      nextExpectedVersion: row.next_expected_version,
+      firstGlobalPosition: Number(row.first_global_position),
+      lastGlobalPosition: Number(row.last_global_position),
+      transactionId: row.transaction_id,
+      replayed: true,
+    };
+  }
+
+  private async replay(key: string, streamId: string): Promise<AppendResult> {
+    const replayed = await this.findReplay(key, streamId);
+    if (!replayed) throw new Error(`Idempotency key ${key} conflicted but no record of it was found`);
+    return replayed;
+  }
+
+  private toStoredEvent(row: EventRow): StoredEvent {
+    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data, row.stream_id);
+    return {
+      globalPosition: Number(row.global_position),
+      transactionId: row.transaction_id,
+      streamId: row.stream_id,
+      streamPosition: row.stream_position,
+      type: row.type,
+      schemaVersion,
+      data,
+      metadata: row.metadata,
+      businessTime: row.business_time ? row.business_time.toISOString() : null,
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === UNIQUE_VIOLATION && e.constraint === constraint;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { resolve } from 'node:path';
+import type { Environment } from './environment.schema';
+
+/** Typed, named access to the validated environment: the rest of the code never reads process.env. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly config: ConfigService<Environment, true>) {}
+
+  private get<K extends keyof Environment>(key: K): Environment[K] {
+    return this.config.get(key, { infer: true });
+  }
+
+  get port(): number {
+    return this.get('PORT');
+  }
+
+  get logLevel(): string {
+    return this.get('LOG_LEVEL');
+  }
+
+  get database(): { kind: 'postgres'; url: string; poolSize: number } | { kind: 'embedded'; dataDir: string } {
+    const url = this.get('DATABASE_URL');
+    return url
+      ? { kind: 'postgres', url, poolSize: this.get('DATABASE_POOL_SIZE') }
+      : { kind: 'embedded', dataDir: resolve(this.get('DATA_DIR'), 'pglite') };
+  }
+
+  get redisUrl(): string | undefined {
+    return this.get('REDIS_URL');
+  }
+
+  /** Embedded mode is one process: the API runs the projections itself unless told otherwise. */
+  get projectionsInApi(): boolean {
+    return this.get('PROJECTIONS_IN_API') ?? this.database.kind === 'embedded';
+  }
+
+  get projections() {
+    return {
+      batchSize: this.get('PROJECTION_BATCH_SIZE'),
+      pollIntervalMs: this.get('PROJECTION_POLL_INTERVAL_MS'),
+      leaseTtlMs: this.get('PROJECTION_LEASE_TTL_MS'),
+      staleAfterMs: this.get('PROJECTION_STALE_AFTER_MS'),
+      waitForTimeoutMs: this.get('WAIT_FOR_TIMEOUT_MS'),
+    };
+  }
+}

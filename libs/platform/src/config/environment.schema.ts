@@ -1,0 +1,53 @@
+import Joi from 'joi';
+
+/**
+ * Every environment variable Zhuqi reads. The process refuses to start when one is malformed, naming it.
+ * Keep README's configuration table in step with this file.
+ */
+export const environmentSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  /** PostgreSQL connection string; without it Zhuqi runs on embedded PostgreSQL (PGlite) under DATA_DIR. */
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(100).default(10),
+  DATA_DIR: Joi.string().default('./data'),
+  /** Redis connection string; without it scheduled jobs run in-process. */
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
+  /** Run the projection runner inside the API process. Defaults to on for the embedded database, off otherwise. */
+  PROJECTIONS_IN_API: Joi.boolean(),
+  PROJECTION_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(500),
+  PROJECTION_POLL_INTERVAL_MS: Joi.number().integer().min(10).max(60000).default(500),
+  PROJECTION_LEASE_TTL_MS: Joi.number().integer().min(1000).max(600000).default(15000),
+  /** A projection whose loop has not beaten for this long is reported unhealthy. */
+  PROJECTION_STALE_AFTER_MS: Joi.number().integer().min(1000).default(30000),
+  WAIT_FOR_TIMEOUT_MS: Joi.number().integer().min(0).max(60000).default(5000),
+}).unknown(true);
+
+export interface Environment {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  LOG_LEVEL: string;
+  DATABASE_URL?: string;
+  DATABASE_POOL_SIZE: number;
+  DATA_DIR: string;
+  REDIS_URL?: string;
+  PROJECTIONS_IN_API?: boolean;
+  PROJECTION_BATCH_SIZE: number;
+  PROJECTION_POLL_INTERVAL_MS: number;
+  PROJECTION_LEASE_TTL_MS: number;
+  PROJECTION_STALE_AFTER_MS: number;
+  WAIT_FOR_TIMEOUT_MS: number;
+}
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Used by ConfigModule at start-up; lists every bad variable at once, by name. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const { value, error } = environmentSchema.validate(raw, { abortEarly: false, convert: true });
+  if (error) {
+    const problems = error.details.map((d) => `  ${d.path.join('.')}: ${d.message}`).join('\n');
+    throw new InvalidEnvironmentError(`Invalid configuration — fix these environment variables:\n${problems}`);
+  }
+  return value as Environment;
+}
