@@ -61,13 +61,15 @@ export const APPEND_SQL: Record<StreamGuard, string> = {
   upsert: appendSql('upsert'),
 };
 
-const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id, stream_id,
-  stream_position, type, schema_version, data, metadata, business_time, recorded_at`;
+// Output names differ from the columns on purpose: ORDER BY resolves output names first, and ordering by
+// a text-cast position ('10' < '9') would break log order.
+const EVENT_COLUMNS = `e.global_position::text AS position_text, e.transaction_id::text AS transaction_text, e.stream_id,
+  e.stream_position, e.type, e.schema_version, e.data, e.metadata, e.business_time, e.recorded_at`;
 
 export const READ_STREAM_SQL = `
-  SELECT ${EVENT_COLUMNS} FROM es_events
-  WHERE stream_id = $1 AND stream_position >= $2
-  ORDER BY stream_position
+  SELECT ${EVENT_COLUMNS} FROM es_events e
+  WHERE e.stream_id = $1 AND e.stream_position >= $2
+  ORDER BY e.stream_position
   LIMIT $3`;
 
 /**
@@ -79,14 +81,14 @@ export const READ_STREAM_SQL = `
  * cluster holds every reader back until it ends (docs/event-store.md).
  */
 export const READ_ALL_SQL = `
-  SELECT ${EVENT_COLUMNS} FROM es_events
-  WHERE (transaction_id, global_position) > ($1::bigint, $2::bigint)
-    AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
-  ORDER BY transaction_id, global_position
+  SELECT ${EVENT_COLUMNS} FROM es_events e
+  WHERE (e.transaction_id, e.global_position) > ($1::bigint, $2::bigint)
+    AND e.transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+  ORDER BY e.transaction_id, e.global_position
   LIMIT $3`;
 
 export const READ_HEAD_SQL = `
-  SELECT transaction_id::text AS tx, global_position::text AS position FROM es_events
-  WHERE transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
-  ORDER BY transaction_id DESC, global_position DESC
+  SELECT e.transaction_id::text AS tx, e.global_position::text AS position FROM es_events e
+  WHERE e.transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
+  ORDER BY e.transaction_id DESC, e.global_position DESC
   LIMIT 1`;

@@ -18,8 +18,8 @@ import { validateAppend } from './validate-append';
 import { APPEND_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard } from './event-store.sql';
 
 interface EventRow {
-  global_position: string;
-  transaction_id: string;
+  position_text: string;
+  transaction_text: string;
   stream_id: string;
   stream_position: number;
   type: string;
@@ -175,8 +175,8 @@ export class PostgresEventStore implements EventStore {
   private toStoredEvent(row: EventRow): StoredEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data, row.stream_id);
     return {
-      globalPosition: Number(row.global_position),
-      transactionId: row.transaction_id,
+      globalPosition: Number(row.position_text),
+      transactionId: row.transaction_text,
       streamId: row.stream_id,
       streamPosition: row.stream_position,
       type: row.type,

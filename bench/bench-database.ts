@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE_ENTITIES } from '@app/event-store';
+import { dataSourceOptions, migrate } from '@app/platform';
+
+export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** 8 workers plus one spare: a projection or check query never waits behind a busy worker. */
+const POOL_SIZE = 10;
+
+export interface BenchDatabase {
+  name: string;
+  pool: Pool;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database with the project's migrations and the baseline table. Every repetition gets its own,
+ * so the store and the baseline both start from empty tables each time and no reset logic can be unfair.
+ */
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const name = `zhuqi_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Pool({ connectionString: ADMIN_URL, max: 1 });
+  let pool: Pool | undefined;
+  const drop = async () => {
+    await pool?.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = withDatabase(ADMIN_URL, name);
+    const dataSource = await new DataSource(
+      dataSourceOptions({ kind: 'postgres', url, poolSize: 2 }, EVENT_STORE_ENTITIES),
+    ).initialize();
+    try {
+      await migrate(dataSource, { embedded: false });
+    } finally {
+      await dataSource.destroy();
+    }
+    pool = new Pool({ connectionString: url, max: POOL_SIZE, application_name: 'zhuqi-bench' });
+    // An idle connection that the server closes would otherwise crash the process with an unhandled 'error'.
+    pool.on('error', (error) => process.stderr.write(`[bench] idle connection lost: ${error.message}\n`));
+    // The baseline: the least a log table can be (no stream lock, no log-order index, no idempotency).
+    await pool.query(`CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, stream_id text NOT NULL,
+      position int NOT NULL, type text NOT NULL, data jsonb NOT NULL)`);
+    await warm(pool);
+    return { name, pool, drop };
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Opens every pooled connection up front so no timed phase pays for connection set-up. */
+async function warm(pool: Pool): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
+  clients.forEach((c) => c.release());
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Settles both tables after the writes: VACUUM sets hint bits and ANALYZE gives the planner statistics, as
+ * autovacuum would in steady state. Without it the first reader of a table pays for hint-bit writes,
+ * and the store's stream readers would pay that for its whole-log reader but nobody would for the baseline's.
+ * CHECKPOINT then flushes the dirty pages, so the next phase does not run alongside the flush.
+ */
+export async function settle(pool: Pool): Promise<void> {
+  await pool.query('VACUUM (ANALYZE) es_events, es_streams, bench_baseline');
+  await pool.query('CHECKPOINT');
+}
+
+export async function machineInfo(pool: Pool): Promise<Record<string, unknown>> {
+  const setting = async (name: string) => (await pool.query(`SHOW ${name}`)).rows[0][name] as string;
+  const cpus = os.cpus();
+  return {
+    cpu_model: cpus[0]?.model ?? 'unknown',
+    cpu_count: cpus.length,
+    total_memory_gb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node_version: process.version,
+    postgres_version: await setting('server_version'),
+    // The settings that bound single-row commit throughput, so the figures can be compared across machines.
+    postgres_settings: {
+      shared_buffers: await setting('shared_buffers'),
+      synchronous_commit: await setting('synchronous_commit'),
+      fsync: await setting('fsync'),
+      wal_level: await setting('wal_level'),
+      commit_delay: await setting('commit_delay'),
+    },
+  };
+}
