@@ -1,10 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@app/platform';
 import { HealthController } from './observability/health.controller';
 import { MetricsController } from './observability/metrics.controller';
 
-@Module({
-  imports: [PlatformModule.forRoot({ role: 'api' })],
-  controllers: [HealthController, MetricsController],
-})
-export class ApiModule {}
+@Module({})
+export class ApiModule {
+  /** Built at start-up so the environment is read then (see PlatformConfigModule). */
+  static register(): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PlatformModule.forRoot({ role: 'api' })],
+      controllers: [HealthController, MetricsController],
+    };
+  }
+}

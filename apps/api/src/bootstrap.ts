@@ -6,7 +6,7 @@ import { ApiModule } from './api.module';
 
 /** Builds the HTTP app the same way for main.ts and the e2e tests. */
 export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule, { bufferLogs: true });
+  const app = await NestFactory.create(ApiModule.register(), { bufferLogs: true });
   configureApiApp(app);
   return app;
 }

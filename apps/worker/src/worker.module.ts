@@ -1,6 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@app/platform';
 
 /** The worker: runs the projections (and, with later issues, the BullMQ processors and schedulers). */
-@Module({ imports: [PlatformModule.forRoot({ role: 'worker' })] })
-export class WorkerModule {}
+@Module({})
+export class WorkerModule {
+  static register(): DynamicModule {
+    return { module: WorkerModule, imports: [PlatformModule.forRoot({ role: 'worker' })] };
+  }
+}

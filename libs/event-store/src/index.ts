@@ -22,3 +22,4 @@ export * from './nest/event-store.options';
 export * from './nest/projection-registry';
 export * from './nest/projection-runner.service';
 export * from './nest/projection-health';
+export * from './nest/projection-metrics';

@@ -6,6 +6,7 @@ export * from './database/database.module';
 export * from './database/data-source-options';
 export * from './database/embedded-postgres';
 export * from './database/migrate';
+export * from './database/schema-drift';
 export * from './database/migrations';
 export * from './redis/redis.module';
 export * from './logging/logging.module';

@@ -20,7 +20,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        PlatformConfigModule,
+        PlatformConfigModule.forRoot(),
         LoggingModule,
         TerminusModule,
         DatabaseModule,

@@ -1,23 +1,23 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, register } from 'prom-client';
-
-let defaultsCollected = false;
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { ProjectionMetrics } from '@app/event-store';
 
 /** Prometheus scrape endpoint: process metrics plus the projection gauges. */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor() {
-    if (!defaultsCollected) {
-      collectDefaultMetrics({ prefix: 'zhuqi_' });
-      defaultsCollected = true;
-    }
+  private readonly registry: Registry;
+
+  constructor(projections: ProjectionMetrics) {
+    const process = new Registry();
+    collectDefaultMetrics({ register: process, prefix: 'zhuqi_' });
+    this.registry = Registry.merge([process, projections.registry]);
   }
 
   @Get()
-  @Header('Content-Type', register.contentType)
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
-    return register.metrics();
+    return this.registry.metrics();
   }
 }

@@ -40,6 +40,15 @@ export const EVENT_DB = Symbol('EventDb');
       useFactory: (db: PoolSql, store: PostgresEventStore) => new ReadModelWaiter(db, store),
     },
   ],
-  exports: [EVENT_STORE, EVENT_DB, UpcasterRegistry, ProjectionRegistry, ProjectionRunnerService, ProjectionHealth, ReadModelWaiter],
+  exports: [
+    EVENT_STORE,
+    EVENT_DB,
+    UpcasterRegistry,
+    ProjectionRegistry,
+    ProjectionRunnerService,
+    ProjectionHealth,
+    ProjectionMetrics,
+    ReadModelWaiter,
+  ],
 })
 export class EventStoreModule extends ConfigurableModuleClass {}

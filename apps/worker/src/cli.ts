@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Command } from 'commander';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CliModule } from './cli/cli.module';
+import { rebuildCommand } from './cli/rebuild.command';
+import { statusCommand } from './cli/status.command';
+
+/** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/apps/worker/src/cli.js <command>`). */
+async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // Starting the context runs pending migrations, so `migrate` needs no body of its own.
+  const app = await NestFactory.createApplicationContext(CliModule.register(), { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const program = new Command('zhuqi').description('Zhuqi administration');
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    await withApp(async () => process.stdout.write('migrations are up to date\n'));
+  });
+
+program
+  .command('rebuild')
+  .argument('<projection>', "projection name, or 'all'")
+  .description('replay a projection from the start of the log and switch reads over when caught up')
+  .action((name: string) => withApp((app) => rebuildCommand(app, name)));
+
+program
+  .command('projections')
+  .description('show checkpoint, lag and heartbeat of every projection (exit 1 if any is unhealthy)')
+  .action(() =>
+    withApp(async (app) => {
+      if (!(await statusCommand(app))) process.exitCode = 1;
+    }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmptyServerDatabase, type TestDatabaseKind } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API app (same bootstrap as main.ts) on a database of its own: a fresh PostgreSQL database,
+ * or embedded PGlite in a temporary directory. `env` overrides variables for this app only.
+ */
+export async function startTestApi(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const saved = { ...process.env };
+  let cleanup: () => Promise<void>;
+  if (kind === 'postgres') {
+    const db = await createEmptyServerDatabase();
+    process.env.DATABASE_URL = db.url;
+    cleanup = db.drop;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'zhuqi-test-'));
+    delete process.env.DATABASE_URL;
+    process.env.DATA_DIR = dir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  Object.assign(process.env, { LOG_LEVEL: 'warn', PROJECTION_POLL_INTERVAL_MS: '50', ...env });
+  try {
+    // Imported here so the environment above is what the app reads.
+    const { createApiApp } = await import('../../apps/api/src/bootstrap');
+    const app = await createApiApp();
+    await app.init();
+    return {
+      app,
+      async close() {
+        await app.close();
+        process.env = saved;
+        await cleanup();
+      },
+    };
+  } catch (error) {
+    process.env = saved;
+    await cleanup();
+    throw error;
+  }
+}
