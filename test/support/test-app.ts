@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createEmptyServerDatabase, type TestDatabaseKind } from './test-database';
 
 export interface TestApp {
@@ -28,8 +29,7 @@ export async function startTestApi(kind: TestDatabaseKind, env: Record<string, s
   }
   Object.assign(process.env, { LOG_LEVEL: 'warn', PROJECTION_POLL_INTERVAL_MS: '50', ...env });
   try {
-    // Imported here so the environment above is what the app reads.
-    const { createApiApp } = await import('../../apps/api/src/bootstrap');
+    // The app reads the environment when it is created (PlatformConfigModule.forRoot), i.e. now.
     const app = await createApiApp();
     await app.init();
     return {

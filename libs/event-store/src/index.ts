@@ -16,6 +16,7 @@ export * from './projections/rebuild-projection';
 export * from './projections/read-model-waiter';
 export * from './projections/projection-status';
 export * from './projections/log-overview.projection';
+export * from './projections/row-projection';
 export * from './schema/event-store.entities';
 export * from './nest/event-store.module';
 export * from './nest/event-store.options';

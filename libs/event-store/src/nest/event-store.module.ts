@@ -31,8 +31,9 @@ export const EVENT_DB = Symbol('EventDb');
     },
     {
       provide: EVENT_STORE,
-      inject: [EVENT_DB, UpcasterRegistry],
-      useFactory: (db: PoolSql, upcasters: UpcasterRegistry) => new PostgresEventStore(db, upcasters),
+      inject: [EVENT_DB, UpcasterRegistry, ProjectionRunnerService],
+      useFactory: (db: PoolSql, upcasters: UpcasterRegistry, runner: ProjectionRunnerService) =>
+        new PostgresEventStore(db, upcasters, () => runner.wake()),
     },
     {
       provide: ReadModelWaiter,

@@ -53,6 +53,8 @@ export class PostgresEventStore implements EventStore {
   constructor(
     private readonly sql: Sql,
     private readonly upcasters = new UpcasterRegistry(),
+    /** Called after each committed append, e.g. to wake this process's projection pollers at once. */
+    private readonly onAppended: (result: AppendResult) => void = () => undefined,
   ) {}
 
   /** One statement, so one round trip and one implicit transaction; a second round trip only on refusal. */
@@ -79,7 +81,7 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (row?.version != null) {
-      return {
+      const result: AppendResult = {
         streamId,
         nextExpectedVersion: row.version,
         firstGlobalPosition: Number(row.first),
@@ -87,6 +89,8 @@ export class PostgresEventStore implements EventStore {
         transactionId: row.tx!,
         replayed: false,
       };
+      this.onAppended(result);
+      return result;
     }
     if (key) {
       const replayed = await this.findReplay(key, streamId);

@@ -17,7 +17,7 @@ export const environmentSchema = Joi.object({
   /** Run the projection runner inside the API process. Defaults to on for the embedded database, off otherwise. */
   PROJECTIONS_IN_API: Joi.boolean(),
   PROJECTION_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(500),
-  PROJECTION_POLL_INTERVAL_MS: Joi.number().integer().min(10).max(60000).default(500),
+  PROJECTION_POLL_INTERVAL_MS: Joi.number().integer().min(10).max(60000).default(250),
   PROJECTION_LEASE_TTL_MS: Joi.number().integer().min(1000).max(600000).default(15000),
   /** A projection whose loop has not beaten for this long is reported unhealthy. */
   PROJECTION_STALE_AFTER_MS: Joi.number().integer().min(1000).default(30000),

@@ -1,0 +1,90 @@
+import { rowProjection, type StoredEvent } from '@app/event-store';
+import { projectionSpec, storedEvent } from '@app/event-store/testing';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
+
+type CaseRow = { case_id: string; status: string; notes: number; opened_on: string; closed_at: string | null };
+
+/** A case list: one row per case, removed when the case is withdrawn. */
+const caseList = rowProjection<CaseRow>({
+  name: 'test-case-list',
+  version: 1,
+  handles: ['CaseOpened', 'CaseNoted', 'CaseClosed', 'CaseWithdrawn'],
+  table: 'test_case_list',
+  keyColumn: 'case_id',
+  columns: { case_id: 'text', status: 'text', notes: 'integer', opened_on: 'date', closed_at: 'timestamptz' },
+  rowKey: (e) => e.streamId,
+  evolve(row, e: StoredEvent<string, any>) {
+    switch (e.type) {
+      case 'CaseOpened':
+        return { case_id: e.streamId, status: 'open', notes: 0, opened_on: e.data.on, closed_at: null };
+      case 'CaseNoted':
+        return row && { ...row, notes: row.notes + 1 };
+      case 'CaseClosed':
+        return row && { ...row, status: 'closed', closed_at: e.data.at };
+      case 'CaseWithdrawn':
+        return null;
+      default:
+        return row;
+    }
+  },
+});
+
+describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
+  let db: TestDatabase;
+  const spec = () => projectionSpec(db.sql, caseList);
+  const rows = () => db.sql.query<CaseRow>('SELECT * FROM test_case_list ORDER BY case_id');
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    await db.sql.query(`CREATE TABLE test_case_list (case_id text PRIMARY KEY, status text NOT NULL,
+      notes integer NOT NULL, opened_on date NOT NULL, closed_at timestamptz)`);
+  });
+  afterAll(() => db?.close());
+  beforeEach(() => spec().reset());
+
+  it('folds events into rows across batches, in one upsert per batch', async () => {
+    const opened = storedEvent('case-1', 1, 'CaseOpened', { on: '2024-06-15' });
+    const noted = storedEvent('case-1', 2, 'CaseNoted', {});
+    const other = storedEvent('case-2', 1, 'CaseOpened', { on: '2024-06-30' });
+    const closed = storedEvent('case-1', 3, 'CaseClosed', { at: '2024-07-01T02:00:00.000Z' });
+    await spec().given([opened, noted, other], [closed]);
+    const result = await rows();
+    expect(result.map((r) => [r.case_id, r.status, r.notes])).toEqual([
+      ['case-1', 'closed', 1],
+      ['case-2', 'open', 0],
+    ]);
+    expect(new Date(result[0].closed_at!).toISOString()).toBe('2024-07-01T02:00:00.000Z');
+  });
+
+  it('a duplicate delivery changes nothing', async () => {
+    const opened = storedEvent('case-3', 1, 'CaseOpened', { on: '2024-06-15' });
+    const noted = storedEvent('case-3', 2, 'CaseNoted', {});
+    await spec().given([opened, noted], [noted], [opened, noted]);
+    expect((await rows()).map((r) => r.notes)).toEqual([1]);
+  });
+
+  it('deletes a row that evolves to null, and ignores events for rows it never saw', async () => {
+    await spec().given(
+      [storedEvent('case-4', 1, 'CaseOpened', { on: '2024-01-02' }), storedEvent('case-5', 1, 'CaseNoted', {})],
+      [storedEvent('case-4', 2, 'CaseWithdrawn', {})],
+    );
+    expect(await rows()).toEqual([]);
+  });
+
+  it('refuses table or column names that would need quoting', () => {
+    expect(() => rowProjection({ ...caseListDefinitionWith('Bad-Name') })).toThrow(/identifier/);
+  });
+});
+
+function caseListDefinitionWith(table: string) {
+  return {
+    name: 'bad',
+    version: 1,
+    handles: [],
+    table,
+    keyColumn: 'id' as const,
+    columns: { id: 'text' },
+    rowKey: () => null,
+    evolve: () => null,
+  };
+}

@@ -1,0 +1,75 @@
+import type { StoredEvent } from '../store/event.types';
+import type { Projection, ProjectionContext } from './projection';
+
+/** A read-model row as JSON: what `to_jsonb(row)` gives back (timestamps as ISO strings). */
+export type JsonRow = Record<string, unknown>;
+
+export interface RowProjectionDefinition<Row extends JsonRow> {
+  name: string;
+  version: number;
+  handles: readonly string[];
+  table: string;
+  /** The primary-key column; its values are what rowKey returns. */
+  keyColumn: keyof Row & string;
+  /** Every column with its PostgreSQL type, in the table's terms (snake_case names). */
+  columns: { readonly [K in keyof Row & string]: string };
+  /** The row an event changes, or null when it changes none. */
+  rowKey(event: StoredEvent): string | null;
+  /** Pure: the row after the event (null deletes it). No clock, no I/O — a rebuild must give the same rows. */
+  evolve(row: Row | null, event: StoredEvent): Row | null;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Turns a pure evolve(row | null, event) into a projection with a thin writer: per batch it loads the
+ * touched rows in one query, folds the events in memory, and writes them back in one upsert (plus one
+ * delete), so catch-up costs a few round trips per batch rather than one per event.
+ */
+export function rowProjection<Row extends JsonRow>(definition: RowProjectionDefinition<Row>): Projection {
+  const columns = Object.entries(definition.columns) as [string, string][];
+  for (const name of [definition.table, ...columns.map(([c]) => c)]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`${definition.name}: ${name} is not a plain lower-case identifier`);
+  }
+  const columnList = columns.map(([c]) => `"${c}"`).join(', ');
+  const recordType = columns.map(([c, type]) => `"${c}" ${type}`).join(', ');
+  const updates = columns
+    .filter(([c]) => c !== definition.keyColumn)
+    .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
+    .join(', ');
+
+  return {
+    name: definition.name,
+    version: definition.version,
+    handles: definition.handles,
+    tables: [definition.table],
+    async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {
+      const target = `"${table(definition.table)}"`;
+      const keys = [...new Set(events.map((e) => definition.rowKey(e)).filter((k): k is string => k !== null))];
+      if (keys.length === 0) return;
+      const loaded = await sql.query<{ row: Row }>(
+        `SELECT to_jsonb(t) AS row FROM ${target} t WHERE "${definition.keyColumn}"::text = ANY($1::text[])`,
+        [keys],
+      );
+      const rows = new Map<string, Row | null>(loaded.map(({ row }) => [String(row[definition.keyColumn]), row]));
+      for (const event of events) {
+        const key = definition.rowKey(event);
+        if (key === null) continue;
+        rows.set(key, definition.evolve(rows.get(key) ?? null, event));
+      }
+      const kept = [...rows.values()].filter((r): r is Row => r !== null);
+      const removed = [...rows].filter(([, r]) => r === null).map(([k]) => k);
+      if (kept.length > 0) {
+        await sql.query(
+          `INSERT INTO ${target} (${columnList})
+           SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
+           ON CONFLICT ("${definition.keyColumn}") DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`,
+          [JSON.stringify(kept)],
+        );
+      }
+      if (removed.length > 0) {
+        await sql.query(`DELETE FROM ${target} WHERE "${definition.keyColumn}"::text = ANY($1::text[])`, [removed]);
+      }
+    },
+  };
+}
