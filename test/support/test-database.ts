@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { randomBytes } from 'node:crypto';
-import { EVENT_STORE_ENTITIES, PoolSql, PostgresEventStore, UpcasterRegistry } from '@app/event-store';
+import { EVENT_STORE_ENTITIES, PoolSql, PostgresEventStore, type UpcasterRegistry } from '@app/event-store';
 import { dataSourceOptions, migrate } from '@app/platform';
 
 export type TestDatabaseKind = 'postgres' | 'pglite';

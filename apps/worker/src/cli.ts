@@ -6,7 +6,7 @@ import { CliModule } from './cli/cli.module';
 import { rebuildCommand } from './cli/rebuild.command';
 import { statusCommand } from './cli/status.command';
 
-/** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/apps/worker/src/cli.js <command>`). */
+/** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/src/cli.js <command>`). */
 async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   // Starting the context runs pending migrations, so `migrate` needs no body of its own.
   const app = await NestFactory.createApplicationContext(CliModule.register(), { logger: ['error', 'warn'] });

@@ -31,6 +31,8 @@ export async function applyBatch(
   return db.transaction(async (sql) => {
     const current = await checkpoints.read(sql, target.checkpointName, { lock: true });
     if (!current) throw new Error(`Projection ${target.checkpointName} has no checkpoint row`);
+    // Rows built by newer code: an old worker still running during a deploy must not touch them.
+    if (current.version > projection.version) throw new ProjectionVersionAheadError(target.checkpointName, current.version, projection.version);
     // The checkpoint moved back (a reset) since the batch was read: events before readAfter would be skipped.
     if (isAfter(readAfter, current)) return null;
     const fresh = events.filter((e) => isAfter(e, current));
@@ -42,4 +44,14 @@ export async function applyBatch(
     await checkpoints.write(sql, target.checkpointName, next, current.version);
     return next;
   });
+}
+
+export class ProjectionVersionAheadError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly storedVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(`Projection ${projection} rows are version ${storedVersion}; this process runs version ${codeVersion} and leaves them alone`);
+  }
 }

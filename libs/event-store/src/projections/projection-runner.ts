@@ -84,6 +84,12 @@ export class ProjectionRunner {
     while (this.running) {
       try {
         const had = held;
+        if (await this.isOutdatedCode(projection)) {
+          if (held) await leases.release(this.db, projection.name, owner);
+          held = false;
+          await this.idle(pollIntervalMs);
+          continue;
+        }
         held = await leases.acquire(this.db, projection.name, owner, leaseTtlMs);
         if (held && !had) this.log('info', `Projection ${projection.name}: lease taken by ${owner}`);
         if (held) {
@@ -102,6 +108,14 @@ export class ProjectionRunner {
       await this.idle(pollIntervalMs);
     }
     if (held) await leases.release(this.db, projection.name, owner).catch(() => undefined);
+  }
+
+  /** A newer deployment has rebuilt this projection: leave it to the workers running that code. */
+  private async isOutdatedCode(projection: Projection): Promise<boolean> {
+    const stored = await checkpoints.read(this.db, projection.name);
+    if (!stored || stored.version <= projection.version) return false;
+    this.log('warn', `Projection ${projection.name} is at version ${stored.version}, this worker has ${projection.version}: not running it`);
+    return true;
   }
 
   private async rebuildIfOutdated(projection: Projection): Promise<void> {

@@ -1,4 +1,4 @@
-import { PoolSql, PostgresEventStore, type LogCheckpoint, type StoredEvent } from '@app/event-store';
+import { type PoolSql, PostgresEventStore, type LogCheckpoint, type StoredEvent } from '@app/event-store';
 import { Pool } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openTestDatabase, serverDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';

@@ -18,16 +18,18 @@ export function deciderSpec<C, S, E extends DomainEvent>(decider: Decider<C, S, 
               const [a, b] = [JSON.stringify(actual), JSON.stringify(expected)];
               if (a !== b) throw new Error(`Expected events\n  ${b}\nbut decide returned\n  ${a}`);
             },
-            thenThrows(errorType: new (...args: any[]) => Error, message?: string | RegExp): void {
+            thenThrows(errorType: abstract new (...args: never[]) => Error, message?: string | RegExp): void {
               let events: E[];
               try {
                 events = run();
               } catch (error) {
                 if (!(error instanceof errorType)) {
-                  throw new Error(`Expected ${errorType.name} but decide threw ${String(error)}`);
+                  throw new Error(`Expected ${errorType.name} but decide threw ${String(error)}`, { cause: error });
                 }
                 if (message && !(typeof message === 'string' ? error.message.includes(message) : message.test(error.message))) {
-                  throw new Error(`${errorType.name} message "${error.message}" does not match ${String(message)}`);
+                  throw new Error(`${errorType.name} message "${error.message}" does not match ${String(message)}`, {
+                    cause: error,
+                  });
                 }
                 return;
               }

@@ -2,6 +2,7 @@
  * Stored events never change in place. When an event's shape evolves, its producer starts writing
  * schema version N+1 and registers an upcaster N → N+1 here; readers then see only the newest shape.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an upcaster reads a stored shape no current type describes
 export type Upcaster = (data: any, context: { type: string; streamId: string }) => unknown;
 
 export interface UpcasterRegistration {

@@ -1,19 +1,25 @@
-import { InvalidEnvironmentError, validateEnvironment } from './environment.schema';
+import { InvalidEnvironmentError, environmentSchema, validateEnvironment, type Environment } from './environment.schema';
 
 describe('validateEnvironment', () => {
   it('applies the defaults to an empty environment', () => {
-    expect(validateEnvironment({})).toEqual({
-      NODE_ENV: 'development',
-      PORT: 3000,
-      LOG_LEVEL: 'info',
-      DATABASE_POOL_SIZE: 10,
-      DATA_DIR: './data',
-      PROJECTION_BATCH_SIZE: 500,
-      PROJECTION_POLL_INTERVAL_MS: 500,
-      PROJECTION_LEASE_TTL_MS: 15000,
-      PROJECTION_STALE_AFTER_MS: 30000,
-      WAIT_FOR_TIMEOUT_MS: 5000,
-    });
+    const env = validateEnvironment({});
+
+    // The defaults other code relies on: port 3000, embedded PostgreSQL under ./data, no Redis.
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, LOG_LEVEL: 'info', DATA_DIR: './data' });
+    expect([env.DATABASE_URL, env.REDIS_URL, env.PROJECTIONS_IN_API]).toEqual([undefined, undefined, undefined]);
+    // Every other declared default is applied (tuning values may change; they must still arrive).
+    const declared = Object.entries(environmentSchema.describe().keys as Record<string, { flags?: { default?: unknown } }>)
+      .filter(([, d]) => d.flags?.default !== undefined)
+      .map(([name, d]) => [name, d.flags!.default]);
+    expect(declared.length).toBeGreaterThanOrEqual(10);
+    expect(declared.map(([name]) => [name, env[name as keyof Environment]])).toEqual(declared);
+  });
+
+  it('has defaults that work together: the lease and the staleness limit outlast a poll', () => {
+    const env = validateEnvironment({});
+
+    expect(env.PROJECTION_LEASE_TTL_MS).toBeGreaterThan(2 * env.PROJECTION_POLL_INTERVAL_MS);
+    expect(env.PROJECTION_STALE_AFTER_MS).toBeGreaterThan(2 * env.PROJECTION_POLL_INTERVAL_MS);
   });
 
   it('converts the strings the environment holds and keeps unrelated variables', () => {
