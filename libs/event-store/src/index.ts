@@ -6,6 +6,7 @@ export * from './store/postgres-event-store';
 export * from './store/sql';
 export * from './upcasting/upcaster-registry';
 export * from './command/decider';
+export * from './command/domain-error';
 export * from './command/handle-command';
 export * from './projections/projection';
 export * from './projections/apply-batch';

@@ -22,7 +22,8 @@ export function validateAppend(streamId: unknown, events: unknown, options: Appe
       throw new InvalidAppendError('must be a string of 1-200 characters', 'idempotencyKey');
     }
   }
-  events.forEach((event: NewEvent, i) => validateEvent(event, `events[${i}]`));
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which JSON.stringify turns into null.
+  for (let i = 0; i < events.length; i++) validateEvent(events[i] as NewEvent, `events[${i}]`);
 }
 
 function validateExpectedVersion(expected: unknown): void {
@@ -70,10 +71,11 @@ function assertJson(value: unknown, path: string, seen: Set<object>): void {
       if (seen.has(value)) throw new InvalidAppendError('contains a circular reference', path);
       seen.add(value);
       if (Array.isArray(value)) {
-        value.forEach((item, i) => {
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i]; // a hole reads as undefined, and is refused like it
           if (item === undefined) throw new InvalidAppendError('undefined is not representable in JSON', `${path}[${i}]`);
           assertJson(item, `${path}[${i}]`, seen);
-        });
+        }
       } else {
         const proto = Object.getPrototypeOf(value);
         if (proto !== Object.prototype && proto !== null) {
