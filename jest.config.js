@@ -23,6 +23,8 @@ module.exports = {
   moduleNameMapper: {
     '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@app/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
+    '^@app/enterprises(|/.*)$': '<rootDir>/libs/enterprises/src$1',
+    '^@app/support(|/.*)$': '<rootDir>/libs/support/src$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { schemaDrift } from '@app/platform';
-import { CliModule } from '../apps/worker/src/cli/cli.module';
+import { ApiModule } from '../apps/api/src/api.module';
 
 /**
  * CI step: start the app's context on the configured database (which runs the migrations), then fail
@@ -10,7 +10,7 @@ import { CliModule } from '../apps/worker/src/cli/cli.module';
  * database, or leave it unset to check on a fresh embedded one.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(CliModule.register(), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(ApiModule.register(), { logger: ['error', 'warn'] });
   try {
     const drift = await schemaDrift(app.get(DataSource));
     if (drift.length > 0) {

@@ -5,6 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CliModule } from './cli/cli.module';
 import { rebuildCommand } from './cli/rebuild.command';
 import { statusCommand } from './cli/status.command';
+import { createAdminCommand } from './cli/create-user.command';
 
 /** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/src/cli.js <command>`). */
 async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -40,6 +41,15 @@ program
       if (!(await statusCommand(app))) process.exitCode = 1;
     }),
   );
+
+program
+  .command('create-admin')
+  .argument('<username>')
+  .option('--name <displayName>', 'display name', '管理员')
+  .description('create an admin account; the password is read from ZHUQI_PASSWORD')
+  .action(async (username: string, options: { name: string }) => {
+    await withApp((app) => createAdminCommand(app, username, options.name));
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -11,3 +11,5 @@ export * from './database/migrations';
 export * from './redis/redis.module';
 export * from './logging/logging.module';
 export * from './platform.module';
+export * from './auth';
+export * from './commands';

@@ -2,9 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionHealth } from '@app/event-store';
-import { RedisHealth } from '@app/platform';
+import { Public, RedisHealth } from '@app/platform';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

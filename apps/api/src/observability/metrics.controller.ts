@@ -2,9 +2,11 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ProjectionMetrics } from '@app/event-store';
+import { Public } from '@app/platform';
 
 /** Prometheus scrape endpoint: process metrics plus the projection gauges. */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   private readonly registry: Registry;

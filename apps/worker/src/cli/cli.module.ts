@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@app/platform';
+import { AuthModule, PlatformModule } from '@app/platform';
 
 /** The admin CLI's context: the platform without a projection runner of its own. */
 @Module({})
 export class CliModule {
   static register(): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' })] };
+    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' }), AuthModule.register({ guard: false })] };
   }
 }

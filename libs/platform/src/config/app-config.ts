@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Environment } from './environment.schema';
 
@@ -34,6 +35,22 @@ export class AppConfig {
   /** Embedded mode is one process: the API runs the projections itself unless told otherwise. */
   get projectionsInApi(): boolean {
     return this.get('PROJECTIONS_IN_API') ?? this.database.kind === 'embedded';
+  }
+
+  /** Without JWT_SECRET (development only) a random secret per process: tokens die with the process. */
+  private readonly fallbackJwtSecret = randomBytes(32).toString('hex');
+
+  get jwt(): { secret: string; ttlSeconds: number; ephemeral: boolean } {
+    const secret = this.get('JWT_SECRET');
+    return { secret: secret ?? this.fallbackJwtSecret, ttlSeconds: this.get('JWT_TTL_SECONDS'), ephemeral: !secret };
+  }
+
+  get zoneId(): string {
+    return this.get('ZONE_ID');
+  }
+
+  get loginRateLimitPerMinute(): number {
+    return this.get('LOGIN_RATE_LIMIT_PER_MINUTE');
   }
 
   get projections() {

@@ -22,6 +22,13 @@ export const environmentSchema = Joi.object({
   /** A projection whose loop has not beaten for this long is reported unhealthy. */
   PROJECTION_STALE_AFTER_MS: Joi.number().integer().min(1000).default(30000),
   WAIT_FOR_TIMEOUT_MS: Joi.number().integer().min(0).max(60000).default(5000),
+  /** Signs the access tokens; every API replica needs the same one. Required in production. */
+  JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  JWT_TTL_SECONDS: Joi.number().integer().min(60).max(86400).default(900),
+  /** The development zone (tenant) this deployment serves; recorded on every event. */
+  ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
+  /** Login attempts allowed per client per minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000).default(10),
 }).unknown(true);
 
 export interface Environment {
@@ -38,6 +45,10 @@ export interface Environment {
   PROJECTION_LEASE_TTL_MS: number;
   PROJECTION_STALE_AFTER_MS: number;
   WAIT_FOR_TIMEOUT_MS: number;
+  JWT_SECRET?: string;
+  JWT_TTL_SECONDS: number;
+  ZONE_ID: string;
+  LOGIN_RATE_LIMIT_PER_MINUTE: number;
 }
 
 export class InvalidEnvironmentError extends Error {}

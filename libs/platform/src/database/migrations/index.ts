@@ -1,4 +1,14 @@
 import { EventStore1764300000000 } from './1764300000000-event-store';
+import { UsersAndHttpIdempotency1764300000100 } from './1764300000100-users-and-http-idempotency';
+import { Enterprises1764300000200 } from './1764300000200-enterprises';
+import { WorkingCalendar1764300000300 } from './1764300000300-working-calendar';
+import { Support1764300000400 } from './1764300000400-support';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
-export const ALL_MIGRATIONS = [EventStore1764300000000];
+export const ALL_MIGRATIONS = [
+  EventStore1764300000000,
+  UsersAndHttpIdempotency1764300000100,
+  Enterprises1764300000200,
+  WorkingCalendar1764300000300,
+  Support1764300000400,
+];

@@ -1,0 +1,46 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { toAuthUser } from './auth.service';
+import { hashPassword } from './password';
+import type { AuthUser, Role } from './roles';
+import { UserRow } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitId?: string | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserRow) private readonly users: Repository<UserRow>) {}
+
+  async create(input: NewUser): Promise<AuthUser> {
+    if (await this.users.existsBy({ username: input.username })) {
+      throw new ConflictException({ message: `A user named ${input.username} exists already`, field: 'username' });
+    }
+    const row = this.users.create({
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      unitId: input.role === 'unit_handler' ? (input.unitId ?? null) : null,
+      active: true,
+    });
+    await this.users.insert(row);
+    return toAuthUser(row);
+  }
+
+  async list(): Promise<AuthUser[]> {
+    return (await this.users.find({ order: { username: 'ASC' } })).map(toAuthUser);
+  }
+
+  async count(): Promise<number> {
+    return this.users.count();
+  }
+}

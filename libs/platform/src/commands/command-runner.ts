@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  handleDeciderCommand,
+  type Decider,
+  type DomainEvent,
+  type EventStore,
+  type HandleCommandResult,
+} from '@app/event-store';
+import { AppConfig } from '../config/app-config';
+
+/** Who is acting and under which request; the HTTP layer's RequestContext fits it. */
+export interface CommandContext {
+  actor: { id: string };
+  correlationId: string;
+  idempotencyKey?: string;
+}
+
+export interface RunOptions {
+  /** The version the caller saw (If-Match); a moved stream is then a 409, never a re-decision. */
+  expectedVersion?: number;
+}
+
+/** Re-decisions after losing a race, when the caller did not pin a version. */
+const RETRIES = 2;
+
+/**
+ * handleCommand with Zhuqi's metadata: the acting user, the request id and the zone on every event,
+ * and the request's idempotency key made per stream so one request may touch several streams.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  run<C, S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<C, S, E>,
+    command: C,
+    context: CommandContext,
+    options: RunOptions = {},
+  ): Promise<HandleCommandResult<S, E>> {
+    return handleDeciderCommand(this.store, streamId, decider, command, {
+      metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
+      idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
+      expectedVersion: options.expectedVersion,
+      retries: options.expectedVersion === undefined ? RETRIES : 0,
+    });
+  }
+}
