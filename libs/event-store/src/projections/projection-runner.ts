@@ -122,7 +122,18 @@ export class ProjectionRunner {
     const stored = await checkpoints.read(this.db, projection.name);
     if (!stored || stored.version >= projection.version) return;
     this.log('warn', `Projection ${projection.name} rows are version ${stored.version}; rebuilding as ${projection.version}`);
-    await rebuildProjection(this.db, projection, { batchSize: this.options.batchSize, upcasters: this.upcasters });
+    const { owner, leaseTtlMs, batchSize } = this.options;
+    await rebuildProjection(this.db, projection, {
+      batchSize,
+      upcasters: this.upcasters,
+      owner,
+      // Keep the live lease (and so the heartbeat) while the rebuild runs, however long it takes.
+      keepAlive: async () => {
+        if (!(await leases.acquire(this.db, projection.name, owner, leaseTtlMs))) {
+          throw new Error(`Lost the lease on ${projection.name} during its rebuild`);
+        }
+      },
+    });
   }
 
   private async idle(ms: number): Promise<void> {

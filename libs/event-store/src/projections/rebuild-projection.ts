@@ -2,7 +2,9 @@ import { PostgresEventStore } from '../store/postgres-event-store';
 import { LOG_START, type LogCheckpoint } from '../store/event.types';
 import type { Sql, TransactionalSql } from '../store/sql';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { randomUUID } from 'node:crypto';
 import { applyBatch, type BatchTarget } from './apply-batch';
+import { leases } from './lease';
 import { checkpoints } from './checkpoint-store';
 import { eventsFor, type Projection } from './projection';
 
@@ -10,7 +12,20 @@ export interface RebuildOptions {
   batchSize: number;
   upcasters?: UpcasterRegistry;
   onProgress?: (done: number, total: number) => void;
+  /** Called after every batch: a runner renews its lease (and heartbeat) here during a long rebuild. */
+  keepAlive?: () => Promise<void>;
+  /** Holder name for the rebuild lock; defaults to a random one. */
+  owner?: string;
 }
+
+/** Two rebuilds of one projection would share one shadow table; the second is refused. */
+export class RebuildInProgressError extends Error {
+  constructor(readonly projection: string) {
+    super(`Projection ${projection} is being rebuilt by another process; try again when it has finished`);
+  }
+}
+
+const REBUILD_LOCK_TTL_MS = 60_000;
 
 const SHADOW_SUFFIX = '__rebuild';
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,50}$/;
@@ -27,6 +42,25 @@ export async function rebuildProjection(
   options: RebuildOptions,
 ): Promise<{ events: number }> {
   projection.tables.forEach(assertIdentifier);
+  const owner = options.owner ?? `rebuild:${randomUUID()}`;
+  const lock = `${projection.name}${SHADOW_SUFFIX}`;
+  if (!(await leases.acquire(db, lock, owner, REBUILD_LOCK_TTL_MS))) throw new RebuildInProgressError(projection.name);
+  try {
+    return await rebuildLocked(db, projection, options, async () => {
+      if (!(await leases.acquire(db, lock, owner, REBUILD_LOCK_TTL_MS))) throw new RebuildInProgressError(projection.name);
+      await options.keepAlive?.();
+    });
+  } finally {
+    await leases.release(db, lock, owner).catch(() => undefined);
+  }
+}
+
+async function rebuildLocked(
+  db: TransactionalSql,
+  projection: Projection,
+  options: RebuildOptions,
+  keepAlive: () => Promise<void>,
+): Promise<{ events: number }> {
   const shadow: BatchTarget = {
     checkpointName: `${projection.name}${SHADOW_SUFFIX}`,
     table: (name) => `${name}${SHADOW_SUFFIX}`,
@@ -48,14 +82,20 @@ export async function rebuildProjection(
   for (;;) {
     const { events, checkpoint } = await store.readAll({ after, limit: options.batchSize });
     if (events.length === 0) break;
-    await applyBatch(db, projection, { readAfter: after, events }, shadow);
+    const applied = await applyBatch(db, projection, { readAfter: after, events }, shadow);
+    if (!applied) throw new RebuildInProgressError(projection.name); // someone else moved our shadow checkpoint
     after = checkpoint;
     done += events.length;
     options.onProgress?.(done, Math.max(total, done));
+    await keepAlive();
   }
 
   await db.transaction(async (sql) => {
     await checkpoints.read(sql, projection.name, { lock: true });
+    const reached = await checkpoints.read(sql, shadow.checkpointName, { lock: true });
+    if (!reached || reached.transactionId !== after.transactionId || reached.globalPosition !== after.globalPosition) {
+      throw new RebuildInProgressError(projection.name);
+    }
     done += await applyRemaining(sql, projection, shadow, after, options);
     const [{ tx, position }] = await sql.query<{ tx: string; position: string }>(
       'SELECT transaction_id::text AS tx, global_position::text AS position FROM projection_checkpoints WHERE name = $1',

@@ -46,7 +46,12 @@ function validateEvent(event: NewEvent, path: string): void {
   }
   if (event.data === undefined) throw new InvalidAppendError('is required', `${path}.data`);
   assertJson(event.data, `${path}.data`, new Set());
-  if (event.metadata !== undefined) assertJson(event.metadata, `${path}.metadata`, new Set());
+  if (event.metadata !== undefined) {
+    if (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata)) {
+      throw new InvalidAppendError('must be an object', `${path}.metadata`);
+    }
+    assertJson(event.metadata, `${path}.metadata`, new Set());
+  }
   if (event.businessTime != null) {
     if (typeof event.businessTime !== 'string' || Number.isNaN(Date.parse(event.businessTime))) {
       throw new InvalidAppendError('must be an ISO 8601 date or date-time', `${path}.businessTime`);

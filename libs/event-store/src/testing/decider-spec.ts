@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Decider, DomainEvent } from '../command/decider';
 
 /**
@@ -11,12 +12,17 @@ export function deciderSpec<C, S, E extends DomainEvent>(decider: Decider<C, S, 
     given(history: E[]) {
       return {
         when(command: C) {
-          const run = () => decider.decide(command, history.reduce(decider.evolve, decider.initialState()));
+          const run = () =>
+            decider.decide(
+              command,
+              history.reduce((state, event) => decider.evolve(state, event), decider.initialState()),
+            );
           return {
             then(expected: E[]): void {
               const actual = run();
-              const [a, b] = [JSON.stringify(actual), JSON.stringify(expected)];
-              if (a !== b) throw new Error(`Expected events\n  ${b}\nbut decide returned\n  ${a}`);
+              if (!isDeepStrictEqual(actual, expected)) {
+                throw new Error(`Expected events\n  ${JSON.stringify(expected)}\nbut decide returned\n  ${JSON.stringify(actual)}`);
+              }
             },
             thenThrows(errorType: abstract new (...args: never[]) => Error, message?: string | RegExp): void {
               let events: E[];

@@ -60,5 +60,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const problems = error.details.map((d) => `  ${d.path.join('.')}: ${d.message}`).join('\n');
     throw new InvalidEnvironmentError(`Invalid configuration — fix these environment variables:\n${problems}`);
   }
-  return value as Environment;
+  const env = value as Environment;
+  // A holder that polls less often than its lease lasts would lose the lease between polls.
+  if (env.PROJECTION_LEASE_TTL_MS < 3 * env.PROJECTION_POLL_INTERVAL_MS) {
+    throw new InvalidEnvironmentError(
+      `Invalid configuration — fix these environment variables:\n  PROJECTION_LEASE_TTL_MS: must be at least 3 × PROJECTION_POLL_INTERVAL_MS (${3 * env.PROJECTION_POLL_INTERVAL_MS})`,
+    );
+  }
+  return env;
 }
