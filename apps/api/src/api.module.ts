@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AuthModule, PlatformModule } from '@app/platform';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
+import { ConsistentReadInterceptor } from './http/consistent-read.interceptor';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { HttpIdempotencyRow } from './http/http-idempotency.entity';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -30,6 +31,7 @@ export class ApiModule {
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },
       ],
     };
   }

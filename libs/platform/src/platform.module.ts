@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE_ENTITIES, EventStoreModule } from '@app/event-store';
@@ -7,6 +8,7 @@ import { PlatformConfigModule } from './config/config.module';
 import { DatabaseModule, PG_POOL } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
+import { CommandRunner } from './commands/command-runner';
 import type { Pool } from 'pg';
 
 /**
@@ -21,6 +23,7 @@ export class PlatformModule {
       global: true,
       imports: [
         PlatformConfigModule.forRoot(),
+        CqrsModule.forRoot(),
         LoggingModule,
         TerminusModule,
         DatabaseModule,
@@ -36,7 +39,8 @@ export class PlatformModule {
           }),
         }),
       ],
-      exports: [TerminusModule, EventStoreModule],
+      providers: [CommandRunner],
+      exports: [TerminusModule, EventStoreModule, CqrsModule, CommandRunner],
     };
   }
 }

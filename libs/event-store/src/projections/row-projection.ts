@@ -24,52 +24,66 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /**
  * Turns a pure evolve(row | null, event) into a projection with a thin writer: per batch it loads the
  * touched rows in one query, folds the events in memory, and writes them back in one upsert (plus one
- * delete), so catch-up costs a few round trips per batch rather than one per event.
+ * delete), so catch-up costs a few round trips per batch rather than one per event. Subclass it as a
+ * Nest provider marked @ReadModelProjection() to have the runner pick it up.
  */
-export function rowProjection<Row extends JsonRow>(definition: RowProjectionDefinition<Row>): Projection {
-  const columns = Object.entries(definition.columns) as [string, string][];
-  for (const name of [definition.table, ...columns.map(([c]) => c)]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`${definition.name}: ${name} is not a plain lower-case identifier`);
-  }
-  const columnList = columns.map(([c]) => `"${c}"`).join(', ');
-  const recordType = columns.map(([c, type]) => `"${c}" ${type}`).join(', ');
-  const updates = columns
-    .filter(([c]) => c !== definition.keyColumn)
-    .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
-    .join(', ');
+export class RowProjection<Row extends JsonRow> implements Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly handles: readonly string[];
+  readonly tables: readonly string[];
+  private readonly columnList: string;
+  private readonly recordType: string;
+  private readonly updates: string;
 
-  return {
-    name: definition.name,
-    version: definition.version,
-    handles: definition.handles,
-    tables: [definition.table],
-    async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {
-      const target = `"${table(definition.table)}"`;
-      const keys = [...new Set(events.map((e) => definition.rowKey(e)).filter((k): k is string => k !== null))];
-      if (keys.length === 0) return;
-      const loaded = await sql.query<{ row: Row }>(
-        `SELECT to_jsonb(t) AS row FROM ${target} t WHERE "${definition.keyColumn}"::text = ANY($1::text[])`,
-        [keys],
+  constructor(private readonly definition: RowProjectionDefinition<Row>) {
+    const columns = Object.entries(definition.columns) as [string, string][];
+    for (const name of [definition.table, ...columns.map(([c]) => c)]) {
+      if (!IDENTIFIER.test(name)) throw new Error(`${definition.name}: ${name} is not a plain lower-case identifier`);
+    }
+    this.name = definition.name;
+    this.version = definition.version;
+    this.handles = definition.handles;
+    this.tables = [definition.table];
+    this.columnList = columns.map(([c]) => `"${c}"`).join(', ');
+    this.recordType = columns.map(([c, type]) => `"${c}" ${type}`).join(', ');
+    this.updates = columns
+      .filter(([c]) => c !== definition.keyColumn)
+      .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
+      .join(', ');
+  }
+
+  async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {
+    const { keyColumn, rowKey, evolve } = this.definition;
+    const target = `"${table(this.definition.table)}"`;
+    const keys = [...new Set(events.map((e) => rowKey(e)).filter((k): k is string => k !== null))];
+    if (keys.length === 0) return;
+    const loaded = await sql.query<{ row: Row }>(
+      `SELECT to_jsonb(t) AS row FROM ${target} t WHERE "${keyColumn}"::text = ANY($1::text[])`,
+      [keys],
+    );
+    const rows = new Map<string, Row | null>(loaded.map(({ row }) => [String(row[keyColumn]), row]));
+    for (const event of events) {
+      const key = rowKey(event);
+      if (key === null) continue;
+      rows.set(key, evolve(rows.get(key) ?? null, event));
+    }
+    const kept = [...rows.values()].filter((r): r is Row => r !== null);
+    const removed = [...rows].filter(([, r]) => r === null).map(([k]) => k);
+    if (kept.length > 0) {
+      await sql.query(
+        `INSERT INTO ${target} (${this.columnList})
+         SELECT ${this.columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${this.recordType})
+         ON CONFLICT ("${keyColumn}") DO ${this.updates ? `UPDATE SET ${this.updates}` : 'NOTHING'}`,
+        [JSON.stringify(kept)],
       );
-      const rows = new Map<string, Row | null>(loaded.map(({ row }) => [String(row[definition.keyColumn]), row]));
-      for (const event of events) {
-        const key = definition.rowKey(event);
-        if (key === null) continue;
-        rows.set(key, definition.evolve(rows.get(key) ?? null, event));
-      }
-      const kept = [...rows.values()].filter((r): r is Row => r !== null);
-      const removed = [...rows].filter(([, r]) => r === null).map(([k]) => k);
-      if (kept.length > 0) {
-        await sql.query(
-          `INSERT INTO ${target} (${columnList})
-           SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
-           ON CONFLICT ("${definition.keyColumn}") DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`,
-          [JSON.stringify(kept)],
-        );
-      }
-      if (removed.length > 0) {
-        await sql.query(`DELETE FROM ${target} WHERE "${definition.keyColumn}"::text = ANY($1::text[])`, [removed]);
-      }
-    },
-  };
+    }
+    if (removed.length > 0) {
+      await sql.query(`DELETE FROM ${target} WHERE "${keyColumn}"::text = ANY($1::text[])`, [removed]);
+    }
+  }
+}
+
+export function rowProjection<Row extends JsonRow>(definition: RowProjectionDefinition<Row>): RowProjection<Row> {
+  return new RowProjection(definition);
 }
