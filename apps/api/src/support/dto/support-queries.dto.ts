@@ -1,0 +1,161 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
+import { IsBusinessDate } from './business-date.validator';
+
+const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
+
+/** Read-your-writes: the position from a command response (see ConsistentReadInterceptor). */
+export class ConsistentQueryDto {
+  @ApiPropertyOptional({ description: 'Wait until the read models include this log position' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  position?: number;
+}
+
+export class PageQueryDto extends ConsistentQueryDto {
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class ProblemListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROBLEM_STATUSES })
+  @IsOptional()
+  @IsIn(PROBLEM_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: PROBLEM_CATEGORIES })
+  @IsOptional()
+  @IsIn(PROBLEM_CATEGORIES)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: LEVELS })
+  @IsOptional()
+  @IsIn(LEVELS)
+  level?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(18, 18)
+  enterpriseUscc?: string;
+
+  @ApiPropertyOptional({ description: 'Registered on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Registered on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only problems past their deadline today (true) or not (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class VisitListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(18, 18)
+  enterpriseUscc?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  caseworkerId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeVoided = false;
+}
+
+export class ResolutionMetricsQueryDto extends ConsistentQueryDto {
+  @ApiPropertyOptional({ enum: ['period', 'cumulative'], default: 'period' })
+  @IsOptional()
+  @IsIn(['period', 'cumulative'])
+  scope: 'period' | 'cumulative' = 'period';
+
+  @ApiPropertyOptional({ description: "Start of the period (or of the cumulative count): 'YYYY-MM-DD'" })
+  @IsBusinessDate()
+  from: string;
+
+  @ApiPropertyOptional({ description: "End of the period (scope 'period'); ignored for 'cumulative'" })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces an earlier report' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
+  knownAt?: Date;
+
+  @ApiPropertyOptional({ enum: ['none', 'unit', 'category', 'level', 'month'], default: 'none' })
+  @IsOptional()
+  @IsIn(['none', 'unit', 'category', 'level', 'month'])
+  groupBy: 'none' | 'unit' | 'category' | 'level' | 'month' = 'none';
+}
+
+export class VisitMetricsQueryDto extends ConsistentQueryDto {
+  @ApiPropertyOptional()
+  @IsBusinessDate()
+  from: string;
+
+  @ApiPropertyOptional()
+  @IsBusinessDate()
+  to: string;
+
+  @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({ enum: ['none', 'month', 'caseworker', 'park'], default: 'none' })
+  @IsOptional()
+  @IsIn(['none', 'month', 'caseworker', 'park'])
+  groupBy: 'none' | 'month' | 'caseworker' | 'park' = 'none';
+}

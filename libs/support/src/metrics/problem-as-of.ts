@@ -1,0 +1,93 @@
+import { ProblemEventTypes as T } from '../problems/domain/problem.events';
+
+/** A problem event as the problem_facts read model keeps it. */
+export interface ProblemFact {
+  problemId: string;
+  streamPosition: number;
+  type: string;
+  onDate: string;
+  data: Record<string, any>;
+}
+
+/** What a problem was on a given date, as far as the metrics care. */
+export interface ProblemSnapshot {
+  problemId: string;
+  registeredOn: string;
+  category: string;
+  level: string | null;
+  leadUnitId: string | null;
+  status: 'open' | 'concluded' | 'closed' | 'merged' | 'withdrawn';
+  outcome: string | null;
+  assignedOn: string | null;
+  deadline: string | null;
+  concludedOn: string | null;
+  /** The deadline in force when it was concluded (extensions included). */
+  deadlineAtConclusion: string | null;
+  followUps: string[];
+}
+
+/**
+ * Folds one problem's facts up to `asOf` (business dates), in stream order. Pure; the same facts and
+ * date always give the same snapshot — which is what makes a published figure reproducible.
+ */
+export function problemAsOf(facts: readonly ProblemFact[], asOf: string): ProblemSnapshot | null {
+  let s: ProblemSnapshot | null = null;
+  for (const f of [...facts].sort((a, b) => a.streamPosition - b.streamPosition)) {
+    if (f.onDate > asOf) continue;
+    const d = f.data;
+    if (f.type === T.Registered) {
+      s = {
+        problemId: f.problemId,
+        registeredOn: d.raisedOn,
+        category: d.category,
+        level: null,
+        leadUnitId: null,
+        status: 'open',
+        outcome: null,
+        assignedOn: null,
+        deadline: null,
+        concludedOn: null,
+        deadlineAtConclusion: null,
+        followUps: [],
+      };
+      continue;
+    }
+    if (!s) continue;
+    switch (f.type) {
+      case T.Categorized:
+        s = { ...s, category: d.to };
+        break;
+      case T.Assigned:
+        s = { ...s, leadUnitId: d.leadUnitId, level: d.level, assignedOn: d.assignedOn, deadline: d.deadline };
+        break;
+      case T.Returned:
+        s = { ...s, leadUnitId: null, assignedOn: null, deadline: null };
+        break;
+      case T.ExtensionApproved:
+        s = { ...s, deadline: d.deadline };
+        break;
+      case T.Escalated:
+        s = { ...s, level: d.to };
+        break;
+      case T.Resolved:
+        s = { ...s, status: 'concluded', outcome: d.outcome, concludedOn: d.resolvedOn, deadlineAtConclusion: d.deadline };
+        break;
+      case T.FollowedUp:
+        s = { ...s, followUps: [...s.followUps, d.satisfaction] };
+        break;
+      case T.Reopened:
+        s = { ...s, status: 'open', outcome: null, concludedOn: null, deadlineAtConclusion: null };
+        break;
+      case T.Closed:
+        s = { ...s, status: 'closed' };
+        break;
+      case T.Merged:
+        s = { ...s, status: 'merged' };
+        break;
+      case T.Withdrawn:
+        s = { ...s, status: 'withdrawn' };
+        break;
+    }
+  }
+  return s;
+}

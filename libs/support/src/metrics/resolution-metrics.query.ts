@@ -1,0 +1,71 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
+import { resolutionFigures, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
+
+export interface ResolutionScope {
+  /** 'period': the cohort registered between from and to; 'cumulative': registered since `from` up to asOf. */
+  kind: 'period' | 'cumulative';
+  from: string;
+  to: string;
+  /** The report date: each problem counts as it stood at the end of this day. */
+  asOf: string;
+  /** Optional: only what had been recorded by this instant (reproduces a figure published then). */
+  knownAt: string | null;
+}
+
+export class GetResolutionMetrics {
+  constructor(
+    readonly scope: ResolutionScope,
+    readonly groupBy: ResolutionGroupBy,
+    readonly workingDaysBetween: (from: string, to: string) => number | null,
+  ) {}
+}
+
+export interface ResolutionMetrics {
+  scope: ResolutionScope;
+  groupBy: ResolutionGroupBy;
+  total: ResolutionFigures;
+  groups: ResolutionFigures[];
+  /** Every problem behind the figures, so a manager can check them one by one. */
+  problemIds: string[];
+}
+
+@QueryHandler(GetResolutionMetrics)
+export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionMetrics, ResolutionMetrics> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
+    const to = scope.kind === 'cumulative' ? scope.asOf : scope.to;
+    const knownAt = scope.knownAt ?? 'infinity';
+    const rows: { problem_id: string; stream_position: number; type: string; on_date: string; data: Record<string, unknown> }[] =
+      await this.db.query(
+        `SELECT f.problem_id, f.stream_position, f.type, f.on_date::text AS on_date, f.data
+         FROM problem_facts f
+         WHERE f.problem_id IN (
+             SELECT r.problem_id FROM problem_facts r
+             WHERE r.type = 'ProblemRegistered' AND r.on_date BETWEEN $1::date AND $2::date
+               AND r.on_date <= $3::date AND r.recorded_at <= $4::timestamptz)
+           AND f.on_date <= $3::date AND f.recorded_at <= $4::timestamptz
+         ORDER BY f.problem_id, f.stream_position`,
+        [scope.from, to, scope.asOf, knownAt],
+      );
+    const byProblem = new Map<string, ProblemFact[]>();
+    for (const r of rows) {
+      const fact = { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data };
+      byProblem.set(r.problem_id, [...(byProblem.get(r.problem_id) ?? []), fact]);
+    }
+    const snapshots = [...byProblem.values()]
+      .map((facts) => problemAsOf(facts, scope.asOf))
+      .filter((s): s is ProblemSnapshot => s !== null);
+    const [total] = resolutionFigures(snapshots, scope.asOf, 'none', workingDaysBetween);
+    return {
+      scope,
+      groupBy,
+      total,
+      groups: groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween),
+      problemIds: snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn').map((s) => s.problemId).sort(),
+    };
+  }
+}

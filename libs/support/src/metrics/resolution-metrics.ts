@@ -1,0 +1,92 @@
+import { median, ratio, type Ratio } from './ratio';
+import type { ProblemSnapshot } from './problem-as-of';
+
+export type ResolutionGroupBy = 'unit' | 'category' | 'level' | 'month' | 'none';
+
+export interface ResolutionFigures {
+  group: string;
+  /** 收集问题数: registered in scope, excluding merged-as-duplicate and withdrawn. */
+  collected: number;
+  /** 问题解决率: resolved with outcome solved, as of the report date ÷ collected. */
+  resolutionRate: Ratio;
+  /** 办结率: concluded with any outcome (solved, explained policy, long term) ÷ collected. */
+  conclusionRate: Ratio;
+  /** 满意率: (satisfied + basically satisfied) ÷ follow-ups recorded. */
+  satisfactionRate: Ratio;
+  /** Satisfied only ÷ follow-ups recorded (stated beside it, as the definition asks). */
+  strictSatisfactionRate: Ratio;
+  /** 按期办结率: concluded on or before the deadline in force (extensions included) ÷ concluded. */
+  onTimeRate: Ratio;
+  /** Not concluded and past the deadline on the report date. */
+  overdue: number;
+  /** Median working days from assignment (or registration) to conclusion, over concluded problems. */
+  medianWorkingDaysToResolve: number | null;
+}
+
+const CONCLUDED = new Set(['concluded', 'closed']);
+
+/**
+ * The resolution figures for a set of as-of snapshots, grouped. Pure: numerator and denominator are
+ * kept with every rate so a published figure can be checked problem by problem.
+ */
+export function resolutionFigures(
+  snapshots: readonly ProblemSnapshot[],
+  asOf: string,
+  groupBy: ResolutionGroupBy,
+  workingDaysBetween: (from: string, to: string) => number | null,
+): ResolutionFigures[] {
+  const counted = snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn');
+  const groups = new Map<string, ProblemSnapshot[]>();
+  for (const s of counted) {
+    const key = groupKey(s, groupBy);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  if (groupBy === 'none' && groups.size === 0) groups.set('all', []);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, members]) => figures(group, members, asOf, workingDaysBetween));
+}
+
+function groupKey(s: ProblemSnapshot, groupBy: ResolutionGroupBy): string {
+  switch (groupBy) {
+    case 'unit':
+      return s.leadUnitId ?? 'unassigned';
+    case 'category':
+      return s.category;
+    case 'level':
+      return s.level ?? 'unassigned';
+    case 'month':
+      return s.registeredOn.slice(0, 7);
+    case 'none':
+      return 'all';
+  }
+}
+
+function figures(
+  group: string,
+  members: ProblemSnapshot[],
+  asOf: string,
+  workingDaysBetween: (from: string, to: string) => number | null,
+): ResolutionFigures {
+  const concluded = members.filter((s) => CONCLUDED.has(s.status));
+  const solved = concluded.filter((s) => s.outcome === 'solved');
+  const followUps = members.flatMap((s) => s.followUps);
+  const satisfied = followUps.filter((f) => f === 'satisfied').length;
+  const basically = followUps.filter((f) => f === 'basically_satisfied').length;
+  const onTime = concluded.filter((s) => s.deadlineAtConclusion !== null && s.concludedOn! <= s.deadlineAtConclusion);
+  const overdue = members.filter((s) => !CONCLUDED.has(s.status) && s.deadline !== null && s.deadline < asOf).length;
+  const durations = concluded
+    .map((s) => workingDaysBetween(s.assignedOn ?? s.registeredOn, s.concludedOn!))
+    .filter((n): n is number => n !== null);
+  return {
+    group,
+    collected: members.length,
+    resolutionRate: ratio(solved.length, members.length),
+    conclusionRate: ratio(concluded.length, members.length),
+    satisfactionRate: ratio(satisfied + basically, followUps.length),
+    strictSatisfactionRate: ratio(satisfied, followUps.length),
+    onTimeRate: ratio(onTime.length, concluded.length),
+    overdue,
+    medianWorkingDaysToResolve: durations.length === concluded.length ? median(durations) : null,
+  };
+}

@@ -1,0 +1,60 @@
+import type { Level, Outcome, ProblemCategory, ProblemSource, Satisfaction } from './problem.events';
+
+/** Who is acting. A unit handler acts for one handling unit and only on what is assigned to it. */
+export interface Actor {
+  userId: string;
+  role: 'caseworker' | 'unit_handler' | 'manager' | 'admin';
+  unitId: string | null;
+}
+
+/**
+ * Working-day arithmetic over a loaded calendar, handed in by the application layer so that decide
+ * stays pure: the same inputs always give the same deadline.
+ */
+export type DeadlineCalculator = (from: string, workingDays: number) => string;
+
+interface Base {
+  actor: Actor;
+  /** The problem addressed (for messages); the stream already identifies it. */
+  problemId?: string;
+  /** The business date of the act ('YYYY-MM-DD', Asia/Shanghai); late logging gives an earlier date. */
+  on: string;
+}
+
+export type ProblemCommand = Base &
+  (
+    | {
+        type: 'RegisterProblem';
+        problemId: string;
+        enterpriseUscc: string;
+        title: string;
+        description: string;
+        category: ProblemCategory;
+        source: ProblemSource;
+        visitId: string | null;
+      }
+    | { type: 'CategorizeProblem'; category: ProblemCategory }
+    | {
+        type: 'AssignProblem';
+        leadUnitId: string;
+        coUnitIds: string[];
+        level: Level;
+        workingDays: number;
+        deadlineAfter: DeadlineCalculator;
+      }
+    | { type: 'AcceptProblem' }
+    | { type: 'ReturnProblem'; reason: string }
+    | { type: 'ReportProgress'; note: string }
+    | { type: 'RequestExtension'; workingDays: number; reason: string }
+    | { type: 'ApproveExtension'; deadlineAfter: DeadlineCalculator }
+    | { type: 'RejectExtension'; reason: string }
+    | { type: 'EscalateProblem'; to: Level; reason: string }
+    | { type: 'IssueSupervision'; note: string; automatic?: boolean }
+    | { type: 'ResolveProblem'; outcome: Outcome; summary: string }
+    | { type: 'RecordFollowUp'; satisfaction: Satisfaction; note: string }
+    | { type: 'CloseProblem' }
+    | { type: 'MergeProblem'; intoProblemId: string }
+    | { type: 'WithdrawProblem'; requestedBy: string; reason: string }
+  );
+
+export type ProblemCommandType = ProblemCommand['type'];

@@ -1,0 +1,191 @@
+import { assertNever, type Decider } from '@app/event-store';
+import type { Actor, ProblemCommand } from './problem.commands';
+import {
+  IllegalProblemTransition,
+  InvalidProblemChange,
+  NotPermitted,
+  NotTheHandlingUnit,
+  ProblemAlreadyRegistered,
+  ProblemNotFound,
+} from './problem.errors';
+import { LEVELS, ProblemEventTypes as T, type ProblemEvent } from './problem.events';
+import { evolveProblem, initialProblemState, type ProblemState, type ProblemStatus } from './problem.state';
+
+/** Business dates are Asia/Shanghai days; the event's business time is the start of that day there. */
+const dayStart = (date: string) => `${date}T00:00:00+08:00`;
+
+const OPEN: ProblemStatus[] = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up'];
+const BEING_HANDLED: ProblemStatus[] = ['accepted', 'in_progress'];
+
+function requireStatus(state: ProblemState, allowed: ProblemStatus[], action: string, why: string): void {
+  if (!allowed.includes(state.status)) throw new IllegalProblemTransition(action, state.status, why);
+}
+
+/** A unit handler sees only problems assigned (or co-assigned) to its unit: others do not exist for it. */
+function assertVisible(state: ProblemState, actor: Actor, problemId: string): void {
+  if (actor.role !== 'unit_handler') return;
+  const units = [state.leadUnitId, ...state.coUnitIds];
+  if (!actor.unitId || !units.includes(actor.unitId)) throw new ProblemNotFound(problemId);
+}
+
+const OVERSIGHT: Actor['role'][] = ['manager', 'admin'];
+const INTAKE: Actor['role'][] = ['caseworker', 'manager', 'admin'];
+
+function assertRole(actor: Actor, roles: Actor['role'][], action: string): void {
+  if (!roles.includes(actor.role)) throw new NotPermitted(action, roles);
+}
+
+function assertWorkingDays(days: number, field: string): void {
+  if (!Number.isSafeInteger(days) || days < 1) throw new InvalidProblemChange(`${field} must be a whole number of working days ≥ 1`, { field });
+}
+
+function assertLeadUnit(state: ProblemState, actor: Actor, action: string): void {
+  if (actor.role !== 'unit_handler' || actor.unitId !== state.leadUnitId) throw new NotTheHandlingUnit(action);
+}
+
+export function decideProblem(command: ProblemCommand, state: ProblemState): ProblemEvent[] {
+  const businessTime = dayStart(command.on);
+  if (command.type === 'RegisterProblem') {
+    if (state.status !== 'none') throw new ProblemAlreadyRegistered(command.problemId);
+    const { problemId, enterpriseUscc, title, description, category, source, visitId } = command;
+    return [
+      {
+        type: T.Registered,
+        businessTime,
+        data: { problemId, enterpriseUscc, title, description, category, source, visitId, raisedOn: command.on },
+      },
+    ];
+  }
+  const id = command.problemId ?? state.problemId ?? 'unknown';
+  if (state.status === 'none') throw new ProblemNotFound(id);
+  assertVisible(state, command.actor, id);
+
+  switch (command.type) {
+    case 'CategorizeProblem':
+      assertRole(command.actor, INTAKE, 'recategorize');
+      requireStatus(state, OPEN, 'recategorize', 'it is no longer open');
+      if (state.category === command.category) return [];
+      return [{ type: T.Categorized, businessTime, data: { from: state.category!, to: command.category } }];
+    case 'AssignProblem': {
+      assertRole(command.actor, INTAKE, 'assign');
+      requireStatus(state, ['registered'], 'assign', 'only a registered (or returned) problem is assigned');
+      assertWorkingDays(command.workingDays, 'workingDays');
+      if (command.coUnitIds.includes(command.leadUnitId)) {
+        throw new InvalidProblemChange('The lead unit cannot also be a co-unit', { field: 'coUnitIds' });
+      }
+      const { leadUnitId, coUnitIds, level, workingDays } = command;
+      const deadline = command.deadlineAfter(command.on, workingDays);
+      return [{ type: T.Assigned, businessTime, data: { leadUnitId, coUnitIds, level, workingDays, assignedOn: command.on, deadline } }];
+    }
+    case 'AcceptProblem':
+      requireStatus(state, ['assigned'], 'accept', 'it is not waiting for acceptance');
+      assertLeadUnit(state, command.actor, 'accept');
+      return [{ type: T.Accepted, businessTime, data: { unitId: command.actor.unitId!, acceptedOn: command.on } }];
+    case 'ReturnProblem':
+      requireStatus(state, ['assigned'], 'return', 'only a problem not yet accepted can be returned');
+      assertLeadUnit(state, command.actor, 'return');
+      return [{ type: T.Returned, businessTime, data: { unitId: command.actor.unitId!, reason: command.reason, returnedOn: command.on } }];
+    case 'ReportProgress':
+      requireStatus(state, BEING_HANDLED, 'report progress on', 'it is not being handled');
+      if (command.actor.role !== 'unit_handler') throw new NotTheHandlingUnit('report progress on');
+      return [{ type: T.ProgressReported, businessTime, data: { unitId: command.actor.unitId!, note: command.note, reportedOn: command.on } }];
+    case 'RequestExtension':
+      requireStatus(state, BEING_HANDLED, 'extend', 'it is not being handled');
+      assertLeadUnit(state, command.actor, 'request an extension for');
+      assertWorkingDays(command.workingDays, 'workingDays');
+      if (state.pendingExtensionDays !== null) {
+        throw new IllegalProblemTransition('request an extension for', state.status, 'an extension request is already pending');
+      }
+      return [
+        {
+          type: T.ExtensionRequested,
+          businessTime,
+          data: { unitId: command.actor.unitId!, workingDays: command.workingDays, reason: command.reason, requestedOn: command.on },
+        },
+      ];
+    case 'ApproveExtension':
+    case 'RejectExtension':
+      assertRole(command.actor, OVERSIGHT, 'decide an extension for');
+      // Merged and withdrawn do not clear a pending request: without this, a dead problem's deadline could move.
+      requireStatus(state, BEING_HANDLED, 'decide an extension for', 'it is not being handled');
+      if (state.pendingExtensionDays === null) {
+        throw new IllegalProblemTransition('decide an extension for', state.status, 'no extension request is pending');
+      }
+      if (command.type === 'RejectExtension') {
+        return [{ type: T.ExtensionRejected, businessTime, data: { reason: command.reason, rejectedOn: command.on } }];
+      }
+      return [
+        {
+          type: T.ExtensionApproved,
+          businessTime,
+          data: {
+            workingDays: state.pendingExtensionDays,
+            previousDeadline: state.deadline!,
+            deadline: command.deadlineAfter(state.deadline!, state.pendingExtensionDays),
+            approvedOn: command.on,
+          },
+        },
+      ];
+    case 'EscalateProblem': {
+      assertRole(command.actor, OVERSIGHT, 'escalate');
+      requireStatus(state, ['assigned', 'accepted', 'in_progress'], 'escalate', 'it is not being handled');
+      if (LEVELS.indexOf(command.to) <= LEVELS.indexOf(state.level!)) {
+        throw new InvalidProblemChange(`Escalation must go above the current level (${state.level})`, { field: 'to' });
+      }
+      return [{ type: T.Escalated, businessTime, data: { from: state.level!, to: command.to, reason: command.reason, escalatedOn: command.on } }];
+    }
+    case 'IssueSupervision':
+      assertRole(command.actor, OVERSIGHT, 'supervise');
+      requireStatus(state, ['assigned', 'accepted', 'in_progress'], 'supervise', 'it is not being handled');
+      return [
+        { type: T.SupervisionIssued, businessTime, data: { note: command.note, issuedOn: command.on, automatic: command.automatic ?? false } },
+      ];
+    case 'ResolveProblem':
+      requireStatus(state, BEING_HANDLED, 'resolve', 'it must be accepted first');
+      assertLeadUnit(state, command.actor, 'resolve');
+      return [
+        {
+          type: T.Resolved,
+          businessTime,
+          data: { outcome: command.outcome, summary: command.summary, resolvedOn: command.on, deadline: state.deadline! },
+        },
+      ];
+    case 'RecordFollowUp': {
+      assertRole(command.actor, INTAKE, 'follow up');
+      requireStatus(state, ['resolved'], 'follow up', 'it has not been resolved');
+      const followUp: ProblemEvent = {
+        type: T.FollowedUp,
+        businessTime,
+        data: { satisfaction: command.satisfaction, note: command.note, followedUpOn: command.on },
+      };
+      if (command.satisfaction !== 'unsatisfied') return [followUp];
+      // 重办: an unsatisfied enterprise sends the problem back to its unit.
+      return [followUp, { type: T.Reopened, businessTime, data: { reason: command.note, reopenedOn: command.on } }];
+    }
+    case 'CloseProblem':
+      assertRole(command.actor, INTAKE, 'close');
+      requireStatus(state, ['followed_up'], 'close', 'it needs a satisfied follow-up first');
+      return [{ type: T.Closed, businessTime, data: { closedOn: command.on } }];
+    case 'MergeProblem':
+      assertRole(command.actor, INTAKE, 'merge');
+      requireStatus(state, OPEN, 'merge', 'it is no longer open');
+      if (command.intoProblemId === state.problemId) {
+        throw new InvalidProblemChange('A problem cannot be merged into itself', { field: 'intoProblemId' });
+      }
+      return [{ type: T.Merged, businessTime, data: { intoProblemId: command.intoProblemId, mergedOn: command.on } }];
+    case 'WithdrawProblem':
+      assertRole(command.actor, INTAKE, 'withdraw');
+      requireStatus(state, OPEN, 'withdraw', 'it is no longer open');
+      return [
+        { type: T.Withdrawn, businessTime, data: { requestedBy: command.requestedBy, reason: command.reason, withdrawnOn: command.on } },
+      ];
+    default:
+      return assertNever(command, 'problem command');
+  }
+}
+
+export const problemDecider: Decider<ProblemCommand, ProblemState, ProblemEvent> = {
+  decide: decideProblem,
+  evolve: evolveProblem,
+  initialState: initialProblemState,
+};

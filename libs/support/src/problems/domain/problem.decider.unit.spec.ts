@@ -1,0 +1,360 @@
+import { deciderSpec } from '@app/event-store/testing';
+import {
+  CO_UNIT, DAY, DEADLINE, LEAD_UNIT, OTHER_UNIT, PROBLEM_ID, caseworker, coUnitHandler, dayStart, givenAcceptedProblem,
+  givenAssignedProblem, givenClosedProblem, givenExtensionRequestedProblem, givenFollowedUpProblem, givenInProgressProblem,
+  givenMergedProblem, givenRegisteredProblem, givenReopenedProblem, givenResolvedProblem, givenReturnedProblem,
+  givenWithdrawnProblem, leadHandler, manager, otherUnitHandler, problemEvent as e,
+} from './problem.builders';
+import type { DeadlineCalculator, ProblemCommand, ProblemCommandType } from './problem.commands';
+import { problemDecider } from './problem.decider';
+import {
+  IllegalProblemTransition, InvalidProblemChange, NotPermitted, NotTheHandlingUnit, ProblemAlreadyRegistered, ProblemNotFound,
+} from './problem.errors';
+import { ProblemEventTypes, type Level, type Outcome, type ProblemCategory, type ProblemEvent, type Satisfaction } from './problem.events';
+import { initialProblemState, type ProblemState } from './problem.state';
+
+/** Counts Monday to Friday only (no holidays, no 调休), so every deadline below can be checked by hand. */
+const mondayToFriday: DeadlineCalculator = (from, workingDays) => {
+  const day = new Date(`${from}T00:00:00Z`);
+  for (let left = workingDays; left > 0; ) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+};
+
+const spec = deciderSpec(problemDecider);
+const on = '2024-06-20'; // a Thursday: the business date of every command below unless said otherwise
+const cmd = {
+  register: (actor = caseworker): ProblemCommand => ({
+    type: 'RegisterProblem', actor, on, problemId: PROBLEM_ID, enterpriseUscc: '91410100MA44D5T1X5', title: '融资难',
+    description: '流动资金贷款审批慢', category: '融资', source: 'hotline', visitId: null,
+  }),
+  categorize: (category: ProblemCategory = '融资', actor = caseworker): ProblemCommand => ({ type: 'CategorizeProblem', actor, on, category }),
+  assign: (leadUnitId = LEAD_UNIT, coUnitIds = [CO_UNIT], actor = manager): ProblemCommand => ({
+    type: 'AssignProblem', actor, on, leadUnitId, coUnitIds, level: 'district', workingDays: 10, deadlineAfter: mondayToFriday,
+  }),
+  accept: (actor = leadHandler): ProblemCommand => ({ type: 'AcceptProblem', actor, on }),
+  return: (actor = leadHandler): ProblemCommand => ({ type: 'ReturnProblem', actor, on, reason: '非本单位职责' }),
+  progress: (actor = leadHandler): ProblemCommand => ({ type: 'ReportProgress', actor, on, note: '已协调银行' }),
+  requestExtension: (actor = leadHandler): ProblemCommand => ({ type: 'RequestExtension', actor, on, workingDays: 5, reason: '需报市局审批' }),
+  approveExtension: (actor = manager): ProblemCommand => ({ type: 'ApproveExtension', actor, on, deadlineAfter: mondayToFriday }),
+  rejectExtension: (actor = manager): ProblemCommand => ({ type: 'RejectExtension', actor, on, reason: '理由不充分' }),
+  escalate: (to: Level = 'city', actor = manager): ProblemCommand => ({ type: 'EscalateProblem', actor, on, to, reason: '需市级协调' }),
+  supervise: (automatic?: boolean, actor = manager): ProblemCommand => ({ type: 'IssueSupervision', actor, on, note: '请加快', automatic }),
+  resolve: (outcome: Outcome = 'solved', actor = leadHandler): ProblemCommand => ({
+    type: 'ResolveProblem', actor, on, outcome, summary: '已调剂用地指标',
+  }),
+  followUp: (satisfaction: Satisfaction = 'satisfied', actor = caseworker): ProblemCommand => ({
+    type: 'RecordFollowUp', actor, on, satisfaction, note: '回访',
+  }),
+  close: (actor = caseworker): ProblemCommand => ({ type: 'CloseProblem', actor, on }),
+  merge: (intoProblemId = 'prb-0002', actor = manager): ProblemCommand => ({ type: 'MergeProblem', actor, on, intoProblemId }),
+  withdraw: (actor = caseworker): ProblemCommand => ({ type: 'WithdrawProblem', actor, on, requestedBy: '企业', reason: '已自行解决' }),
+};
+
+describe('problem decider', () => {
+  describe('RegisterProblem', () => {
+    it('registers, stamping the start of the business day in Asia/Shanghai', () => {
+      spec.given([]).when(cmd.register()).then([{
+        type: 'ProblemRegistered', businessTime: '2024-06-20T00:00:00+08:00',
+        data: { problemId: PROBLEM_ID, enterpriseUscc: '91410100MA44D5T1X5', title: '融资难', description: '流动资金贷款审批慢',
+          category: '融资', source: 'hotline', visitId: null, raisedOn: on },
+      }]);
+      // Midnight in Shanghai is 16:00 UTC the day before: a 30 June problem counts in June.
+      expect(new Date(dayStart('2024-06-30')).toISOString()).toBe('2024-06-29T16:00:00.000Z');
+    });
+    it('refuses to register twice', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.register()).thenThrows(ProblemAlreadyRegistered, /prb-0001 is registered already/);
+    });
+  });
+
+  describe('every other command on an unregistered problem', () => {
+    const commands = Object.entries(cmd).filter(([name]) => name !== 'register').map(([name, make]) => [name, make()] as const);
+    it('covers every command type', () => {
+      const all: Record<ProblemCommandType, true> = {
+        RegisterProblem: true, CategorizeProblem: true, AssignProblem: true, AcceptProblem: true, ReturnProblem: true, ReportProgress: true,
+        RequestExtension: true, ApproveExtension: true, RejectExtension: true, EscalateProblem: true, IssueSupervision: true,
+        ResolveProblem: true, RecordFollowUp: true, CloseProblem: true, MergeProblem: true, WithdrawProblem: true,
+      };
+      expect(['RegisterProblem', ...commands.map(([, c]) => c.type)].sort()).toEqual(Object.keys(all).sort());
+    });
+    it.each(commands)('%s → ProblemNotFound', (_name, command) => {
+      spec.given([]).when(command).thenThrows(ProblemNotFound);
+    });
+  });
+
+  describe('CategorizeProblem', () => {
+    it('records the change of category', () => {
+      spec.given(givenAssignedProblem()).when(cmd.categorize('审批')).then([e.categorized('用地', '审批', on)]);
+    });
+    it('decides nothing when the category is the same (idempotent)', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.categorize('用地')).then([]);
+    });
+    it('refuses once the problem is closed', () => {
+      spec.given(givenClosedProblem()).when(cmd.categorize('审批')).thenThrows(IllegalProblemTransition, /closed: it is no longer open/);
+    });
+  });
+
+  describe('AssignProblem', () => {
+    it('takes the deadline from the injected calendar: Mon 3 June + 10 working days = Mon 17 June', () => {
+      spec.given(givenRegisteredProblem()).when({ ...cmd.assign(), on: DAY.assigned }).then([e.assigned()]);
+      expect(DEADLINE).toBe('2024-06-17');
+    });
+    it('counts across the weekend: Fri 7 June + 3 working days = Wed 12 June', () => {
+      const assign = { ...cmd.assign(), on: '2024-06-07', workingDays: 3 } as ProblemCommand;
+      spec.given(givenRegisteredProblem()).when(assign).then([{
+        type: 'ProblemAssigned', businessTime: '2024-06-07T00:00:00+08:00',
+        data: {
+          leadUnitId: LEAD_UNIT, coUnitIds: [CO_UNIT], level: 'district', workingDays: 3, assignedOn: '2024-06-07', deadline: '2024-06-12',
+        },
+      }]);
+    });
+    it('refuses the lead unit among the co-units', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, [CO_UNIT, LEAD_UNIT]))
+        .thenThrows(InvalidProblemChange, /lead unit cannot also be a co-unit/);
+    });
+    it('refuses a problem that is assigned already', () => {
+      spec.given(givenAssignedProblem()).when(cmd.assign(OTHER_UNIT, []))
+        .thenThrows(IllegalProblemTransition, /assign a problem that is assigned/);
+    });
+    it('hides an unassigned problem from unit handlers', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, [], leadHandler)).thenThrows(ProblemNotFound, /prb-0001/);
+    });
+  });
+
+  describe('AcceptProblem / ReturnProblem (only the lead unit decides)', () => {
+    describe.each([
+      ['accept', cmd.accept, e.accepted(LEAD_UNIT, on)],
+      ['return', cmd.return, e.returned('非本单位职责', on)],
+    ] as const)('%s', (action, make, decided) => {
+      it('the lead unit handler decides', () => spec.given(givenAssignedProblem()).when(make()).then([decided]));
+      it('a co-unit handler → NotTheHandlingUnit', () => {
+        spec.given(givenAssignedProblem()).when(make(coUnitHandler)).thenThrows(NotTheHandlingUnit, `lead handling unit may ${action}`);
+      });
+      it("another unit's handler → ProblemNotFound (existence must not leak)", () => {
+        spec.given(givenAssignedProblem()).when(make(otherUnitHandler)).thenThrows(ProblemNotFound, 'No problem prb-0001 is visible');
+      });
+      it.each([['a caseworker', caseworker], ['a manager', manager]])('%s → NotTheHandlingUnit', (_who, actor) => {
+        spec.given(givenAssignedProblem()).when(make(actor)).thenThrows(NotTheHandlingUnit);
+      });
+      it('refused once accepted', () => {
+        spec.given(givenAcceptedProblem()).when(make()).thenThrows(IllegalProblemTransition, `${action} a problem that is accepted`);
+      });
+    });
+    it('a returned problem can be re-assigned, and the unit that returned it no longer sees it', () => {
+      spec.given(givenReturnedProblem()).when(cmd.assign(OTHER_UNIT, [])).then([e.assigned(OTHER_UNIT, [], 'district', on, '2024-07-04')]);
+      spec.given(givenReturnedProblem()).when(cmd.accept(leadHandler)).thenThrows(ProblemNotFound);
+    });
+  });
+
+  describe('ReportProgress', () => {
+    it.each([['lead', leadHandler, LEAD_UNIT], ['co-unit', coUnitHandler, CO_UNIT]])('the %s handler reports', (_who, actor, unit) => {
+      spec.given(givenAcceptedProblem()).when(cmd.progress(actor)).then([e.progress(unit, '已协调银行', on)]);
+    });
+    it('may report again while in progress', () => {
+      spec.given(givenInProgressProblem()).when(cmd.progress()).then([e.progress(LEAD_UNIT, '已协调银行', on)]);
+    });
+    it('refused before acceptance', () => {
+      spec.given(givenAssignedProblem()).when(cmd.progress()).thenThrows(IllegalProblemTransition, /assigned: it is not being handled/);
+    });
+    it("refused to a caseworker, hidden from another unit's handler", () => {
+      spec.given(givenAcceptedProblem()).when(cmd.progress(caseworker)).thenThrows(NotTheHandlingUnit);
+      spec.given(givenAcceptedProblem()).when(cmd.progress(otherUnitHandler)).thenThrows(ProblemNotFound);
+    });
+  });
+
+  describe('extensions', () => {
+    it('the lead unit requests one while handling', () => {
+      spec.given(givenAcceptedProblem()).when(cmd.requestExtension()).then([e.extensionRequested(5, on)]);
+    });
+    it('refuses a second request while one is pending', () => {
+      spec.given(givenExtensionRequestedProblem()).when(cmd.requestExtension()).thenThrows(IllegalProblemTransition, /already pending/);
+    });
+    it('refuses a request from a co-unit, and before acceptance', () => {
+      spec.given(givenInProgressProblem()).when(cmd.requestExtension(coUnitHandler)).thenThrows(NotTheHandlingUnit);
+      spec.given(givenAssignedProblem()).when(cmd.requestExtension()).thenThrows(IllegalProblemTransition, /not being handled/);
+    });
+    it('approval counts from the previous deadline, not the approval date: Mon 17 June + 5 = Mon 24 June', () => {
+      spec.given(givenExtensionRequestedProblem(5)).when(cmd.approveExtension())
+        .then([e.extensionApproved(5, DEADLINE, '2024-06-24', on)]);
+    });
+    it('rejection clears the request, so a new one may follow', () => {
+      spec.given(givenExtensionRequestedProblem()).when(cmd.rejectExtension()).then([e.extensionRejected('理由不充分', on)]);
+      spec.given([...givenExtensionRequestedProblem(), e.extensionRejected()]).when(cmd.requestExtension())
+        .then([e.extensionRequested(5, on)]);
+    });
+    it.each([['approve', cmd.approveExtension], ['reject', cmd.rejectExtension]])('refuses to %s without a pending request', (_a, make) => {
+      spec.given(givenInProgressProblem()).when(make()).thenThrows(IllegalProblemTransition, /no extension request is pending/);
+      spec.given([...givenExtensionRequestedProblem(), e.extensionApproved(5, DEADLINE, '2024-06-24', on)]).when(make())
+        .thenThrows(IllegalProblemTransition, /no extension request is pending/);
+    });
+    it('refuses to decide a request left pending on a merged problem', () => {
+      spec.given([...givenExtensionRequestedProblem(), e.merged()]).when(cmd.approveExtension())
+        .thenThrows(IllegalProblemTransition, /decide an extension for a problem that is merged/);
+    });
+  });
+
+  describe('EscalateProblem', () => {
+    it('goes up: district → city', () => {
+      spec.given(givenAcceptedProblem('district')).when(cmd.escalate('city')).then([e.escalated('district', 'city', '需市级协调', on)]);
+    });
+    it.each([['city', 'district'], ['city', 'city'], ['province', 'city']] as const)('refuses %s → %s', (from, to) => {
+      spec.given(givenInProgressProblem(from)).when(cmd.escalate(to)).thenThrows(InvalidProblemChange, `above the current level (${from})`);
+    });
+    it('refuses when nobody is handling it', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.escalate('city')).thenThrows(IllegalProblemTransition);
+      spec.given(givenResolvedProblem()).when(cmd.escalate('city')).thenThrows(IllegalProblemTransition, /resolved/);
+    });
+  });
+
+  describe('IssueSupervision (督办)', () => {
+    it('records a manual or automatic supervision', () => {
+      spec.given(givenInProgressProblem()).when(cmd.supervise()).then([e.supervisionIssued('请加快', false, on)]);
+      spec.given(givenAssignedProblem()).when(cmd.supervise(true)).then([e.supervisionIssued('请加快', true, on)]);
+    });
+    it('refuses before assignment and after resolution', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.supervise()).thenThrows(IllegalProblemTransition, /registered/);
+      spec.given(givenResolvedProblem()).when(cmd.supervise()).thenThrows(IllegalProblemTransition, /resolved/);
+    });
+  });
+
+  describe('ResolveProblem', () => {
+    it.each([['accepted', givenAcceptedProblem], ['in progress', givenInProgressProblem]])('resolves a problem %s, with its deadline', (_, given) => {
+      spec.given(given()).when(cmd.resolve('explained_policy')).then([{
+        type: 'ProblemResolved', businessTime: '2024-06-20T00:00:00+08:00',
+        data: { outcome: 'explained_policy', summary: '已调剂用地指标', resolvedOn: on, deadline: '2024-06-17' },
+      }]);
+    });
+    it('carries the extended deadline once an extension was approved', () => {
+      const history = [...givenExtensionRequestedProblem(), e.extensionApproved(5, DEADLINE, '2024-06-24', on)];
+      spec.given(history).when(cmd.resolve()).then([e.resolved('solved', '2024-06-24', on)]);
+    });
+    it('refuses before acceptance and once resolved', () => {
+      spec.given(givenAssignedProblem()).when(cmd.resolve()).thenThrows(IllegalProblemTransition, /must be accepted first/);
+      spec.given(givenResolvedProblem()).when(cmd.resolve()).thenThrows(IllegalProblemTransition, /resolved/);
+    });
+    it('only the lead unit resolves', () => {
+      spec.given(givenInProgressProblem()).when(cmd.resolve('solved', coUnitHandler)).thenThrows(NotTheHandlingUnit, /may resolve/);
+      spec.given(givenInProgressProblem()).when(cmd.resolve('solved', caseworker)).thenThrows(NotTheHandlingUnit);
+      spec.given(givenInProgressProblem()).when(cmd.resolve('solved', otherUnitHandler)).thenThrows(ProblemNotFound);
+    });
+  });
+
+  describe('RecordFollowUp (回访)', () => {
+    it.each(['satisfied', 'basically_satisfied'] as const)('%s → FollowedUp only', (satisfaction) => {
+      spec.given(givenResolvedProblem()).when(cmd.followUp(satisfaction)).then([e.followedUp(satisfaction, '回访', on)]);
+    });
+    it('unsatisfied → FollowedUp and Reopened (重办)', () => {
+      spec.given(givenResolvedProblem()).when(cmd.followUp('unsatisfied'))
+        .then([e.followedUp('unsatisfied', '回访', on), e.reopened('回访', on)]);
+    });
+    it('a reopened problem is in progress again and can be resolved again', () => {
+      spec.given(givenReopenedProblem()).when(cmd.progress(coUnitHandler)).then([e.progress(CO_UNIT, '已协调银行', on)]);
+      spec.given(givenReopenedProblem()).when(cmd.resolve('solved')).then([e.resolved('solved', DEADLINE, on)]);
+    });
+    it('refuses before resolution', () => {
+      spec.given(givenInProgressProblem()).when(cmd.followUp()).thenThrows(IllegalProblemTransition, /has not been resolved/);
+    });
+  });
+
+  describe('CloseProblem (销号)', () => {
+    it.each(['satisfied', 'basically_satisfied'] as const)('closes after a %s follow-up', (satisfaction) => {
+      spec.given(givenFollowedUpProblem(satisfaction)).when(cmd.close()).then([e.closed(on)]);
+    });
+    it.each([
+      ['before any follow-up', givenResolvedProblem, /resolved: it needs a satisfied follow-up/],
+      ['after an unsatisfied follow-up (reopened)', givenReopenedProblem, /in_progress/],
+      ['twice', givenClosedProblem, /closed/],
+    ])('refuses %s', (_when, given, message) => {
+      spec.given(given()).when(cmd.close()).thenThrows(IllegalProblemTransition, message);
+    });
+  });
+
+  describe('MergeProblem / WithdrawProblem (side exits)', () => {
+    it('merges a duplicate into another problem', () => {
+      spec.given(givenAssignedProblem()).when(cmd.merge('prb-0002')).then([e.merged('prb-0002', on)]);
+    });
+    it('refuses a merge into itself', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.merge(PROBLEM_ID)).thenThrows(InvalidProblemChange, /into itself/);
+    });
+    it('withdraws at the request of the enterprise', () => {
+      spec.given(givenInProgressProblem()).when(cmd.withdraw()).then([
+        { type: 'ProblemWithdrawn', businessTime: dayStart(on), data: { requestedBy: '企业', reason: '已自行解决', withdrawnOn: on } },
+      ]);
+    });
+    it.each([['closed', givenClosedProblem], ['merged', givenMergedProblem], ['withdrawn', givenWithdrawnProblem]])(
+      'refuses both once %s', (status, given) => {
+        spec.given(given()).when(cmd.merge()).thenThrows(IllegalProblemTransition, `${status}: it is no longer open`);
+        spec.given(given()).when(cmd.withdraw()).thenThrows(IllegalProblemTransition, `${status}: it is no longer open`);
+      },
+    );
+  });
+});
+
+describe('who may take which step (behind the HTTP role guards)', () => {
+  it.each([
+    ['a unit handler re-categorizing its own problem', givenAcceptedProblem(), cmd.categorize('用地', leadHandler)],
+    ['the lead unit approving its own extension', givenExtensionRequestedProblem(), cmd.approveExtension(leadHandler)],
+    ['a caseworker rejecting an extension', givenExtensionRequestedProblem(), cmd.rejectExtension(caseworker)],
+    ['a caseworker escalating', givenAcceptedProblem(), cmd.escalate('city', caseworker)],
+    ['the lead unit issuing 督办 on itself', givenAcceptedProblem(), cmd.supervise(false, leadHandler)],
+    ['the handling unit recording the follow-up', givenResolvedProblem(), cmd.followUp('satisfied', leadHandler)],
+    ['the handling unit closing', givenFollowedUpProblem(), cmd.close(leadHandler)],
+    ['the handling unit withdrawing', givenAcceptedProblem(), cmd.withdraw(leadHandler)],
+  ])('refuses %s', (_what, history, command) => {
+    spec.given(history).when(command).thenThrows(NotPermitted);
+  });
+
+  it('a unit handler cannot even see an unassigned problem, let alone assign it', () => {
+    spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, [], leadHandler)).thenThrows(ProblemNotFound);
+  });
+
+  it('refuses a non-positive number of working days even past the HTTP validation', () => {
+    const zeroDays = { ...cmd.assign(), workingDays: 0 } as ProblemCommand;
+    spec.given(givenRegisteredProblem()).when(zeroDays).thenThrows(InvalidProblemChange, /workingDays/);
+  });
+
+  it('names the addressed problem when it does not exist', () => {
+    spec.given([]).when({ ...cmd.accept(), problemId: 'prb-9999' }).thenThrows(ProblemNotFound, /prb-9999/);
+  });
+});
+
+describe('evolve', () => {
+  const fold = (events: ProblemEvent[]): ProblemState => events.reduce(problemDecider.evolve, initialProblemState());
+  const oneOfEach: ProblemEvent[] = [
+    e.registered(), e.categorized('用地', '审批'), e.assigned(), e.accepted(), e.returned(), e.progress(), e.extensionRequested(),
+    e.extensionApproved(5, DEADLINE, '2024-06-24', DAY.progress), e.extensionRejected(), e.escalated('district', 'city'),
+    e.supervisionIssued(), e.resolved(), e.followedUp(), e.reopened(), e.closed(), e.merged(), e.withdrawn(),
+  ];
+  const states = [
+    [], givenRegisteredProblem(), givenReturnedProblem(), givenExtensionRequestedProblem(), givenResolvedProblem(),
+    givenReopenedProblem(), givenClosedProblem(), givenMergedProblem(), givenWithdrawnProblem(),
+  ];
+
+  it('has a sample of every event type', () => {
+    expect(oneOfEach.map((event) => event.type).sort()).toEqual(Object.values(ProblemEventTypes).sort());
+  });
+  it.each(oneOfEach.map((event) => [event.type, event] as const))('folds %s onto any state, never throwing or mutating', (_type, event) => {
+    for (const history of states) {
+      const state = fold(history);
+      const before = structuredClone(state);
+      expect(problemDecider.evolve(state, event)).toEqual(expect.objectContaining({ status: expect.any(String) }));
+      expect(state).toEqual(before);
+    }
+  });
+  it('folds a whole lifecycle, reopening included', () => {
+    const lifecycle = [
+      e.registered('融资'), e.categorized('融资', '用地'), ...givenAssignedProblem().slice(1), e.accepted(), e.progress(),
+      e.escalated('district', 'city'), e.extensionRequested(5), e.extensionApproved(5, DEADLINE, '2024-06-24', DAY.extensionRequested),
+      e.supervisionIssued(), e.resolved('long_term', '2024-06-24'), e.followedUp('unsatisfied'), e.reopened(),
+      e.progress(CO_UNIT), e.resolved('solved', '2024-06-24', '2024-06-21'), e.followedUp('basically_satisfied', '基本满意', '2024-06-24'),
+      e.closed('2024-06-25'),
+    ];
+    expect(fold(lifecycle)).toEqual({
+      status: 'closed', problemId: PROBLEM_ID, category: '用地', leadUnitId: LEAD_UNIT, coUnitIds: [CO_UNIT], level: 'city',
+      deadline: '2024-06-24', pendingExtensionDays: null, outcome: 'solved', lastSatisfaction: 'basically_satisfied',
+    });
+    expect(fold(lifecycle.slice(0, -4))).toMatchObject({ status: 'in_progress', outcome: null, lastSatisfaction: 'unsatisfied' });
+  });
+});

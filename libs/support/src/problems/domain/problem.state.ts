@@ -1,0 +1,87 @@
+import type { Level, Outcome, ProblemCategory, ProblemEvent, Satisfaction } from './problem.events';
+import { ProblemEventTypes as T } from './problem.events';
+
+export type ProblemStatus =
+  | 'none'
+  | 'registered'
+  | 'assigned'
+  | 'accepted'
+  | 'in_progress'
+  | 'resolved'
+  | 'followed_up'
+  | 'closed'
+  | 'merged'
+  | 'withdrawn';
+
+export interface ProblemState {
+  status: ProblemStatus;
+  problemId: string | null;
+  category: ProblemCategory | null;
+  leadUnitId: string | null;
+  coUnitIds: string[];
+  level: Level | null;
+  deadline: string | null;
+  pendingExtensionDays: number | null;
+  outcome: Outcome | null;
+  lastSatisfaction: Satisfaction | null;
+}
+
+export const initialProblemState = (): ProblemState => ({
+  status: 'none',
+  problemId: null,
+  category: null,
+  leadUnitId: null,
+  coUnitIds: [],
+  level: null,
+  deadline: null,
+  pendingExtensionDays: null,
+  outcome: null,
+  lastSatisfaction: null,
+});
+
+/** Folds one event. Total over the event union, never throws, never reads the clock. */
+export function evolveProblem(state: ProblemState, event: ProblemEvent): ProblemState {
+  switch (event.type) {
+    case T.Registered:
+      return { ...state, status: 'registered', problemId: event.data.problemId, category: event.data.category };
+    case T.Categorized:
+      return { ...state, category: event.data.to };
+    case T.Assigned:
+      return {
+        ...state,
+        status: 'assigned',
+        leadUnitId: event.data.leadUnitId,
+        coUnitIds: event.data.coUnitIds,
+        level: event.data.level,
+        deadline: event.data.deadline,
+      };
+    case T.Accepted:
+      return { ...state, status: 'accepted' };
+    case T.Returned:
+      return { ...state, status: 'registered', leadUnitId: null, coUnitIds: [], deadline: null, pendingExtensionDays: null };
+    case T.ProgressReported:
+      return { ...state, status: 'in_progress' };
+    case T.ExtensionRequested:
+      return { ...state, pendingExtensionDays: event.data.workingDays };
+    case T.ExtensionApproved:
+      return { ...state, deadline: event.data.deadline, pendingExtensionDays: null };
+    case T.ExtensionRejected:
+      return { ...state, pendingExtensionDays: null };
+    case T.Escalated:
+      return { ...state, level: event.data.to };
+    case T.SupervisionIssued:
+      return state;
+    case T.Resolved:
+      return { ...state, status: 'resolved', outcome: event.data.outcome, pendingExtensionDays: null };
+    case T.FollowedUp:
+      return { ...state, status: 'followed_up', lastSatisfaction: event.data.satisfaction };
+    case T.Reopened:
+      return { ...state, status: 'in_progress', outcome: null };
+    case T.Closed:
+      return { ...state, status: 'closed' };
+    case T.Merged:
+      return { ...state, status: 'merged' };
+    case T.Withdrawn:
+      return { ...state, status: 'withdrawn' };
+  }
+}

@@ -1,0 +1,57 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { ProblemDetailsRow } from '../read-models/problem-details/problem-details.row';
+
+export interface ProblemListFilter {
+  status?: string;
+  unitId?: string;
+  category?: string;
+  level?: string;
+  enterpriseUscc?: string;
+  registeredFrom?: string;
+  registeredTo?: string;
+  /** Only problems not concluded and past their deadline on `today`. */
+  overdue?: boolean;
+  today: string;
+  /** Set for unit handlers: only what is assigned or co-assigned to this unit. */
+  visibleToUnit?: string | null;
+  limit: number;
+  offset: number;
+}
+
+export class ListProblems {
+  constructor(readonly filter: ProblemListFilter) {}
+}
+
+export type ProblemSummary = Omit<ProblemDetailsRow, 'history' | 'description'>;
+
+@QueryHandler(ListProblems)
+export class ListProblemsHandler implements IQueryHandler<ListProblems, { items: ProblemSummary[]; total: number }> {
+  constructor(@InjectRepository(ProblemDetailsRow) private readonly problems: Repository<ProblemDetailsRow>) {}
+
+  async execute({ filter: f }: ListProblems) {
+    const q = this.problems.createQueryBuilder('p');
+    const unitScope = (unit: string, name: string) =>
+      new Brackets((b) => b.where(`p.lead_unit_id = :${name}`, { [name]: unit }).orWhere(`jsonb_exists(p.co_unit_ids, :${name})`, { [name]: unit }));
+    if (f.visibleToUnit !== undefined) q.andWhere(unitScope(f.visibleToUnit ?? '', 'visible'));
+    if (f.unitId) q.andWhere(unitScope(f.unitId, 'unit'));
+    if (f.status) q.andWhere('p.status = :status', { status: f.status });
+    if (f.category) q.andWhere('p.category = :category', { category: f.category });
+    if (f.level) q.andWhere('p.level = :level', { level: f.level });
+    if (f.enterpriseUscc) q.andWhere('p.enterprise_uscc = :uscc', { uscc: f.enterpriseUscc });
+    if (f.registeredFrom) q.andWhere('p.registered_on >= :from', { from: f.registeredFrom });
+    if (f.registeredTo) q.andWhere('p.registered_on <= :to', { to: f.registeredTo });
+    if (f.overdue !== undefined) {
+      const overdue = `(p.status IN ('assigned', 'accepted', 'in_progress') AND p.deadline < :today)`;
+      q.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today: f.today });
+    }
+    const [items, total] = await q
+      .orderBy('p.registered_on', 'DESC')
+      .addOrderBy('p.problem_id')
+      .take(f.limit)
+      .skip(f.offset)
+      .getManyAndCount();
+    return { items: items.map(({ history: _h, description: _d, ...summary }) => summary), total };
+  }
+}

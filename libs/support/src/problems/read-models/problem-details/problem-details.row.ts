@@ -1,0 +1,94 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One history line of a problem: who did what, when — straight from its events. */
+export interface ProblemHistoryEntry {
+  type: string;
+  on: string;
+  recordedAt: string;
+  actorId: string | null;
+  summary: Record<string, unknown>;
+}
+
+/** The problem-details read model: the list and the detail page read this table. */
+@Entity({ name: 'problems' })
+@Index('IX_problems_status', ['status'])
+@Index('IX_problems_lead_unit', ['leadUnitId'])
+@Index('IX_problems_enterprise', ['enterpriseUscc'])
+@Index('IX_problems_registered_on', ['registeredOn'])
+export class ProblemDetailsRow {
+  @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problems' })
+  problemId: string;
+
+  @Column({ name: 'enterprise_uscc', type: 'text' })
+  enterpriseUscc: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text' })
+  category: string;
+
+  @Column({ type: 'text' })
+  source: string;
+
+  @Column({ name: 'visit_id', type: 'text', nullable: true })
+  visitId: string | null;
+
+  @Column({ type: 'text' })
+  status: string;
+
+  @Column({ type: 'text', nullable: true })
+  level: string | null;
+
+  @Column({ name: 'lead_unit_id', type: 'text', nullable: true })
+  leadUnitId: string | null;
+
+  @Column({ name: 'co_unit_ids', type: 'jsonb' })
+  coUnitIds: string[];
+
+  @Column({ name: 'registered_on', type: 'date' })
+  registeredOn: string;
+
+  @Column({ name: 'assigned_on', type: 'date', nullable: true })
+  assignedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  @Column({ name: 'resolved_on', type: 'date', nullable: true })
+  resolvedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  satisfaction: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
+  @Column({ name: 'merged_into', type: 'text', nullable: true })
+  mergedInto: string | null;
+
+  @Column({ name: 'pending_extension_days', type: 'integer', nullable: true })
+  pendingExtensionDays: number | null;
+
+  @Column({ name: 'supervision_count', type: 'integer' })
+  supervisionCount: number;
+
+  @Column({ name: 'reopen_count', type: 'integer' })
+  reopenCount: number;
+
+  /** Stream version: what a client sends back as If-Match. */
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  history: ProblemHistoryEntry[];
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: string;
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row per problem event, with its business date and recorded-at: what the metrics fold to know a
+ * problem's state as of any date (and, with knownAt, as it was known at any instant).
+ */
+@Entity({ name: 'problem_facts' })
+@Index('IX_problem_facts_on_date', ['onDate'])
+export class ProblemFactRow {
+  @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problem_facts' })
+  problemId: string;
+
+  @PrimaryColumn({ name: 'stream_position', type: 'integer', primaryKeyConstraintName: 'PK_problem_facts' })
+  streamPosition: number;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ name: 'on_date', type: 'date' })
+  onDate: string;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+
+  @Column({ type: 'jsonb' })
+  data: Record<string, unknown>;
+}

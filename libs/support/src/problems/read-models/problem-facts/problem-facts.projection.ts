@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModelProjection, type Projection, type ProjectionContext, type StoredEvent } from '@app/event-store';
+import { eventDate } from '../../../shared/business-date';
+import { ProblemEventTypes } from '../../domain/problem.events';
+
+/** Append-only: a fact row per problem event; a duplicate delivery hits the key and changes nothing. */
+@Injectable()
+@ReadModelProjection()
+export class ProblemFactsProjection implements Projection {
+  readonly name = 'problem-facts';
+  readonly version = 1;
+  readonly handles = Object.values(ProblemEventTypes);
+  readonly tables = ['problem_facts'];
+
+  async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {
+    const rows = events.map((e) => ({
+      problem_id: e.streamId.slice('problem-'.length),
+      stream_position: e.streamPosition,
+      type: e.type,
+      on_date: eventDate(e),
+      recorded_at: e.recordedAt.toISOString(),
+      data: e.data,
+    }));
+    await sql.query(
+      `INSERT INTO "${table('problem_facts')}" (problem_id, stream_position, type, on_date, recorded_at, data)
+       SELECT problem_id, stream_position, type, on_date, recorded_at, data
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(problem_id text, stream_position integer, type text, on_date date, recorded_at timestamptz, data jsonb)
+       ON CONFLICT (problem_id, stream_position) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+  }
+}

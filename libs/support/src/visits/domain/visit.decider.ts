@@ -1,0 +1,65 @@
+import { DomainError, assertNever, type Decider } from '@app/event-store';
+import { VisitEventTypes as T, type VisitEvent, type VisitForm } from './visit.events';
+
+export type VisitCommand =
+  | {
+      type: 'LogVisit';
+      visitId: string;
+      enterpriseUscc: string;
+      visitedOn: string;
+      caseworkerIds: string[];
+      form: VisitForm;
+      notes: string;
+      problemIds: string[];
+    }
+  | { type: 'VoidVisit'; reason: string; on: string };
+
+export interface VisitState {
+  status: 'none' | 'logged' | 'voided';
+  visitId: string | null;
+}
+
+export class VisitNotFound extends DomainError {
+  readonly code = 'VISIT_NOT_FOUND';
+  override readonly kind = 'not_found';
+}
+
+export class VisitAlreadyLogged extends DomainError {
+  readonly code = 'VISIT_ALREADY_LOGGED';
+}
+
+export class VisitAlreadyVoided extends DomainError {
+  readonly code = 'VISIT_ALREADY_VOIDED';
+}
+
+const dayStart = (date: string) => `${date}T00:00:00+08:00`;
+
+export const visitDecider: Decider<VisitCommand, VisitState, VisitEvent> = {
+  initialState: () => ({ status: 'none', visitId: null }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case T.Logged:
+        return { status: 'logged', visitId: event.data.visitId };
+      case T.Voided:
+        return { ...state, status: 'voided' };
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'LogVisit': {
+        if (state.status !== 'none') throw new VisitAlreadyLogged(`Visit ${command.visitId} is logged already`);
+        const { visitId, enterpriseUscc, visitedOn, caseworkerIds, form, notes, problemIds } = command;
+        const data = { visitId, enterpriseUscc, visitedOn, caseworkerIds, form, notes, problemIds };
+        return [{ type: T.Logged, businessTime: dayStart(visitedOn), data }];
+      }
+      case 'VoidVisit':
+        if (state.status === 'none') throw new VisitNotFound('No such visit');
+        if (state.status === 'voided') throw new VisitAlreadyVoided(`Visit ${state.visitId} is void already`);
+        return [{ type: T.Voided, businessTime: dayStart(command.on), data: { reason: command.reason, voidedOn: command.on } }];
+      default:
+        return assertNever(command, 'visit command');
+    }
+  },
+};
