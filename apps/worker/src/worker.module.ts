@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EnterprisesModule } from '@app/enterprises';
 import { PlatformModule } from '@app/platform';
+import { SupportModule } from '@app/support';
 
 /** The worker: runs the projections (and, with later issues, the BullMQ processors and schedulers). */
 @Module({})
 export class WorkerModule {
   static register(): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot({ role: 'worker' })] };
+    return { module: WorkerModule, imports: [PlatformModule.forRoot({ role: 'worker' }), EnterprisesModule, SupportModule] };
   }
 }

@@ -13,3 +13,5 @@ export * from './logging/logging.module';
 export * from './platform.module';
 export * from './auth';
 export * from './commands';
+export * from './time';
+export * from './validation/is-calendar-date';

@@ -20,6 +20,5 @@ export * from './metrics/ratio';
 export * from './metrics/resolution-metrics';
 export * from './metrics/resolution-metrics.query';
 export * from './metrics/visit-metrics.query';
-export * from './shared/business-date';
-export * from './shared/working-day-calendar.port';
 export * from './shared/enterprise-exists';
+export * from './working-calendar';

@@ -1,13 +1,11 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+import { Roles, todayInShanghai } from '@app/platform';
 import {
   GetResolutionMetrics,
   GetVisitMetrics,
-  WORKING_DAY_CALENDAR,
-  todayInShanghai,
-  type WorkingDayCalendar,
+  WorkingCalendar,
 } from '@app/support';
 import { ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
 
@@ -19,13 +17,13 @@ import { ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-q
 export class SupportMetricsController {
   constructor(
     private readonly queries: QueryBus,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   @Get('resolution')
   async resolution(@Query() q: ResolutionMetricsQueryDto) {
     const asOf = q.asOf ?? todayInShanghai();
-    const calculator = await this.calendar.calculator();
+    const calculator = await this.calendar.snapshot();
     const between = (from: string, to: string) => {
       try {
         return calculator.workingDaysBetween(from, to);

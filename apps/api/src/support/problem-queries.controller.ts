@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '@app/platform';
-import { GetProblem, ListProblems, todayInShanghai } from '@app/support';
+import { CurrentUser, todayInShanghai, type AuthUser } from '@app/platform';
+import { GetProblem, ListProblems } from '@app/support';
 import { ConsistentQueryDto, ProblemListQueryDto } from './dto/support-queries.dto';
 
 /** A unit handler sees only what is assigned or co-assigned to its unit; everyone else sees all. */

@@ -1,11 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+import { Roles, todayInShanghai } from '@app/platform';
 import {
   ExecuteProblemCommand,
   RegisterProblem,
-  todayInShanghai,
   type ProblemCommandResult,
   type ProblemRequest,
 } from '@app/support';

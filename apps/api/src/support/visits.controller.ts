@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
-import { ListVisits, LogVisit, VoidVisit, todayInShanghai } from '@app/support';
+import { Roles, todayInShanghai } from '@app/platform';
+import { ListVisits, LogVisit, VoidVisit } from '@app/support';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { LogVisitDto, VoidVisitDto } from './dto/register-problem.dto';
 import { VisitListQueryDto } from './dto/support-queries.dto';

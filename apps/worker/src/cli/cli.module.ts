@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EnterprisesModule } from '@app/enterprises';
 import { AuthModule, PlatformModule } from '@app/platform';
+import { SupportModule } from '@app/support';
 
 /** The admin CLI's context: the platform without a projection runner of its own. */
 @Module({})
 export class CliModule {
   static register(): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' }), AuthModule.register({ guard: false })] };
+    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' }), AuthModule.register({ guard: false }), EnterprisesModule, SupportModule] };
   }
 }

@@ -6,6 +6,7 @@ export interface ProblemFact {
   streamPosition: number;
   type: string;
   onDate: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored payloads of many event types, read by field
   data: Record<string, any>;
 }
 

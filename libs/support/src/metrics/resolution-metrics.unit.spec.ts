@@ -3,7 +3,7 @@ import { ratio } from './ratio';
 import { resolutionFigures } from './resolution-metrics';
 
 /** Fact builder: one problem's events in stream order, with their business dates. */
-function problem(id: string, steps: [type: string, onDate: string, data?: Record<string, unknown>][]): ProblemFact[] {
+function problem(id: string, steps: ReadonlyArray<readonly [type: string, onDate: string, data?: Record<string, unknown>]>): ProblemFact[] {
   return steps.map(([type, onDate, data = {}], i) => ({ problemId: id, streamPosition: i + 1, type, onDate, data }));
 }
 const registered = (on: string, category = '融资') => ['ProblemRegistered', on, { raisedOn: on, category }] as const;

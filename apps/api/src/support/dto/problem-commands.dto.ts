@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, IsBoolean } from 'class-validator';
 import { LEVELS, OUTCOMES, PROBLEM_CATEGORIES, SATISFACTIONS, type Level, type Outcome, type ProblemCategory, type Satisfaction } from '@app/support';
-import { IsBusinessDate } from './business-date.validator';
+import { IsCalendarDate } from '@app/platform';
 
 const UNIT_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const UNIT_MESSAGE = 'must be a handling unit id: 1-40 of A-Z, a-z, 0-9, _ and -';
@@ -10,7 +10,7 @@ const UNIT_MESSAGE = 'must be a handling unit id: 1-40 of A-Z, a-z, 0-9, _ and -
 export class ProblemStepDto {
   @ApiPropertyOptional({ description: 'Business date of the step (YYYY-MM-DD, Asia/Shanghai); defaults to today' })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   on?: string;
 
   @ApiPropertyOptional({ description: 'The problem version you acted on; a newer version is a 409 instead of a re-decision' })

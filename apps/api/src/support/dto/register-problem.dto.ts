@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, VISIT_FORMS, type ProblemCategory, type ProblemSource, type VisitForm } from '@app/support';
 import { IsUscc } from '@app/enterprises';
-import { IsBusinessDate } from './business-date.validator';
+import { IsCalendarDate } from '@app/platform';
 
 export class RaisedProblemDto {
   @ApiProperty({ example: '融资担保额度不足' })
@@ -22,7 +22,7 @@ export class RaisedProblemDto {
 }
 
 export class RegisterProblemDto extends RaisedProblemDto {
-  @ApiProperty({ example: '91410100MA44L3QX5B' })
+  @ApiProperty({ example: '91410100MA44L3QX54' })
   @IsUscc()
   enterpriseUscc: string;
 
@@ -31,17 +31,17 @@ export class RegisterProblemDto extends RaisedProblemDto {
   source: ProblemSource;
 
   @ApiProperty({ description: 'When the enterprise raised it (YYYY-MM-DD)' })
-  @IsBusinessDate()
+  @IsCalendarDate()
   raisedOn: string;
 }
 
 export class LogVisitDto {
-  @ApiProperty({ example: '91410100MA44L3QX5B' })
+  @ApiProperty({ example: '91410100MA44L3QX54' })
   @IsUscc()
   enterpriseUscc: string;
 
   @ApiProperty({ description: 'The visit date (YYYY-MM-DD); late logging is normal' })
-  @IsBusinessDate()
+  @IsCalendarDate()
   visitedOn: string;
 
   @ApiProperty({ type: [String], description: 'User ids of the caseworkers who went' })

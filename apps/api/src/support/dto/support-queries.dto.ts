@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
-import { IsBusinessDate } from './business-date.validator';
+import { IsCalendarDate } from '@app/platform';
 
 const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
@@ -63,12 +63,12 @@ export class ProblemListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Registered on or after (YYYY-MM-DD)' })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Registered on or before (YYYY-MM-DD)' })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only problems past their deadline today (true) or not (false)' })
@@ -93,12 +93,12 @@ export class VisitListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ default: false })
@@ -115,17 +115,17 @@ export class ResolutionMetricsQueryDto extends ConsistentQueryDto {
   scope: 'period' | 'cumulative' = 'period';
 
   @ApiPropertyOptional({ description: "Start of the period (or of the cumulative count): 'YYYY-MM-DD'" })
-  @IsBusinessDate()
+  @IsCalendarDate()
   from: string;
 
   @ApiPropertyOptional({ description: "End of the period (scope 'period'); ignored for 'cumulative'" })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces an earlier report' })
@@ -142,16 +142,16 @@ export class ResolutionMetricsQueryDto extends ConsistentQueryDto {
 
 export class VisitMetricsQueryDto extends ConsistentQueryDto {
   @ApiPropertyOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   from: string;
 
   @ApiPropertyOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   to: string;
 
   @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
   @IsOptional()
-  @IsBusinessDate()
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ enum: ['none', 'month', 'caseworker', 'park'], default: 'none' })

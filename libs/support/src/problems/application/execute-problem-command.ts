@@ -1,29 +1,20 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type AuthUser, type CommandContext } from '@app/platform';
-import type { Level, Outcome, ProblemCategory, Satisfaction } from '../domain/problem.events';
 import { problemStreamId } from '../domain/problem.events';
 import type { ProblemCommand } from '../domain/problem.commands';
 import { problemDecider } from '../domain/problem.decider';
-import { WORKING_DAY_CALENDAR, type WorkingDayCalendar } from '../../shared/working-day-calendar.port';
+import { WorkingCalendar } from '../../working-calendar/read-model/working-calendar.service';
 
-/** What a caller asks for; the handler adds the actor, and the working-day calendar where a deadline is set. */
-export type ProblemRequest =
-  | { type: 'CategorizeProblem'; category: ProblemCategory }
-  | { type: 'AssignProblem'; leadUnitId: string; coUnitIds: string[]; level: Level; workingDays: number }
-  | { type: 'AcceptProblem' }
-  | { type: 'ReturnProblem'; reason: string }
-  | { type: 'ReportProgress'; note: string }
-  | { type: 'RequestExtension'; workingDays: number; reason: string }
-  | { type: 'ApproveExtension' }
-  | { type: 'RejectExtension'; reason: string }
-  | { type: 'EscalateProblem'; to: Level; reason: string }
-  | { type: 'IssueSupervision'; note: string; automatic?: boolean }
-  | { type: 'ResolveProblem'; outcome: Outcome; summary: string }
-  | { type: 'RecordFollowUp'; satisfaction: Satisfaction; note: string }
-  | { type: 'CloseProblem' }
-  | { type: 'MergeProblem'; intoProblemId: string }
-  | { type: 'WithdrawProblem'; requestedBy: string; reason: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * What a caller asks for: a lifecycle command without what the handler supplies — the actor, the
+ * business date, and the working-day calendar where a deadline is computed.
+ */
+export type ProblemRequest = DistributiveOmit<
+  Exclude<ProblemCommand, { type: 'RegisterProblem' }>,
+  'actor' | 'on' | 'problemId' | 'deadlineAfter'
+>;
 
 export class ExecuteProblemCommand {
   constructor(
@@ -49,7 +40,7 @@ export interface ProblemCommandResult {
 export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProblemCommand, ProblemCommandResult> {
   constructor(
     private readonly runner: CommandRunner,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute({ problemId, request, on, context, expectedVersion }: ExecuteProblemCommand): Promise<ProblemCommandResult> {
@@ -57,7 +48,7 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
     const base = { actor: { userId, role, unitId }, on, problemId };
     let command: ProblemCommand;
     if (request.type === 'AssignProblem' || request.type === 'ApproveExtension') {
-      const calculator = await this.calendar.calculator();
+      const calculator = await this.calendar.snapshot();
       command = { ...base, ...request, deadlineAfter: (from, days) => calculator.addWorkingDays(from, days) };
     } else {
       command = { ...base, ...request };

@@ -1,18 +1,7 @@
 import { DomainError, assertNever, type Decider } from '@app/event-store';
-import { VisitEventTypes as T, type VisitEvent, type VisitForm } from './visit.events';
+import { VisitEventTypes as T, type VisitEvent, type VisitLogged } from './visit.events';
 
-export type VisitCommand =
-  | {
-      type: 'LogVisit';
-      visitId: string;
-      enterpriseUscc: string;
-      visitedOn: string;
-      caseworkerIds: string[];
-      form: VisitForm;
-      notes: string;
-      problemIds: string[];
-    }
-  | { type: 'VoidVisit'; reason: string; on: string };
+export type VisitCommand = ({ type: 'LogVisit' } & VisitLogged['data']) | { type: 'VoidVisit'; reason: string; on: string };
 
 export interface VisitState {
   status: 'none' | 'logged' | 'voided';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModelProjection, RowProjection, type StoredEvent } from '@app/event-store';
 import { ProblemEventTypes as T, type ProblemEvent } from '../../domain/problem.events';
-import { eventDate } from '../../../shared/business-date';
+import { eventDate } from '@app/platform/time';
 import type { ProblemHistoryEntry } from './problem-details.row';
 
 /** The `problems` row as the projection writes it (column names). */

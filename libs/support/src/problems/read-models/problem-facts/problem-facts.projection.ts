@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModelProjection, type Projection, type ProjectionContext, type StoredEvent } from '@app/event-store';
-import { eventDate } from '../../../shared/business-date';
+import { eventDate } from '@app/platform/time';
 import { ProblemEventTypes } from '../../domain/problem.events';
 
 /** Append-only: a fact row per problem event; a duplicate delivery hits the key and changes nothing. */

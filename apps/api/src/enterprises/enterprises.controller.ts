@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/platform';
+import {
+  GetEnterpriseQuery,
+  ListEnterprisesQuery,
+  RegisterEnterpriseCommand,
+  RelocateEnterpriseCommand,
+  RenameEnterpriseCommand,
+} from '@app/enterprises';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { RegisterEnterpriseDto, RelocateEnterpriseDto, RenameEnterpriseDto } from './dto/enterprise-commands.dto';
+import { ListEnterprisesDto } from './dto/list-enterprises.dto';
+import { ParseUsccPipe } from './uscc.pipe';
+
+const Uscc = () => Param('uscc', ParseUsccPipe);
+
+/**
+ * The enterprise registry (企业名录). Commands answer { uscc, version, position }; pass position as
+ * ?position= to a GET to read your own write.
+ *
+ * Unit handlers get 403 on every route, reads included: a handling unit sees only the problems assigned
+ * to it, and the enterprise details those carry, not the zone's whole directory.
+ */
+@ApiTags('enterprises')
+@ApiBearerAuth()
+@Roles('caseworker', 'manager', 'admin')
+@ApiResponse({ status: 401, description: 'No or invalid bearer token' })
+@ApiResponse({ status: 403, description: 'Unit handlers may not use the registry' })
+@Controller('api/v1/enterprises')
+export class EnterprisesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register an enterprise by its USCC' })
+  @ApiResponse({ status: 201, description: '{ uscc, version, position }' })
+  @ApiResponse({ status: 400, description: 'Invalid fields, e.g. a wrong USCC check character' })
+  @ApiResponse({ status: 409, description: 'This USCC is already registered' })
+  register(@Body() { uscc, name, address, park, industry }: RegisterEnterpriseDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new RegisterEnterpriseCommand({ uscc, name, address, park, industry }, ctx));
+  }
+
+  @Post(':uscc/rename')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a name change; repeating the same rename changes nothing' })
+  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
+  @ApiResponse({ status: 422, description: 'Same name, or an effective date in the future or before the last rename' })
+  rename(@Uscc() uscc: string, @Body() { name, effectiveOn, expectedVersion }: RenameEnterpriseDto, @Ctx() ctx: RequestContext) {
+    return this.commands.execute(new RenameEnterpriseCommand({ uscc, name, effectiveOn }, ctx, expectedVersion));
+  }
+
+  @Post(':uscc/relocate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a move to a new address and/or park' })
+  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
+  @ApiResponse({ status: 422, description: 'Same address and park, or an effective date in the future or before the last move' })
+  relocate(
+    @Uscc() uscc: string,
+    @Body() { address, park, effectiveOn, expectedVersion }: RelocateEnterpriseDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.commands.execute(new RelocateEnterpriseCommand({ uscc, address, park, effectiveOn }, ctx, expectedVersion));
+  }
+
+  @Get(':uscc')
+  @ApiOperation({ summary: 'One enterprise with its name and location history' })
+  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
+  get(@Uscc() uscc: string) {
+    return this.queries.execute(new GetEnterpriseQuery(uscc));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The directory, filtered and paginated (at most 100 per page), with the total count' })
+  list(@Query() { name, park, industry, limit, offset }: ListEnterprisesDto) {
+    return this.queries.execute(new ListEnterprisesQuery({ nameContains: name, park, industry, limit, offset }));
+  }
+}

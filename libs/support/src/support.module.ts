@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExecuteProblemCommandHandler } from './problems/application/execute-problem-command';
+import { RegisterProblemHandler } from './problems/application/register-problem';
+import { GetProblemHandler } from './problems/queries/problem-details.query';
+import { ListProblemsHandler } from './problems/queries/problem-list.query';
+import { ProblemDetailsProjection } from './problems/read-models/problem-details/problem-details.projection';
+import { ProblemDetailsRow } from './problems/read-models/problem-details/problem-details.row';
+import { ProblemFactRow } from './problems/read-models/problem-facts/problem-fact.row';
+import { ProblemFactsProjection } from './problems/read-models/problem-facts/problem-facts.projection';
+import { GetResolutionMetricsHandler } from './metrics/resolution-metrics.query';
+import { GetVisitMetricsHandler } from './metrics/visit-metrics.query';
+import { LogVisitHandler } from './visits/application/log-visit';
+import { VoidVisitHandler } from './visits/application/void-visit';
+import { VisitRow } from './visits/read-models/visit.row';
+import { VisitsProjection } from './visits/read-models/visits.projection';
+import { ListVisitsHandler } from './visits/queries/visit-list.query';
+import { WorkingCalendarModule } from './working-calendar';
+
+/** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ProblemDetailsRow, ProblemFactRow, VisitRow]), WorkingCalendarModule],
+  providers: [
+    ExecuteProblemCommandHandler,
+    RegisterProblemHandler,
+    LogVisitHandler,
+    VoidVisitHandler,
+    GetProblemHandler,
+    ListProblemsHandler,
+    ListVisitsHandler,
+    GetResolutionMetricsHandler,
+    GetVisitMetricsHandler,
+    ProblemDetailsProjection,
+    ProblemFactsProjection,
+    VisitsProjection,
+  ],
+  exports: [WorkingCalendarModule],
+})
+export class SupportModule {}
