@@ -3,6 +3,8 @@ import { UsersAndHttpIdempotency1764300000100 } from './1764300000100-users-and-
 import { Enterprises1764300000200 } from './1764300000200-enterprises';
 import { WorkingCalendar1764300000300 } from './1764300000300-working-calendar';
 import { Support1764300000400 } from './1764300000400-support';
+import { Certifications1764300000500 } from './1764300000500-certifications';
+import { Subsidies1764300000600 } from './1764300000600-subsidies';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const ALL_MIGRATIONS = [
   Enterprises1764300000200,
   WorkingCalendar1764300000300,
   Support1764300000400,
+  Certifications1764300000500,
+  Subsidies1764300000600,
 ];
