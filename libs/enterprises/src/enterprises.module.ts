@@ -7,13 +7,16 @@ import { EnterpriseDirectoryProjection } from './read-models/enterprise-director
 import { EnterpriseRow } from './read-models/enterprise-directory/enterprise-directory.row';
 import { GetEnterpriseHandler } from './read-models/enterprise-directory/get-enterprise.query';
 import { ListEnterprisesHandler } from './read-models/enterprise-directory/list-enterprises.query';
+import { EnterpriseTimelineProjection } from './read-models/enterprise-timeline/enterprise-timeline.projection';
+import { EnterpriseTimelineRow } from './read-models/enterprise-timeline/enterprise-timeline.row';
+import { GetEnterpriseTimelineHandler } from './read-models/enterprise-timeline/get-enterprise-timeline.query';
 
 /**
  * The enterprise registry. Needs PlatformModule (global: CQRS buses, CommandRunner, the event store) in the
  * importing app. Imported by the API (commands, queries) and the worker (the projection).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([EnterpriseRow])],
+  imports: [TypeOrmModule.forFeature([EnterpriseRow, EnterpriseTimelineRow])],
   providers: [
     RegisterEnterpriseHandler,
     RenameEnterpriseHandler,
@@ -21,6 +24,8 @@ import { ListEnterprisesHandler } from './read-models/enterprise-directory/list-
     GetEnterpriseHandler,
     ListEnterprisesHandler,
     EnterpriseDirectoryProjection,
+    EnterpriseTimelineProjection,
+    GetEnterpriseTimelineHandler,
   ],
 })
 export class EnterprisesModule {}

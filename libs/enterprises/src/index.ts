@@ -15,3 +15,6 @@ export * from './read-models/enterprise-directory/enterprise-directory.projectio
 export * from './read-models/enterprise-directory/get-enterprise.query';
 export * from './read-models/enterprise-directory/list-enterprises.query';
 export * from './enterprises.module';
+export * from './read-models/enterprise-timeline/enterprise-timeline.row';
+export * from './read-models/enterprise-timeline/enterprise-timeline.projection';
+export * from './read-models/enterprise-timeline/get-enterprise-timeline.query';

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { Roles } from '@app/platform';
 import {
   GetEnterpriseQuery,
+  GetEnterpriseTimelineQuery,
   ListEnterprisesQuery,
   RegisterEnterpriseCommand,
   RelocateEnterpriseCommand,
@@ -67,10 +68,12 @@ export class EnterprisesController {
   }
 
   @Get(':uscc')
-  @ApiOperation({ summary: 'One enterprise with its name and location history' })
+  @ApiOperation({ summary: 'The enterprise profile: registry data with its history, and one timeline of everything about it' })
   @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
-  get(@Uscc() uscc: string) {
-    return this.queries.execute(new GetEnterpriseQuery(uscc));
+  async get(@Uscc() uscc: string) {
+    const enterprise = await this.queries.execute(new GetEnterpriseQuery(uscc));
+    const timeline = await this.queries.execute(new GetEnterpriseTimelineQuery(uscc));
+    return { ...enterprise, timeline };
   }
 
   @Get()

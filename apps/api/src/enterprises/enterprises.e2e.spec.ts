@@ -61,6 +61,10 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       version: 1,
       history: [],
+      // The profile's timeline: every event about the enterprise, with who recorded it.
+      timeline: [
+        expect.objectContaining({ type: 'EnterpriseRegistered', position: res.body.position, actorId: caseworker.id, on: expect.any(String) }),
+      ],
     });
   });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '../projections/projection-runner';
@@ -10,7 +10,7 @@ import { ProjectionRegistry } from './projection-registry';
 
 /** Starts the runner in processes that run projections (the worker; the API on the embedded database). */
 @Injectable()
-export class ProjectionRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionRunnerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private runner: ProjectionRunner | null = null;
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -50,7 +50,8 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, OnApplic
     this.runner?.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database module closes its pool (it does so in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.runner?.stop();
   }
 }

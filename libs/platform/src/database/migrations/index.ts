@@ -5,6 +5,7 @@ import { WorkingCalendar1764300000300 } from './1764300000300-working-calendar';
 import { Support1764300000400 } from './1764300000400-support';
 import { Certifications1764300000500 } from './1764300000500-certifications';
 import { Subsidies1764300000600 } from './1764300000600-subsidies';
+import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-timeline';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   Support1764300000400,
   Certifications1764300000500,
   Subsidies1764300000600,
+  EnterpriseTimeline1764300000700,
 ];
