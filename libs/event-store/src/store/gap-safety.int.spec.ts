@@ -36,7 +36,13 @@ describe.each(serverDatabaseKinds())('gap-safe readAll on %s', (kind) => {
       expect(whileOpen.events.map((e) => e.streamId)).not.toContain('order-fast');
 
       await slow.query('COMMIT');
-      const afterCommit = await db.store().readAll({ limit: 100 });
+      // Visible once every older transaction in the cluster has ended (other suites may be running).
+      let afterCommit = await db.store().readAll({ limit: 100 });
+      for (const deadline = Date.now() + 10_000; !afterCommit.events.some((e) => e.streamId === 'order-fast'); ) {
+        if (Date.now() > deadline) throw new Error('order-fast never became readable');
+        await sleep(10);
+        afterCommit = await db.store().readAll({ limit: 100 });
+      }
       const order = afterCommit.events.map((e) => e.streamId);
       expect(order.indexOf('order-slow')).toBeGreaterThanOrEqual(0);
       expect(order.indexOf('order-slow')).toBeLessThan(order.indexOf('order-fast'));
