@@ -2,11 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EnterprisesModule } from '@app/enterprises';
+import { CertificationsModule, EnterprisesModule } from '@app/enterprises';
 import { AppConfig, AuthModule, PlatformModule } from '@app/platform';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
+import { CertificationCountsController } from './certifications/certification-counts.controller';
+import { CertificationImportsController } from './certifications/certification-imports.controller';
+import { CertificationsController } from './certifications/certifications.controller';
 import { ConsistentReadInterceptor } from './http/consistent-read.interceptor';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { HttpIdempotencyRow } from './http/http-idempotency.entity';
@@ -14,11 +17,13 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthController } from './observability/health.controller';
 import { MetricsController } from './observability/metrics.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { SubsidiesModule } from '@app/subsidies';
 import { SupportModule, WorkingCalendarModule } from '@app/support';
 import { SupportMetricsController } from './support/metrics.controller';
 import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
 import { VisitsController } from './support/visits.controller';
+import { SubsidiesController } from './subsidies/subsidies.controller';
 
 @Module({})
 export class ApiModule {
@@ -32,7 +37,9 @@ export class ApiModule {
         TypeOrmModule.forFeature([HttpIdempotencyRow]),
         WorkingCalendarModule.withSeeding(),
         EnterprisesModule,
+        CertificationsModule,
         SupportModule,
+        SubsidiesModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
@@ -44,11 +51,15 @@ export class ApiModule {
         AuthController,
         UsersController,
         EnterprisesController,
+        CertificationImportsController,
+        CertificationCountsController,
+        CertificationsController,
         CalendarController,
         ProblemsController,
         ProblemQueriesController,
         VisitsController,
         SupportMetricsController,
+        SubsidiesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,12 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EnterprisesModule } from '@app/enterprises';
+import { CertificationsModule, EnterprisesModule } from '@app/enterprises';
 import { PlatformModule } from '@app/platform';
+import { SubsidiesModule } from '@app/subsidies';
 import { SupportModule } from '@app/support';
 
 /** The worker: runs the projections (and, with later issues, the BullMQ processors and schedulers). */
 @Module({})
 export class WorkerModule {
   static register(): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot({ role: 'worker' }), EnterprisesModule, SupportModule] };
+    return { module: WorkerModule, imports: [PlatformModule.forRoot({ role: 'worker' }), EnterprisesModule, CertificationsModule, SupportModule, SubsidiesModule] };
   }
 }

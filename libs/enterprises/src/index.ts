@@ -18,3 +18,4 @@ export * from './enterprises.module';
 export * from './read-models/enterprise-timeline/enterprise-timeline.row';
 export * from './read-models/enterprise-timeline/enterprise-timeline.projection';
 export * from './read-models/enterprise-timeline/get-enterprise-timeline.query';
+export * from './certifications';

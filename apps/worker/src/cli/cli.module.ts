@@ -1,12 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EnterprisesModule } from '@app/enterprises';
+import { CertificationsModule, EnterprisesModule } from '@app/enterprises';
 import { AuthModule, PlatformModule } from '@app/platform';
+import { SubsidiesModule } from '@app/subsidies';
 import { SupportModule } from '@app/support';
 
 /** The admin CLI's context: the platform without a projection runner of its own. */
 @Module({})
 export class CliModule {
   static register(): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' }), AuthModule.register({ guard: false }), EnterprisesModule, SupportModule] };
+    return { module: CliModule, imports: [PlatformModule.forRoot({ role: 'cli' }), AuthModule.register({ guard: false }), EnterprisesModule, CertificationsModule, SupportModule, SubsidiesModule] };
   }
 }

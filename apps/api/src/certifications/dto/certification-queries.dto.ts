@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES } from '@app/enterprises';
+import { IsCalendarDate } from '@app/platform';
+import { TrimmedText } from '../../enterprises/dto/trimmed-text';
+
+class FilterDto {
+  @ApiPropertyOptional({ enum: CERTIFICATION_TYPE_CODES })
+  @IsOptional()
+  @IsIn(CERTIFICATION_TYPE_CODES)
+  type?: string;
+
+  @ApiPropertyOptional({ enum: CERTIFICATION_LEVELS })
+  @IsOptional()
+  @IsIn(CERTIFICATION_LEVELS)
+  level?: string;
+
+  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces a figure published then' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
+  knownAt?: Date;
+
+  @ApiPropertyOptional({ description: 'A command response’s position: wait until the counts reflect it' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  position?: number;
+}
+
+export class CountsQueryDto extends FilterDto {
+  @ApiPropertyOptional({ description: 'Report date (YYYY-MM-DD); default today in Shanghai' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: '新增 period start; default 1 January of the asOf year' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: '新增 period end; default asOf (and never after it)' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class CertifiedEnterprisesQueryDto extends CountsQueryDto {
+  @ApiProperty({ enum: COUNT_MEASURES })
+  @IsIn(COUNT_MEASURES)
+  measure: (typeof COUNT_MEASURES)[number];
+
+  @ApiProperty({ enum: CERTIFICATION_TYPE_CODES })
+  @IsIn(CERTIFICATION_TYPE_CODES)
+  declare type: string;
+
+  @ApiProperty({ enum: CERTIFICATION_LEVELS })
+  @IsIn(CERTIFICATION_LEVELS)
+  declare level: string;
+}
+
+export class SeriesQueryDto extends FilterDto {
+  @ApiProperty({ example: '2024-01-01' })
+  @IsCalendarDate()
+  from: string;
+
+  @ApiProperty({ example: '2024-12-31' })
+  @IsCalendarDate()
+  to: string;
+}
+
+export class ReferenceTotalDto {
+  @ApiProperty({ enum: CERTIFICATION_TYPE_CODES })
+  @IsIn(CERTIFICATION_TYPE_CODES)
+  type: string;
+
+  @ApiProperty({ enum: CERTIFICATION_LEVELS })
+  @IsIn(CERTIFICATION_LEVELS)
+  level: string;
+
+  @ApiProperty({ enum: REFERENCE_SCOPES })
+  @IsIn(REFERENCE_SCOPES)
+  scope: (typeof REFERENCE_SCOPES)[number];
+
+  @ApiPropertyOptional({ enum: REFERENCE_MEASURES, default: 'currently_valid' })
+  @IsOptional()
+  @IsIn(REFERENCE_MEASURES)
+  measure: (typeof REFERENCE_MEASURES)[number] = 'currently_valid';
+
+  @ApiProperty({ example: '2024-06-30', description: 'The date the total refers to' })
+  @IsCalendarDate()
+  asOf: string;
+
+  @ApiProperty({ example: 232, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  total: number;
+
+  @TrimmedText(200, '市工信局 2024年6月通报', 'Where the figure comes from')
+  source: string;
+}
+
+export class CommitImportDto {
+  @ApiPropertyOptional({ default: false, description: 'Register enterprises the preview did not find, under the name in the sheet' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  registerUnknown?: boolean;
+}

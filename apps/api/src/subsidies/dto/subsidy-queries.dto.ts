@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@app/platform';
+import type { SubsidyGroupBy } from '@app/subsidies';
+import { ConsistentQueryDto, PageQueryDto } from '../../support/dto/support-queries.dto';
+
+const STATUSES = ['matched', 'applied', 'approved', 'rejected', 'announced', 'partially_paid', 'paid'];
+const GROUPS: SubsidyGroupBy[] = ['none', 'policy_year', 'policy_item', 'enterprise', 'month'];
+
+export class PolicyItemListQueryDto extends ConsistentQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  policyYear?: number;
+}
+
+export class SubsidyCaseListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(18, 18)
+  enterpriseUscc?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  policyItemId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  policyYear?: number;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
+}
+
+export class SubsidyMetricsQueryDto extends PolicyItemListQueryDto {
+  @ApiPropertyOptional({ description: 'Payments dated on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Payments dated on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Only payments recorded by this instant (ISO 8601): reproduces an earlier report' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
+  knownAt?: Date;
+
+  @ApiPropertyOptional({ enum: GROUPS, default: 'none' })
+  @IsOptional()
+  @IsIn(GROUPS)
+  groupBy: SubsidyGroupBy = 'none';
+}

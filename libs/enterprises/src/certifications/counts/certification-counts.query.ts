@@ -1,0 +1,52 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { certificationCounts, revisionsOf, type CertificationCount, type CountScope, type Revision, type TypeLevel } from './certification-counts';
+import { loadKnownWindows, loadReferenceTotals } from './load-windows';
+import { share, type Share } from './share';
+
+export interface CountsRequest extends CountScope, Partial<TypeLevel> {
+  /** Only what had been recorded by this instant (reproduces a figure published then); null: everything. */
+  knownAt: string | null;
+}
+
+export interface CountWithShares extends CertificationCount {
+  shares: (Share & { scope: string; measure: string; referenceAsOf: string; source: string })[];
+}
+
+export interface CertificationCountsView {
+  scope: CountsRequest;
+  counts: CountWithShares[];
+  /** Revocations recorded after asOf that reach back before it: the valid counts differ from what was known on asOf. */
+  revisions: Revision[];
+}
+
+export class GetCertificationCountsQuery extends Query<CertificationCountsView> {
+  constructor(readonly request: CountsRequest) {
+    super();
+  }
+}
+
+@QueryHandler(GetCertificationCountsQuery)
+export class GetCertificationCountsHandler implements IQueryHandler<GetCertificationCountsQuery> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute({ request }: GetCertificationCountsQuery): Promise<CertificationCountsView> {
+    const filter = { type: request.type, level: request.level };
+    const windows = await loadKnownWindows(this.db, filter, request.knownAt);
+    const references = await loadReferenceTotals(this.db, request.asOf, request.knownAt);
+    const counts = certificationCounts(windows, request, filter).map((count) => ({
+      ...count,
+      shares: references
+        .filter((r) => r.type === count.type && r.level === count.level)
+        .map((r) => ({
+          scope: r.scope,
+          measure: r.measure,
+          referenceAsOf: r.asOf,
+          source: r.source,
+          ...share(r.measure === 'currently_valid' ? count.currentlyValid : count.everCertified, r.total),
+        })),
+    }));
+    return { scope: request, counts, revisions: revisionsOf(windows, request.asOf) };
+  }
+}

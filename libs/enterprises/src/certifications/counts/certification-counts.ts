@@ -1,0 +1,114 @@
+import { CERTIFICATION_TYPES, CERTIFICATION_TYPE_CODES, type CertificationLevel } from '../domain/certification-types';
+import { isGrantedBy, isValidOn, type KnownWindow } from './known-window';
+
+export const COUNT_MEASURES = ['currently_valid', 'ever_certified', 'new_in_period'] as const;
+export type CountMeasure = (typeof COUNT_MEASURES)[number];
+
+export interface CountScope {
+  asOf: string;
+  /** The 新增 period; `to` is cut at asOf (nothing after the report date is counted). */
+  from: string;
+  to: string;
+}
+
+export interface TypeLevel {
+  type: string;
+  level: string;
+}
+
+export interface CertificationCount extends TypeLevel {
+  typeName: string;
+  currentlyValid: number;
+  everCertified: number;
+  newInPeriod: number;
+}
+
+/** Every (type, level) the rules allow, optionally narrowed: zero counts are shown, not left out. */
+export function typeLevels(filter: Partial<TypeLevel> = {}): TypeLevel[] {
+  return CERTIFICATION_TYPE_CODES.flatMap((type) =>
+    (CERTIFICATION_TYPES[type].levels as readonly CertificationLevel[]).map((level) => ({ type, level })),
+  ).filter((t) => (!filter.type || t.type === filter.type) && (!filter.level || t.level === filter.level));
+}
+
+/**
+ * The distinct enterprises behind one measure (a firm with two windows counts once):
+ * - currently_valid: a window containing asOf, not revoked by then;
+ * - ever_certified (累计培育): any grant with valid-from ≤ asOf, whatever happened since;
+ * - new_in_period (新增): the firm's first grant of this type and level has valid-from in [from, min(to, asOf)].
+ */
+export function enterprisesBehind(windows: readonly KnownWindow[], key: TypeLevel, measure: CountMeasure, scope: CountScope): string[] {
+  const ours = windows.filter((w) => w.type === key.type && w.level === key.level);
+  const usccs = new Set<string>();
+  if (measure === 'currently_valid') ours.filter((w) => isValidOn(w, scope.asOf)).forEach((w) => usccs.add(w.uscc));
+  if (measure === 'ever_certified') ours.filter((w) => isGrantedBy(w, scope.asOf)).forEach((w) => usccs.add(w.uscc));
+  if (measure === 'new_in_period') {
+    const first = new Map<string, string>();
+    for (const w of ours) if (!first.has(w.uscc) || w.validFrom < first.get(w.uscc)!) first.set(w.uscc, w.validFrom);
+    const to = scope.to < scope.asOf ? scope.to : scope.asOf;
+    for (const [uscc, validFrom] of first) if (scope.from <= validFrom && validFrom <= to) usccs.add(uscc);
+  }
+  return [...usccs].sort();
+}
+
+export function certificationCounts(windows: readonly KnownWindow[], scope: CountScope, filter: Partial<TypeLevel> = {}): CertificationCount[] {
+  return typeLevels(filter).map((key) => ({
+    ...key,
+    typeName: CERTIFICATION_TYPES[key.type as keyof typeof CERTIFICATION_TYPES].name,
+    currentlyValid: enterprisesBehind(windows, key, 'currently_valid', scope).length,
+    everCertified: enterprisesBehind(windows, key, 'ever_certified', scope).length,
+    newInPeriod: enterprisesBehind(windows, key, 'new_in_period', scope).length,
+  }));
+}
+
+export interface Revision {
+  certificationId: string;
+  uscc: string;
+  type: string;
+  level: string;
+  revokedFrom: string;
+  recordedAt: string;
+}
+
+/**
+ * Revocations recorded after the report day that reach back to it: each took a firm out of the
+ * currently-valid count as of asOf after that figure could have been published.
+ */
+export function revisionsOf(windows: readonly KnownWindow[], asOf: string): Revision[] {
+  const endOfReportDay = Date.parse(`${asOf}T23:59:59.999+08:00`);
+  return windows
+    .filter((w) => w.revokedFrom !== null && w.revocationRecordedAt !== null)
+    .filter((w) => w.revokedFrom! <= asOf && w.validFrom <= asOf && asOf <= w.validTo)
+    .filter((w) => Date.parse(w.revocationRecordedAt!) > endOfReportDay)
+    .map((w) => ({
+      certificationId: w.certificationId,
+      uscc: w.uscc,
+      type: w.type,
+      level: w.level,
+      revokedFrom: w.revokedFrom!,
+      recordedAt: w.revocationRecordedAt!,
+    }));
+}
+
+export interface MonthlyPoint {
+  /** 'YYYY-MM'. */
+  month: string;
+  /** The day counted: the month's last day, or `to` in the last month. */
+  asOf: string;
+  counts: CertificationCount[];
+}
+
+/** Month by month from `from` to `to`: valid and 累计 at each month end, 新增 within the month. */
+export function monthlySeries(windows: readonly KnownWindow[], from: string, to: string, filter: Partial<TypeLevel> = {}): MonthlyPoint[] {
+  const points: MonthlyPoint[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  for (;;) {
+    const label = `${year}-${String(month).padStart(2, '0')}`;
+    if (label > to.slice(0, 7)) break;
+    const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const asOf = monthEnd < to ? monthEnd : to;
+    const start = `${label}-01` > from ? `${label}-01` : from;
+    points.push({ month: label, asOf, counts: certificationCounts(windows, { asOf, from: start, to: asOf }, filter) });
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return points;
+}

@@ -1,0 +1,45 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { enterprisesBehind, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
+import type { KnownWindow } from './known-window';
+import { loadKnownWindows } from './load-windows';
+
+export interface CertifiedEnterprisesRequest extends CountScope, TypeLevel {
+  measure: CountMeasure;
+  knownAt: string | null;
+}
+
+export interface CertifiedEnterprise {
+  uscc: string;
+  /** The current name in the directory; null if the directory has not caught up with the registration. */
+  name: string | null;
+  /** Its certifications of this type and level, as known: the windows behind the figure. */
+  certifications: Omit<KnownWindow, 'uscc' | 'type' | 'level'>[];
+}
+
+/** The firms behind one count, so a manager can check a figure firm by firm. */
+export class ListCertifiedEnterprisesQuery extends Query<{ scope: CertifiedEnterprisesRequest; total: number; items: CertifiedEnterprise[] }> {
+  constructor(readonly request: CertifiedEnterprisesRequest) {
+    super();
+  }
+}
+
+@QueryHandler(ListCertifiedEnterprisesQuery)
+export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertifiedEnterprisesQuery> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute({ request }: ListCertifiedEnterprisesQuery) {
+    const key = { type: request.type, level: request.level };
+    const windows = await loadKnownWindows(this.db, key, request.knownAt);
+    const usccs = enterprisesBehind(windows, key, request.measure, request);
+    const names: { uscc: string; name: string }[] = await this.db.query(`SELECT uscc, name FROM enterprises WHERE uscc = ANY($1::text[])`, [usccs]);
+    const nameOf = new Map(names.map((n) => [n.uscc, n.name]));
+    const items = usccs.map((uscc) => ({
+      uscc,
+      name: nameOf.get(uscc) ?? null,
+      certifications: windows.filter((w) => w.uscc === uscc).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
+    }));
+    return { scope: request, total: items.length, items };
+  }
+}
