@@ -7,6 +7,7 @@ import { AppConfig, AuthModule, PlatformModule } from '@app/platform';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
+import { EnterpriseProfile } from './enterprises/enterprise-profile';
 import { CertificationCountsController } from './certifications/certification-counts.controller';
 import { CertificationImportsController } from './certifications/certification-imports.controller';
 import { CertificationsController } from './certifications/certifications.controller';
@@ -62,6 +63,7 @@ export class ApiModule {
         SubsidiesController,
       ],
       providers: [
+        EnterpriseProfile,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },

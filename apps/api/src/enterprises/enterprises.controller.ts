@@ -3,8 +3,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/platform';
 import {
-  GetEnterpriseQuery,
-  GetEnterpriseTimelineQuery,
   ListEnterprisesQuery,
   RegisterEnterpriseCommand,
   RelocateEnterpriseCommand,
@@ -14,6 +12,7 @@ import { Ctx, type RequestContext } from '../http/request-context';
 import { RegisterEnterpriseDto, RelocateEnterpriseDto, RenameEnterpriseDto } from './dto/enterprise-commands.dto';
 import { ListEnterprisesDto } from './dto/list-enterprises.dto';
 import { ParseUsccPipe } from './uscc.pipe';
+import { EnterpriseProfile } from './enterprise-profile';
 
 const Uscc = () => Param('uscc', ParseUsccPipe);
 
@@ -34,6 +33,7 @@ export class EnterprisesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly profile: EnterpriseProfile,
   ) {}
 
   @Post()
@@ -70,10 +70,8 @@ export class EnterprisesController {
   @Get(':uscc')
   @ApiOperation({ summary: 'The enterprise profile: registry data with its history, and one timeline of everything about it' })
   @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
-  async get(@Uscc() uscc: string) {
-    const enterprise = await this.queries.execute(new GetEnterpriseQuery(uscc));
-    const timeline = await this.queries.execute(new GetEnterpriseTimelineQuery(uscc));
-    return { ...enterprise, timeline };
+  get(@Uscc() uscc: string) {
+    return this.profile.of(uscc);
   }
 
   @Get()

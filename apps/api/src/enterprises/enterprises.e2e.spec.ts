@@ -61,7 +61,12 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       version: 1,
       history: [],
-      // The profile's timeline: every event about the enterprise, with who recorded it.
+      // The rest of the profile (see enterprise-profile.e2e.spec.ts): nothing yet but its registration.
+      asOf: expect.any(String),
+      certifications: [],
+      visits: { items: [], total: 0 },
+      problems: { items: [], total: 0 },
+      subsidies: { items: [], total: 0 },
       timeline: [
         expect.objectContaining({ type: 'EnterpriseRegistered', position: res.body.position, actorId: caseworker.id, on: expect.any(String) }),
       ],

@@ -13,6 +13,7 @@ import { CertificationWindowRow } from './read-models/certification-windows/cert
 import { CertificationWindowsProjection } from './read-models/certification-windows/certification-windows.projection';
 import { ReferenceTotalRow } from './read-models/reference-totals/reference-total.row';
 import { ReferenceTotalsProjection } from './read-models/reference-totals/reference-totals.projection';
+import { ListEnterpriseCertificationsHandler } from './read-models/certification-windows/enterprise-certifications.query';
 
 /** 企业资质: grants, 复核, revocations, the batch import and the counts. Imported by EnterprisesModule. */
 @Module({
@@ -26,6 +27,7 @@ import { ReferenceTotalsProjection } from './read-models/reference-totals/refere
     GetCertificationCountsHandler,
     GetCertificationSeriesHandler,
     ListCertifiedEnterprisesHandler,
+    ListEnterpriseCertificationsHandler,
     CertificationWindowsProjection,
     ReferenceTotalsProjection,
   ],

@@ -20,4 +20,5 @@ export * from './counts/certification-series.query';
 export * from './counts/certified-enterprises.query';
 export * from './read-models/certification-windows/certification-window.row';
 export * from './read-models/certification-windows/certification-windows.projection';
+export * from './read-models/certification-windows/enterprise-certifications.query';
 export * from './certifications.module';
