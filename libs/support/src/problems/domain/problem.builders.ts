@@ -24,6 +24,7 @@ export const leadHandler: Actor = { userId: 'user-lead-handler', role: 'unit_han
 export const coUnitHandler: Actor = { userId: 'user-co-handler', role: 'unit_handler', unitId: CO_UNIT };
 export const otherUnitHandler: Actor = { userId: 'user-other-handler', role: 'unit_handler', unitId: OTHER_UNIT };
 export const manager: Actor = { userId: 'user-manager', role: 'manager', unitId: null };
+export const system: Actor = { userId: 'system', role: 'system', unitId: null };
 
 /** Business dates of the standard history. 2024-06-03 is a Monday. */
 export const DAY = {
@@ -109,6 +110,9 @@ export const problemEvent = {
   }),
   withdrawn: (requestedBy = '企业法人代表', on: string = DAY.progress): ProblemEvent => ({
     type: T.Withdrawn, businessTime: dayStart(on), data: { requestedBy, reason: '企业已自行解决', withdrawnOn: on },
+  }),
+  flaggedOverdue: (workingDaysOverdue = 1, on: string = DAY.progress): ProblemEvent => ({
+    type: T.FlaggedOverdue, businessTime: dayStart(on), data: { deadline: DEADLINE, flaggedOn: on, workingDaysOverdue },
   }),
 };
 

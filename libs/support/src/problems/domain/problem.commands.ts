@@ -3,7 +3,8 @@ import type { Level, Outcome, ProblemCategory, ProblemSource, Satisfaction } fro
 /** Who is acting. A unit handler acts for one handling unit and only on what is assigned to it. */
 export interface Actor {
   userId: string;
-  role: 'caseworker' | 'unit_handler' | 'manager' | 'admin';
+  /** 'system' is the scheduled jobs' actor. */
+  role: 'caseworker' | 'unit_handler' | 'manager' | 'admin' | 'system';
   unitId: string | null;
 }
 
@@ -55,6 +56,13 @@ export type ProblemCommand = Base &
     | { type: 'CloseProblem' }
     | { type: 'MergeProblem'; intoProblemId: string }
     | { type: 'WithdrawProblem'; requestedBy: string; reason: string }
+    | {
+        /** The daily overdue check (a system actor). Working days past the deadline come from the calendar. */
+        type: 'CheckOverdue';
+        workingDaysOverdue: number;
+        /** The bureau's rule: 督办 is issued automatically once a problem is this many working days overdue. */
+        superviseAfterWorkingDays: number;
+      }
   );
 
 export type ProblemCommandType = ProblemCommand['type'];

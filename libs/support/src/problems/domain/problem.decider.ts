@@ -179,6 +179,27 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Pro
       return [
         { type: T.Withdrawn, businessTime, data: { requestedBy: command.requestedBy, reason: command.reason, withdrawnOn: command.on } },
       ];
+    case 'CheckOverdue': {
+      assertRole(command.actor, ['system', 'admin'], 'run the overdue check on');
+      if (!['assigned', 'accepted', 'in_progress'].includes(state.status) || command.workingDaysOverdue <= 0) return [];
+      const deadline = state.deadline!;
+      const events: ProblemEvent[] = [];
+      if (state.overdueFlaggedFor !== deadline) {
+        events.push({
+          type: T.FlaggedOverdue,
+          businessTime,
+          data: { deadline, flaggedOn: command.on, workingDaysOverdue: command.workingDaysOverdue },
+        });
+      }
+      if (command.workingDaysOverdue >= command.superviseAfterWorkingDays && state.autoSupervisedFor !== deadline) {
+        events.push({
+          type: T.SupervisionIssued,
+          businessTime,
+          data: { note: `逾期${command.workingDaysOverdue}个工作日，自动督办`, issuedOn: command.on, automatic: true },
+        });
+      }
+      return events;
+    }
     default:
       return assertNever(command, 'problem command');
   }

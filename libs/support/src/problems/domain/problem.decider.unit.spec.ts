@@ -3,7 +3,7 @@ import {
   CO_UNIT, DAY, DEADLINE, LEAD_UNIT, OTHER_UNIT, PROBLEM_ID, caseworker, coUnitHandler, dayStart, givenAcceptedProblem,
   givenAssignedProblem, givenClosedProblem, givenExtensionRequestedProblem, givenFollowedUpProblem, givenInProgressProblem,
   givenMergedProblem, givenRegisteredProblem, givenReopenedProblem, givenResolvedProblem, givenReturnedProblem,
-  givenWithdrawnProblem, leadHandler, manager, otherUnitHandler, problemEvent as e,
+  givenWithdrawnProblem, leadHandler, manager, otherUnitHandler, problemEvent as e, system,
 } from './problem.builders';
 import type { DeadlineCalculator, ProblemCommand, ProblemCommandType } from './problem.commands';
 import { problemDecider } from './problem.decider';
@@ -51,6 +51,9 @@ const cmd = {
   close: (actor = caseworker): ProblemCommand => ({ type: 'CloseProblem', actor, on }),
   merge: (intoProblemId = 'prb-0002', actor = manager): ProblemCommand => ({ type: 'MergeProblem', actor, on, intoProblemId }),
   withdraw: (actor = caseworker): ProblemCommand => ({ type: 'WithdrawProblem', actor, on, requestedBy: '企业', reason: '已自行解决' }),
+  checkOverdue: (workingDaysOverdue = 1, actor = system): ProblemCommand => ({
+    type: 'CheckOverdue', actor, on, workingDaysOverdue, superviseAfterWorkingDays: 3,
+  }),
 };
 
 describe('problem decider', () => {
@@ -76,6 +79,7 @@ describe('problem decider', () => {
         RegisterProblem: true, CategorizeProblem: true, AssignProblem: true, AcceptProblem: true, ReturnProblem: true, ReportProgress: true,
         RequestExtension: true, ApproveExtension: true, RejectExtension: true, EscalateProblem: true, IssueSupervision: true,
         ResolveProblem: true, RecordFollowUp: true, CloseProblem: true, MergeProblem: true, WithdrawProblem: true,
+        CheckOverdue: true,
       };
       expect(['RegisterProblem', ...commands.map(([, c]) => c.type)].sort()).toEqual(Object.keys(all).sort());
     });
@@ -320,12 +324,58 @@ describe('who may take which step (behind the HTTP role guards)', () => {
   });
 });
 
+describe('CheckOverdue (the daily job)', () => {
+  const flagged = (days: number): ProblemEvent => ({
+    type: ProblemEventTypes.FlaggedOverdue, businessTime: dayStart(on), data: { deadline: DEADLINE, flaggedOn: on, workingDaysOverdue: days },
+  });
+  const autoSupervised = (days: number): ProblemEvent => ({
+    type: ProblemEventTypes.SupervisionIssued,
+    businessTime: dayStart(on),
+    data: { note: `逾期${days}个工作日，自动督办`, issuedOn: on, automatic: true },
+  });
+
+  it('flags an overdue problem once per deadline', () => {
+    spec.given(givenAcceptedProblem()).when(cmd.checkOverdue(1)).then([flagged(1)]);
+    spec.given([...givenAcceptedProblem(), flagged(1)]).when(cmd.checkOverdue(2)).then([]);
+  });
+
+  it('issues 督办 automatically once N working days overdue, once per deadline', () => {
+    spec.given([...givenAcceptedProblem(), flagged(1)]).when(cmd.checkOverdue(3)).then([autoSupervised(3)]);
+    spec.given(givenInProgressProblem()).when(cmd.checkOverdue(4)).then([flagged(4), autoSupervised(4)]);
+    spec.given([...givenInProgressProblem(), flagged(4), autoSupervised(4)]).when(cmd.checkOverdue(9)).then([]);
+  });
+
+  it('watches the new deadline after an extension', () => {
+    const extended: ProblemEvent = {
+      type: ProblemEventTypes.ExtensionApproved, businessTime: dayStart(on),
+      data: { workingDays: 5, previousDeadline: DEADLINE, deadline: '2024-06-24', approvedOn: on },
+    };
+    const history = [...givenInProgressProblem(), flagged(4), autoSupervised(4), extended];
+    const events = problemDecider.decide(cmd.checkOverdue(3), history.reduce(problemDecider.evolve, problemDecider.initialState()));
+    expect(events.map((e) => [e.type, (e.data as { deadline?: string }).deadline])).toEqual([
+      ['ProblemFlaggedOverdue', '2024-06-24'],
+      ['ProblemSupervisionIssued', undefined],
+    ]);
+  });
+
+  it('does nothing for problems not overdue, not yet assigned, or concluded', () => {
+    spec.given(givenAcceptedProblem()).when(cmd.checkOverdue(0)).then([]);
+    spec.given(givenRegisteredProblem()).when(cmd.checkOverdue(5)).then([]);
+    spec.given(givenResolvedProblem()).when(cmd.checkOverdue(5)).then([]);
+    spec.given(givenClosedProblem()).when(cmd.checkOverdue(5)).then([]);
+  });
+
+  it('is for the system (or an admin) only', () => {
+    spec.given(givenAcceptedProblem()).when(cmd.checkOverdue(1, manager)).thenThrows(NotPermitted);
+  });
+});
+
 describe('evolve', () => {
   const fold = (events: ProblemEvent[]): ProblemState => events.reduce(problemDecider.evolve, initialProblemState());
   const oneOfEach: ProblemEvent[] = [
     e.registered(), e.categorized('用地', '审批'), e.assigned(), e.accepted(), e.returned(), e.progress(), e.extensionRequested(),
     e.extensionApproved(5, DEADLINE, '2024-06-24', DAY.progress), e.extensionRejected(), e.escalated('district', 'city'),
-    e.supervisionIssued(), e.resolved(), e.followedUp(), e.reopened(), e.closed(), e.merged(), e.withdrawn(),
+    e.supervisionIssued(), e.resolved(), e.followedUp(), e.reopened(), e.closed(), e.merged(), e.withdrawn(), e.flaggedOverdue(),
   ];
   const states = [
     [], givenRegisteredProblem(), givenReturnedProblem(), givenExtensionRequestedProblem(), givenResolvedProblem(),
@@ -354,6 +404,7 @@ describe('evolve', () => {
     expect(fold(lifecycle)).toEqual({
       status: 'closed', problemId: PROBLEM_ID, category: '用地', leadUnitId: LEAD_UNIT, coUnitIds: [CO_UNIT], level: 'city',
       deadline: '2024-06-24', pendingExtensionDays: null, outcome: 'solved', lastSatisfaction: 'basically_satisfied',
+      overdueFlaggedFor: null, autoSupervisedFor: null,
     });
     expect(fold(lifecycle.slice(0, -4))).toMatchObject({ status: 'in_progress', outcome: null, lastSatisfaction: 'unsatisfied' });
   });

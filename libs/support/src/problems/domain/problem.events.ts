@@ -34,6 +34,7 @@ export const ProblemEventTypes = {
   Closed: 'ProblemClosed',
   Merged: 'ProblemMerged',
   Withdrawn: 'ProblemWithdrawn',
+  FlaggedOverdue: 'ProblemFlaggedOverdue',
 } as const;
 type E<K extends keyof typeof ProblemEventTypes, D> = DomainEvent<(typeof ProblemEventTypes)[K], D> & { businessTime: string };
 
@@ -70,6 +71,8 @@ export type ProblemReopened = E<'Reopened', { reason: string; reopenedOn: string
 export type ProblemClosed = E<'Closed', { closedOn: string }>;
 export type ProblemMerged = E<'Merged', { intoProblemId: string; mergedOn: string }>;
 export type ProblemWithdrawn = E<'Withdrawn', { requestedBy: string; reason: string; withdrawnOn: string }>;
+/** Raised by the daily overdue check, once per deadline: an extension gives a new deadline to watch. */
+export type ProblemFlaggedOverdue = E<'FlaggedOverdue', { deadline: string; flaggedOn: string; workingDaysOverdue: number }>;
 
 export type ProblemEvent =
   | ProblemRegistered
@@ -88,6 +91,7 @@ export type ProblemEvent =
   | ProblemReopened
   | ProblemClosed
   | ProblemMerged
-  | ProblemWithdrawn;
+  | ProblemWithdrawn
+  | ProblemFlaggedOverdue;
 
 export const problemStreamId = (problemId: string) => `problem-${problemId}`;

@@ -24,6 +24,9 @@ export interface ProblemState {
   pendingExtensionDays: number | null;
   outcome: Outcome | null;
   lastSatisfaction: Satisfaction | null;
+  /** The deadline last flagged overdue, and the one last supervised automatically: each happens once per deadline. */
+  overdueFlaggedFor: string | null;
+  autoSupervisedFor: string | null;
 }
 
 export const initialProblemState = (): ProblemState => ({
@@ -37,6 +40,8 @@ export const initialProblemState = (): ProblemState => ({
   pendingExtensionDays: null,
   outcome: null,
   lastSatisfaction: null,
+  overdueFlaggedFor: null,
+  autoSupervisedFor: null,
 });
 
 /** Folds one event. Total over the event union, never throws, never reads the clock. */
@@ -70,7 +75,9 @@ export function evolveProblem(state: ProblemState, event: ProblemEvent): Problem
     case T.Escalated:
       return { ...state, level: event.data.to };
     case T.SupervisionIssued:
-      return state;
+      return event.data.automatic ? { ...state, autoSupervisedFor: state.deadline } : state;
+    case T.FlaggedOverdue:
+      return { ...state, overdueFlaggedFor: event.data.deadline };
     case T.Resolved:
       return { ...state, status: 'resolved', outcome: event.data.outcome, pendingExtensionDays: null };
     case T.FollowedUp:
