@@ -26,6 +26,7 @@ module.exports = {
     '^@app/enterprises(|/.*)$': '<rootDir>/libs/enterprises/src$1',
     '^@app/support(|/.*)$': '<rootDir>/libs/support/src$1',
     '^@app/subsidies(|/.*)$': '<rootDir>/libs/subsidies/src$1',
+    '^@app/reporting(|/.*)$': '<rootDir>/libs/reporting/src$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

@@ -6,6 +6,7 @@ import { Support1764300000400 } from './1764300000400-support';
 import { Certifications1764300000500 } from './1764300000500-certifications';
 import { Subsidies1764300000600 } from './1764300000600-subsidies';
 import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-timeline';
+import { Reporting1764300000800 } from './1764300000800-reporting';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   Certifications1764300000500,
   Subsidies1764300000600,
   EnterpriseTimeline1764300000700,
+  Reporting1764300000800,
 ];
