@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 /** Flattens class-validator's tree into [{ field: 'problems[0].category', messages: [...] }]. */
 function fieldErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
@@ -17,3 +17,16 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) =>
     new BadRequestException({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'The request is invalid', errors: fieldErrors(errors) }),
 });
+
+/** An id in the path: a malformed one is a 400 shaped like the body's field errors, naming the parameter. */
+export const parseUuid = (field = 'id') =>
+  new ParseUUIDPipe({
+    version: '4',
+    exceptionFactory: () =>
+      new BadRequestException({
+        statusCode: 400,
+        error: 'VALIDATION_FAILED',
+        message: 'The request is invalid',
+        errors: [{ field, messages: [`${field} must be a UUID (version 4)`] }],
+      }),
+  });

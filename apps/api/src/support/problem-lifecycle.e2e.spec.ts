@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())('a problem through its whole lifecycle over H
     expect(afterWithdraw).toBe(assigned + 3);
     // A withdrawn problem is dead: its pending extension cannot move its deadline any more.
     await refuse('extension-approval', {}, manager, 'withdrawn');
-    await refuse('merge', { intoProblemId: visit.body.visitId }, caseworker, 'withdrawn');
+    await refuse('merge', { intoProblemId: id }, caseworker, 'withdrawn');
     expect(await w.eventCount()).toBe(afterWithdraw);
   });
 });

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, todayInShanghai, type AuthUser } from '@app/platform';
 import { GetProblem, ListProblems } from '@app/support';
+import { parseUuid } from '../http/validation';
 import { ConsistentQueryDto, ProblemListQueryDto } from './dto/support-queries.dto';
 
 /** A unit handler sees only what is assigned or co-assigned to its unit; everyone else sees all. */
@@ -36,7 +37,7 @@ export class ProblemQueriesController {
 
   /** The problem with its full history (who did what when), from its events. 404 also for other units' problems. */
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Query() _q: ConsistentQueryDto, @CurrentUser() user: AuthUser) {
+  get(@Param('id', parseUuid()) id: string, @Query() _q: ConsistentQueryDto, @CurrentUser() user: AuthUser) {
     return this.queries.execute(new GetProblem(id, visibleTo(user)));
   }
 }

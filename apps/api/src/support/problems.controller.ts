@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
@@ -9,6 +9,7 @@ import {
   type ProblemRequest,
 } from '@app/support';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { parseUuid } from '../http/validation';
 import {
   AssignProblemDto,
   CategorizeProblemDto,
@@ -25,7 +26,7 @@ import {
 } from './dto/problem-commands.dto';
 import { RegisterProblemDto } from './dto/register-problem.dto';
 
-const Id = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+const Id = () => Param('id', parseUuid());
 
 /**
  * The problem lifecycle over HTTP. Each step answers { problemId, status, version, position }; pass

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
 import { ListVisits, LogVisit, VoidVisit } from '@app/support';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { parseUuid } from '../http/validation';
 import { LogVisitDto, VoidVisitDto } from './dto/register-problem.dto';
 import { VisitListQueryDto } from './dto/support-queries.dto';
 
@@ -39,7 +40,7 @@ export class VisitsController {
   /** A visit logged by mistake (e.g. twice) is voided with a reason; it stays in the log. */
   @Post(':id/void')
   @HttpCode(200)
-  void(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: VoidVisitDto, @Ctx() ctx: RequestContext) {
+  void(@Param('id', parseUuid()) id: string, @Body() dto: VoidVisitDto, @Ctx() ctx: RequestContext) {
     return this.commands.execute(new VoidVisit(id, dto.reason, todayInShanghai(), ctx));
   }
 

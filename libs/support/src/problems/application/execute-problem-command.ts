@@ -1,8 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, type AuthUser, type CommandContext } from '@app/platform';
 import { problemStreamId } from '../domain/problem.events';
 import type { ProblemCommand } from '../domain/problem.commands';
 import { problemDecider } from '../domain/problem.decider';
+import { InvalidProblemChange } from '../domain/problem.errors';
 import { WorkingCalendar } from '../../working-calendar/read-model/working-calendar.service';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -41,11 +44,16 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
   constructor(
     private readonly runner: CommandRunner,
     private readonly calendar: WorkingCalendar,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ problemId, request, on, context, expectedVersion }: ExecuteProblemCommand): Promise<ProblemCommandResult> {
     const { id: userId, role, unitId } = context.actor;
     const base = { actor: { userId, role, unitId }, on, problemId };
+    // A duplicate leaves every count; merged into a problem that does not exist, it would vanish from them.
+    if (request.type === 'MergeProblem' && (await this.store.streamVersion(problemStreamId(request.intoProblemId))) === 0) {
+      throw new InvalidProblemChange(`No problem ${request.intoProblemId} to merge into`, { field: 'intoProblemId' });
+    }
     let command: ProblemCommand;
     if (request.type === 'AssignProblem' || request.type === 'ApproveExtension') {
       const calculator = await this.calendar.snapshot();

@@ -1,0 +1,189 @@
+import { DataSource } from 'typeorm';
+import type { TestUser } from '../../../../test/support/auth';
+import { testDatabaseKinds } from '../../../../test/support/test-database';
+import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
+
+/*
+ * A small June 2024 cohort, logged late through HTTP with each step's business date in `on`.
+ * June 2024 working days: 06-08/09 weekend and Mon 06-10 端午节 off, then weekends 15/16, 22/23, 29/30.
+ *
+ *  P1 融资 visit 06-03  unit-drc  assigned 06-03 +5 → 06-11 (04 05 06 07, [08 09 10 off], 11); solved 06-07: on time,
+ *                                  4 working days; follow-up satisfied 06-12; closed 06-13.
+ *  P2 用工 visit 06-03  unit-hr   assigned 06-04 +5 → 06-12 (05 06 07 11 12); solved 06-14: late, 7 working days
+ *                                  (05 06 07 11 12 13 14); follow-up basically satisfied 06-17.
+ *  P3 政策 hotline 06-05 unit-drc assigned 06-05 +3 → 06-11 (06 07 11); extension +3 approved 06-07 → 06-14 (12 13 14);
+ *                                  explained-policy 06-13: on time only thanks to the extension, 5 working days.
+ *  P4 用工 visit 06-17  unit-hr   assigned 06-17 +5 → 06-24 (18 19 20 21 24); accepted, progress; still open.
+ *  P5 其他→融资 letter 06-06 unit-drc assigned 06-06 +5 → 06-14 (07 11 12 13 14); solved 06-13: on time, 4 working days
+ *                                  (07 11 12 13); follow-up unsatisfied 06-25 → reopened.
+ *  P6 市场 hotline 06-11, withdrawn 06-12.   P7 用工 visit 06-17 (duplicate of P4), merged 06-18.
+ *  P8 审批 hotline 2024-05-31: outside June; only the cumulative scope sees it.
+ */
+describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 cohort on %s', (kind) => {
+  const w = useSupportWorld(kind);
+  const p: Record<string, string> = {};
+  let position = 0;
+  let beforeP5FollowUp = '';
+
+  const metrics = async (query: Record<string, string>) =>
+    (await w.http().get('/api/v1/metrics/resolution').query({ ...query, position }).set('Authorization', w.users.manager.auth).expect(200)).body;
+  const step = async (id: string, action: string, on: string, user: TestUser, body: object = {}) => {
+    position = (await w.step(p[id], action, { on, ...body }, user).expect(200)).body.position;
+  };
+  const assign = (id: string, on: string, unit: string, workingDays: number) =>
+    step(id, 'assign', on, w.users.caseworker, { leadUnitId: unit, coUnitIds: [], level: 'district', workingDays });
+  const register = async (name: string, enterpriseUscc: string, source: string, raisedOn: string, category: string) => {
+    const body = { enterpriseUscc, title: `${name} 问题`, description: '热线/来信登记', category, source, raisedOn };
+    p[name] = (await w.http().post('/api/v1/problems').set('Authorization', w.users.caseworker.auth).send(body).expect(201)).body.problemId;
+  };
+
+  beforeAll(async () => {
+    const { caseworker, manager, drc, hr } = w.users;
+    const [a, b] = [await w.registerEnterprise(), await w.registerEnterprise()];
+    const v1 = await w.logVisit(visitBody(a, '2024-06-03', [caseworker.id], [{ title: 'P1', category: '融资' }, { title: 'P2', category: '用工' }])).expect(201);
+    [p.P1, p.P2] = v1.body.problemIds;
+    await register('P3', b, 'hotline', '2024-06-05', '政策');
+    await register('P5', a, 'letter', '2024-06-06', '其他');
+    await register('P6', b, 'hotline', '2024-06-11', '市场');
+    await register('P8', a, 'hotline', '2024-05-31', '审批');
+    const v2 = await w.logVisit(visitBody(b, '2024-06-17', [caseworker.id], [{ title: 'P4', category: '用工' }, { title: 'P7', category: '用工' }])).expect(201);
+    [p.P4, p.P7] = v2.body.problemIds;
+
+    await assign('P1', '2024-06-03', UNITS.drc, 5);
+    await step('P1', 'accept', '2024-06-04', drc);
+    await step('P1', 'resolve', '2024-06-07', drc, { outcome: 'solved', summary: '贷款已发放' });
+    await step('P1', 'follow-up', '2024-06-12', caseworker, { satisfaction: 'satisfied', note: '满意' });
+    await step('P1', 'close', '2024-06-13', caseworker);
+
+    await assign('P2', '2024-06-04', UNITS.hr, 5);
+    await step('P2', 'accept', '2024-06-05', hr);
+    await step('P2', 'resolve', '2024-06-14', hr, { outcome: 'solved', summary: '已推荐技工' });
+    await step('P2', 'follow-up', '2024-06-17', caseworker, { satisfaction: 'basically_satisfied', note: '基本满意' });
+
+    await assign('P3', '2024-06-05', UNITS.drc, 3);
+    await step('P3', 'accept', '2024-06-06', drc);
+    await step('P3', 'extension-request', '2024-06-07', drc, { workingDays: 3, reason: '需会商' });
+    await step('P3', 'extension-approval', '2024-06-07', manager);
+    await step('P3', 'resolve', '2024-06-13', drc, { outcome: 'explained_policy', summary: '已做政策解释' });
+
+    await step('P5', 'categorize', '2024-06-06', caseworker, { category: '融资' });
+    await assign('P5', '2024-06-06', UNITS.drc, 5);
+    await step('P5', 'accept', '2024-06-07', drc);
+    await step('P5', 'resolve', '2024-06-13', drc, { outcome: 'solved', summary: '已协调' });
+
+    await step('P6', 'withdraw', '2024-06-12', caseworker, { requestedBy: '企业负责人', reason: '已自行解决' });
+    await step('P7', 'merge', '2024-06-18', caseworker, { intoProblemId: p.P4 });
+    await assign('P4', '2024-06-17', UNITS.hr, 5);
+    await step('P4', 'accept', '2024-06-18', hr);
+    // P4's progress changes no figure: it is the last event before P5's follow-up (see knownAt below).
+    await step('P4', 'progress', '2024-06-19', hr, { note: '材料审核中' });
+    await step('P5', 'follow-up', '2024-06-25', caseworker, { satisfaction: 'unsatisfied', note: '仍未解决' });
+
+    // An instant just before P5's follow-up was recorded (recorded_at, not the business date).
+    const [{ recorded_at }] = await w.api.app
+      .get(DataSource)
+      .query(`SELECT recorded_at FROM es_events WHERE stream_id = $1 AND type = 'ProblemFollowedUp'`, [`problem-${p.P5}`]);
+    beforeP5FollowUp = new Date((recorded_at as Date).getTime() - 1).toISOString();
+  });
+
+  it('each deadline is the hand-computed working-day deadline (the 端午节 Monday is not a working day)', async () => {
+    const deadlines: Record<string, string | null> = {};
+    for (const name of ['P1', 'P2', 'P3', 'P4', 'P5']) deadlines[name] = (await w.problem(p[name], w.users.manager, position).expect(200)).body.deadline;
+    expect(deadlines).toEqual({ P1: '2024-06-11', P2: '2024-06-12', P3: '2024-06-14', P4: '2024-06-24', P5: '2024-06-14' });
+  });
+
+  it('June as of 06-28: collected, the rates with numerator and denominator, overdue, median, and the scope', async () => {
+    const res = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28' });
+    expect(res.scope).toEqual({ kind: 'period', from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: null });
+    expect(res.total).toEqual({
+      group: 'all',
+      collected: 5, // P1–P5; P6 withdrawn, P7 merged, P8 registered in May
+      resolutionRate: { numerator: 2, denominator: 5, percent: 40, display: '40.0%' }, // P1, P2 solved; P5 reopened
+      conclusionRate: { numerator: 3, denominator: 5, percent: 60, display: '60.0%' }, // + P3 explained-policy
+      satisfactionRate: { numerator: 2, denominator: 3, percent: 66.7, display: '66.7%' }, // satisfied P1 + basically P2 of 3
+      strictSatisfactionRate: { numerator: 1, denominator: 3, percent: 33.3, display: '33.3%' }, // satisfied only
+      onTimeRate: { numerator: 2, denominator: 3, percent: 66.7, display: '66.7%' }, // P1, P3 (extended); P2 late
+      overdue: 2, // P4 (06-24) and P5 (reopened, 06-14)
+      medianWorkingDaysToResolve: 5, // P1 4, P3 5, P2 7
+    });
+    expect(res.problemIds).toEqual(['P1', 'P2', 'P3', 'P4', 'P5'].map((n) => p[n]).sort());
+    expect(res.groups).toEqual([]);
+  });
+
+  it('the same query as of an earlier date gives that date’s figures', async () => {
+    // 06-20: P5 not yet reopened (solved 06-13, on time); P4's deadline 06-24 not yet passed.
+    const june20 = (await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-20' })).total;
+    expect(june20).toMatchObject({
+      collected: 5,
+      resolutionRate: { numerator: 3, denominator: 5, percent: 60 }, // P1 P2 P5
+      conclusionRate: { numerator: 4, denominator: 5, percent: 80 },
+      satisfactionRate: { numerator: 2, denominator: 2, percent: 100 }, // P5's follow-up is on 06-25
+      onTimeRate: { numerator: 3, denominator: 4, percent: 75 }, // P1 P3 P5
+      overdue: 0,
+      medianWorkingDaysToResolve: 4.5, // 4, 4, 5, 7
+    });
+    // 06-11: P6 registered that day and not yet withdrawn counts; P4 and P7 not yet registered.
+    const june11 = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-11' });
+    expect(june11.problemIds).toEqual(['P1', 'P2', 'P3', 'P5', 'P6'].map((n) => p[n]).sort());
+    expect(june11.total).toMatchObject({ collected: 5, resolutionRate: { numerator: 1, denominator: 5, percent: 20 }, overdue: 0 });
+  });
+
+  it('knownAt reproduces the figures as they were known before a later recording', async () => {
+    const res = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: beforeP5FollowUp });
+    expect(res.scope.knownAt).toBe(beforeP5FollowUp);
+    expect(res.total).toMatchObject({
+      resolutionRate: { numerator: 3, denominator: 5 }, // P5 still solved: its unsatisfied follow-up was not recorded yet
+      satisfactionRate: { numerator: 2, denominator: 2 },
+      overdue: 1, // P4 only
+    });
+  });
+
+  it('grouped by lead unit and by category', async () => {
+    const byUnit = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', groupBy: 'unit' });
+    expect(byUnit.groups.map((g: { group: string }) => g.group)).toEqual([UNITS.drc, UNITS.hr]);
+    const [drc, hr] = byUnit.groups;
+    // unit-drc: P1 solved on time, P3 explained on time, P5 reopened and overdue.
+    expect(drc).toMatchObject({
+      collected: 3,
+      resolutionRate: { numerator: 1, denominator: 3, percent: 33.3 },
+      conclusionRate: { numerator: 2, denominator: 3, percent: 66.7 },
+      satisfactionRate: { numerator: 1, denominator: 2, percent: 50 },
+      onTimeRate: { numerator: 2, denominator: 2, percent: 100 },
+      overdue: 1,
+      medianWorkingDaysToResolve: 4.5, // 4, 5
+    });
+    // unit-hr: P2 solved late, P4 open and overdue.
+    expect(hr).toMatchObject({
+      collected: 2,
+      resolutionRate: { numerator: 1, denominator: 2, percent: 50 },
+      onTimeRate: { numerator: 0, denominator: 1, percent: 0 },
+      overdue: 1,
+      medianWorkingDaysToResolve: 7,
+    });
+
+    const byCategory = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', groupBy: 'category' });
+    const summary = Object.fromEntries(
+      byCategory.groups.map((g: { group: string; collected: number; resolutionRate: { numerator: number }; overdue: number }) => [
+        g.group,
+        [g.collected, g.resolutionRate.numerator, g.overdue],
+      ]),
+    );
+    // P5 counts under 融资, its category after recategorization; no 其他 group.
+    expect(summary).toEqual({ 融资: [2, 1, 1], 用工: [2, 1, 1], 政策: [1, 0, 0] });
+  });
+
+  it('the cumulative scope since May counts P8 too, and says so', async () => {
+    const res = await metrics({ scope: 'cumulative', from: '2024-05-01', asOf: '2024-06-28', groupBy: 'month' });
+    expect(res.scope).toEqual({ kind: 'cumulative', from: '2024-05-01', to: '2024-06-28', asOf: '2024-06-28', knownAt: null });
+    expect(res.total).toMatchObject({
+      collected: 6,
+      resolutionRate: { numerator: 2, denominator: 6, percent: 33.3 },
+      conclusionRate: { numerator: 3, denominator: 6, percent: 50 },
+      overdue: 2, // P8 was never assigned: no deadline, not overdue
+    });
+    expect(res.groups.map((g: { group: string; collected: number }) => [g.group, g.collected])).toEqual([
+      ['2024-05', 1],
+      ['2024-06', 5],
+    ]);
+  });
+});
