@@ -131,8 +131,8 @@ describe.each(testDatabaseKinds())('support input validation over HTTP on %s: 40
   });
 
   it('a deadline running past the loaded calendar is a 422 naming the year', async () => {
-    // 2026-12-28 + 5 working days reaches 2027, which is not loaded.
-    const assign = { on: '2026-12-28', leadUnitId: UNITS.drc, coUnitIds: [], level: 'district', workingDays: 5 };
+    // From late November 2026, 40 working days run into 2027, which is not loaded.
+    const assign = { on: '2026-11-27', leadUnitId: UNITS.drc, coUnitIds: [], level: 'district', workingDays: 40 };
     const res = await w.step(problemId, 'assign', assign, w.users.caseworker).expect(422);
     expect(res.body).toMatchObject({ error: 'CALENDAR_YEAR_NOT_LOADED', year: 2027, loadedYears: [2024, 2025, 2026] });
     const lead = await w.step(problemId, 'assign', { ...assign, on: '2024-06-03', coUnitIds: [UNITS.drc] }, w.users.caseworker).expect(422);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandRunner, type AuthUser, type CommandContext } from '@app/platform';
+import { CommandRunner, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import { problemStreamId } from '../domain/problem.events';
 import type { ProblemCommand } from '../domain/problem.commands';
 import { problemDecider } from '../domain/problem.decider';
@@ -49,7 +49,7 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
 
   async execute({ problemId, request, on, context, expectedVersion }: ExecuteProblemCommand): Promise<ProblemCommandResult> {
     const { id: userId, role, unitId } = context.actor;
-    const base = { actor: { userId, role, unitId }, on, problemId };
+    const base = { actor: { userId, role, unitId }, on, problemId, today: todayInShanghai() };
     // A duplicate leaves every count; merged into a problem that does not exist, it would vanish from them.
     if (request.type === 'MergeProblem' && (await this.store.streamVersion(problemStreamId(request.intoProblemId))) === 0) {
       throw new InvalidProblemChange(`No problem ${request.intoProblemId} to merge into`, { field: 'intoProblemId' });

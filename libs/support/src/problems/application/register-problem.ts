@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandRunner, newId, type AuthUser, type CommandContext } from '@app/platform';
+import { CommandRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import type { ProblemCategory, ProblemSource } from '../domain/problem.events';
 import { problemStreamId } from '../domain/problem.events';
 import { problemDecider } from '../domain/problem.decider';
@@ -43,7 +43,7 @@ export class RegisterProblemHandler implements ICommandHandler<RegisterProblem, 
     const result = await this.runner.run(
       problemStreamId(problemId),
       problemDecider,
-      { type: 'RegisterProblem', problemId, visitId, ...rest, actor: { userId, role, unitId }, on: raisedOn },
+      { type: 'RegisterProblem', problemId, visitId, ...rest, actor: { userId, role, unitId }, on: raisedOn, today: todayInShanghai() },
       context,
     );
     return { problemId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };

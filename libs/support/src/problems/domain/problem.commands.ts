@@ -20,6 +20,8 @@ interface Base {
   problemId?: string;
   /** The business date of the act ('YYYY-MM-DD', Asia/Shanghai); late logging gives an earlier date. */
   on: string;
+  /** Today in Asia/Shanghai, from the handler's clock: a step cannot be dated in the future. */
+  today?: string;
 }
 
 export type ProblemCommand = Base &

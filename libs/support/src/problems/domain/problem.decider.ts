@@ -43,7 +43,23 @@ function assertLeadUnit(state: ProblemState, actor: Actor, action: string): void
   if (actor.role !== 'unit_handler' || actor.unitId !== state.leadUnitId) throw new NotTheHandlingUnit(action);
 }
 
+function assertDate(command: ProblemCommand, state: ProblemState): void {
+  if (command.today && command.on > command.today) {
+    throw new InvalidProblemChange(`on (${command.on}) is in the future`, { field: 'on' });
+  }
+  if (state.lastStepOn && command.on < state.lastStepOn) {
+    throw new InvalidProblemChange(`on (${command.on}) is before the problem's previous step (${state.lastStepOn})`, { field: 'on' });
+  }
+}
+
+/** The lifecycle rules first (an illegal step is a 409 whatever its date), then the step's date. */
 export function decideProblem(command: ProblemCommand, state: ProblemState): ProblemEvent[] {
+  const events = decideStep(command, state);
+  if (events.length > 0) assertDate(command, state);
+  return events;
+}
+
+function decideStep(command: ProblemCommand, state: ProblemState): ProblemEvent[] {
   const businessTime = dayStart(command.on);
   if (command.type === 'RegisterProblem') {
     if (state.status !== 'none') throw new ProblemAlreadyRegistered(command.problemId);

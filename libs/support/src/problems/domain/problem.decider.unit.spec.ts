@@ -370,6 +370,19 @@ describe('CheckOverdue (the daily job)', () => {
   });
 });
 
+describe('business dates', () => {
+  it('refuses a step dated in the future', () => {
+    const resolve = { ...cmd.resolve(), today: '2024-06-19' } as ProblemCommand; // on is 2024-06-20
+    spec.given(givenInProgressProblem()).when(resolve).thenThrows(InvalidProblemChange, /future/);
+    spec.given([]).when({ ...cmd.register(), today: '2024-06-19' } as ProblemCommand).thenThrows(InvalidProblemChange, /future/);
+  });
+
+  it('refuses a step dated before the previous one (a resolve before its assignment)', () => {
+    const early = { ...cmd.resolve(), on: '2024-05-31' } as ProblemCommand;
+    spec.given(givenInProgressProblem()).when(early).thenThrows(InvalidProblemChange, /before the problem's previous step/);
+  });
+});
+
 describe('evolve', () => {
   const fold = (events: ProblemEvent[]): ProblemState => events.reduce(problemDecider.evolve, initialProblemState());
   const oneOfEach: ProblemEvent[] = [
@@ -404,7 +417,7 @@ describe('evolve', () => {
     expect(fold(lifecycle)).toEqual({
       status: 'closed', problemId: PROBLEM_ID, category: '用地', leadUnitId: LEAD_UNIT, coUnitIds: [CO_UNIT], level: 'city',
       deadline: '2024-06-24', pendingExtensionDays: null, outcome: 'solved', lastSatisfaction: 'basically_satisfied',
-      overdueFlaggedFor: null, autoSupervisedFor: null,
+      overdueFlaggedFor: null, autoSupervisedFor: null, lastStepOn: '2024-06-25',
     });
     expect(fold(lifecycle.slice(0, -4))).toMatchObject({ status: 'in_progress', outcome: null, lastSatisfaction: 'unsatisfied' });
   });

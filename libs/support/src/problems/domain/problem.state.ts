@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/platform/time';
 import type { Level, Outcome, ProblemCategory, ProblemEvent, Satisfaction } from './problem.events';
 import { ProblemEventTypes as T } from './problem.events';
 
@@ -27,6 +28,8 @@ export interface ProblemState {
   /** The deadline last flagged overdue, and the one last supervised automatically: each happens once per deadline. */
   overdueFlaggedFor: string | null;
   autoSupervisedFor: string | null;
+  /** Business date of the latest step: a later step cannot be dated before it. */
+  lastStepOn: string | null;
 }
 
 export const initialProblemState = (): ProblemState => ({
@@ -42,10 +45,17 @@ export const initialProblemState = (): ProblemState => ({
   lastSatisfaction: null,
   overdueFlaggedFor: null,
   autoSupervisedFor: null,
+  lastStepOn: null,
 });
 
 /** Folds one event. Total over the event union, never throws, never reads the clock. */
 export function evolveProblem(state: ProblemState, event: ProblemEvent): ProblemState {
+  const stepOn = event.businessTime ? shanghaiDate(event.businessTime) : null;
+  const lastStepOn = stepOn && (!state.lastStepOn || stepOn > state.lastStepOn) ? stepOn : state.lastStepOn;
+  return { ...evolveStatus(state, event), lastStepOn };
+}
+
+function evolveStatus(state: ProblemState, event: ProblemEvent): ProblemState {
   switch (event.type) {
     case T.Registered:
       return { ...state, status: 'registered', problemId: event.data.problemId, category: event.data.category };

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandRunner, newId, type AuthUser, type CommandContext } from '@app/platform';
+import { CommandRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
 import { RegisterProblem, type NewProblem } from '../../problems/application/register-problem';
 import { visitDecider } from '../domain/visit.decider';
@@ -46,7 +46,7 @@ export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult
     const visitId = newId(context.idempotencyKey, 'visit');
     const problemIds = visit.problems.map((_, i) => newId(context.idempotencyKey, `visit-problem-${i}`));
     const { problems, ...rest } = visit;
-    const logged = await this.runner.run(visitStreamId(visitId), visitDecider, { type: 'LogVisit', visitId, ...rest, problemIds }, context);
+    const logged = await this.runner.run(visitStreamId(visitId), visitDecider, { type: 'LogVisit', visitId, ...rest, problemIds, today: todayInShanghai() }, context);
     let position = logged.append?.lastGlobalPosition ?? null;
     for (const [i, problem] of problems.entries()) {
       const registered = await this.commands.execute(

@@ -1,7 +1,15 @@
 import { DomainError, assertNever, type Decider } from '@app/event-store';
 import { VisitEventTypes as T, type VisitEvent, type VisitLogged } from './visit.events';
 
-export type VisitCommand = ({ type: 'LogVisit' } & VisitLogged['data']) | { type: 'VoidVisit'; reason: string; on: string };
+export type VisitCommand =
+  /** today (Asia/Shanghai, from the handler's clock): a visit cannot be dated in the future. */
+  | ({ type: 'LogVisit'; today?: string } & VisitLogged['data'])
+  | { type: 'VoidVisit'; reason: string; on: string };
+
+export class VisitDatedInFuture extends DomainError {
+  readonly code = 'VISIT_IN_FUTURE';
+  override readonly kind = 'invalid';
+}
 
 export interface VisitState {
   status: 'none' | 'logged' | 'voided';
@@ -39,6 +47,9 @@ export const visitDecider: Decider<VisitCommand, VisitState, VisitEvent> = {
     switch (command.type) {
       case 'LogVisit': {
         if (state.status !== 'none') throw new VisitAlreadyLogged(`Visit ${command.visitId} is logged already`);
+        if (command.today && command.visitedOn > command.today) {
+          throw new VisitDatedInFuture(`visitedOn (${command.visitedOn}) is in the future`, { field: 'visitedOn' });
+        }
         const { visitId, enterpriseUscc, visitedOn, caseworkerIds, form, notes, problemIds } = command;
         const data = { visitId, enterpriseUscc, visitedOn, caseworkerIds, form, notes, problemIds };
         return [{ type: T.Logged, businessTime: dayStart(visitedOn), data }];

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@app/event-store/testing';
-import { VisitAlreadyLogged, VisitAlreadyVoided, VisitNotFound, visitDecider, type VisitCommand } from './visit.decider';
+import { VisitAlreadyLogged, VisitAlreadyVoided, VisitDatedInFuture, VisitNotFound, visitDecider, type VisitCommand } from './visit.decider';
 import type { VisitEvent } from './visit.events';
 
 const spec = deciderSpec(visitDecider);
@@ -88,3 +88,23 @@ describe('visit decider', () => {
     });
   });
 });
+
+describe('visit dates', () => {
+  it('refuses a visit dated in the future', () => {
+    const command = { ...logVisitCommandForDateCheck(), visitedOn: '2024-07-02', today: '2024-07-01' };
+    deciderSpec(visitDecider).given([]).when(command).thenThrows(VisitDatedInFuture, /future/);
+  });
+});
+
+function logVisitCommandForDateCheck() {
+  return {
+    type: 'LogVisit' as const,
+    visitId: 'visit-date-check',
+    enterpriseUscc: '91410100MA44D5T1X5',
+    visitedOn: '2024-06-14',
+    caseworkerIds: ['user-caseworker'],
+    form: 'on_site' as const,
+    notes: '',
+    problemIds: [],
+  };
+}
