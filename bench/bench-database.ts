@@ -1,18 +1,21 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE_ENTITIES } from '@app/event-store';
 import { dataSourceOptions, migrate } from '@app/platform';
 
-export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-/** 8 workers plus one spare: a projection or check query never waits behind a busy worker. */
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** 8 workers plus spares (the task asks for at least 9): a check query never waits behind a busy worker. */
 const POOL_SIZE = 10;
 
 export interface BenchDatabase {
   name: string;
   pool: Pool;
+  /** The server runs on this machine, so its backends' CPU time can be read from /proc. */
+  localServer: boolean;
   drop(): Promise<void>;
 }
 
@@ -25,8 +28,17 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const admin = new Pool({ connectionString: ADMIN_URL, max: 1 });
   let pool: Pool | undefined;
   const drop = async () => {
-    await pool?.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // A client never released (a phase that threw mid-transaction) would make pool.end() wait forever.
+    if (pool) {
+      const timer = new AbortController();
+      await Promise.race([pool.end(), sleep(5_000, undefined, { signal: timer.signal })]).catch(() => undefined);
+      timer.abort();
+    }
+    // pool.end() resolves once it has asked its connections to close, not once they are gone; a plain DROP
+    // waits (up to 5 s) for them to go. FORCE only when something still holds on (an interrupted phase).
+    await admin
+      .query(`DROP DATABASE IF EXISTS "${name}"`)
+      .catch(() => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     await admin.end();
   };
   try {
@@ -40,14 +52,17 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     } finally {
       await dataSource.destroy();
     }
-    pool = new Pool({ connectionString: url, max: POOL_SIZE, application_name: 'zhuqi-bench' });
+    // idleTimeoutMillis 0: connections live for the whole repetition, so no phase pays for reconnecting
+    // and the backends measureCpu follows by pid stay the same.
+    pool = new Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 0, application_name: 'zhuqi-bench' });
     // An idle connection that the server closes would otherwise crash the process with an unhandled 'error'.
     pool.on('error', (error) => process.stderr.write(`[bench] idle connection lost: ${error.message}\n`));
     // The baseline: the least a log table can be (no stream lock, no log-order index, no idempotency).
     await pool.query(`CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, stream_id text NOT NULL,
       position int NOT NULL, type text NOT NULL, data jsonb NOT NULL)`);
     await warm(pool);
-    return { name, pool, drop };
+    const localServer = ['localhost', '127.0.0.1', '[::1]', ''].includes(new URL(url).hostname);
+    return { name, pool, localServer, drop };
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;
@@ -67,10 +82,10 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * Settles both tables after the writes: VACUUM sets hint bits and ANALYZE gives the planner statistics, as
- * autovacuum would in steady state. Without it the first reader of a table pays for hint-bit writes,
- * and the store's stream readers would pay that for its whole-log reader but nobody would for the baseline's.
- * CHECKPOINT then flushes the dirty pages, so the next phase does not run alongside the flush.
+ * Settles both tables after the writes, as autovacuum would in steady state: VACUUM sets hint bits and
+ * ANALYZE gives the planner statistics. Without it the first reader of each table pays for the hint-bit
+ * writes: for the store that is readStream, which runs before readAll; for the baseline it is its one paging
+ * read — unfair to the baseline. CHECKPOINT then flushes the dirty pages so no read runs alongside the flush.
  */
 export async function settle(pool: Pool): Promise<void> {
   await pool.query('VACUUM (ANALYZE) es_events, es_streams, bench_baseline');

@@ -26,8 +26,8 @@ interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: StoredEvent['metadata'];
-  business_time: Date | null;
-  recorded_at: Date;
+  business_ms: number | null;
+  recorded_ms: number;
 }
 
 interface AppendRow {
@@ -62,16 +62,7 @@ export class PostgresEventStore implements EventStore {
     validateAppend(streamId, events, options);
     const expected = options.expectedVersion ?? 'any';
     const key = options.idempotencyKey ?? null;
-    const payload = JSON.stringify(
-      events.map((e) => ({
-        type: e.type,
-        schemaVersion: e.schemaVersion ?? 1,
-        data: e.data,
-        metadata: e.metadata ?? {},
-        businessTime: e.businessTime ?? null,
-      })),
-    );
-    const { sql, params } = this.appendStatement(streamId, expected, events.length, payload, key);
+    const { sql, params } = this.appendStatement(streamId, expected, events, key);
     let row: AppendRow | undefined;
     try {
       [row] = await this.sql.query<AppendRow>(sql, params);
@@ -136,7 +127,7 @@ export class PostgresEventStore implements EventStore {
     return row ? { transactionId: row.tx, globalPosition: Number(row.position) } : LOG_START;
   }
 
-  private appendStatement(streamId: string, expected: ExpectedVersion, count: number, payload: string, key: string | null) {
+  private appendStatement(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], key: string | null) {
     let guard: StreamGuard;
     let expectedNumber: number | null = null;
     if (expected === 'any') guard = 'upsert';
@@ -145,7 +136,24 @@ export class PostgresEventStore implements EventStore {
       guard = 'update';
       if (typeof expected === 'number') expectedNumber = expected;
     }
-    return { sql: APPEND_SQL[guard], params: [streamId, expectedNumber, count, payload, key] };
+    const head = [streamId, expectedNumber, events.length];
+    if (events.length === 1) {
+      const [e] = events;
+      const sql = key === null ? APPEND_SQL[guard].one.withoutKey : APPEND_SQL[guard].one.withKey;
+      const fields = [e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(e.metadata ?? {}), e.businessTime ?? null];
+      return { sql, params: [...head, e.type, key, ...fields] };
+    }
+    const payload = JSON.stringify(
+      events.map((e) => ({
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        data: e.data,
+        metadata: e.metadata ?? {},
+        businessTime: e.businessTime ?? null,
+      })),
+    );
+    const sql = key === null ? APPEND_SQL[guard].many.withoutKey : APPEND_SQL[guard].many.withKey;
+    return { sql, params: [...head, payload, key] };
   }
 
   async findAppend(key: string, streamId: string): Promise<AppendResult | null> {
@@ -187,8 +195,8 @@ export class PostgresEventStore implements EventStore {
       schemaVersion,
       data,
       metadata: row.metadata,
-      businessTime: row.business_time ? row.business_time.toISOString() : null,
-      recordedAt: row.recorded_at,
+      businessTime: row.business_ms === null ? null : new Date(row.business_ms).toISOString(),
+      recordedAt: new Date(row.recorded_ms),
     };
   }
 }
