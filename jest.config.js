@@ -27,6 +27,7 @@ module.exports = {
     '^@app/support(|/.*)$': '<rootDir>/libs/support/src$1',
     '^@app/subsidies(|/.*)$': '<rootDir>/libs/subsidies/src$1',
     '^@app/reporting(|/.*)$': '<rootDir>/libs/reporting/src$1',
+    '^@app/jobs(|/.*)$': '<rootDir>/libs/jobs/src$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

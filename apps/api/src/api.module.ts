@@ -18,6 +18,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthController } from './observability/health.controller';
 import { MetricsController } from './observability/metrics.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { ReportingModule } from '@app/reporting';
 import { SubsidiesModule } from '@app/subsidies';
 import { SupportModule, WorkingCalendarModule } from '@app/support';
 import { SupportMetricsController } from './support/metrics.controller';
@@ -25,6 +26,8 @@ import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
 import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
+import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
+import { MonthlyReportsController } from './reporting/monthly-reports.controller';
 
 @Module({})
 export class ApiModule {
@@ -41,6 +44,8 @@ export class ApiModule {
         CertificationsModule,
         SupportModule,
         SubsidiesModule,
+        ReportingModule,
+        AdminJobsModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
@@ -61,6 +66,7 @@ export class ApiModule {
         VisitsController,
         SupportMetricsController,
         SubsidiesController,
+        MonthlyReportsController,
       ],
       providers: [
         EnterpriseProfile,

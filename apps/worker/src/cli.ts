@@ -6,6 +6,7 @@ import { CliModule } from './cli/cli.module';
 import { rebuildCommand } from './cli/rebuild.command';
 import { statusCommand } from './cli/status.command';
 import { createAdminCommand } from './cli/create-user.command';
+import { runJobCommand } from './cli/run-job.command';
 
 /** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/src/cli.js <command>`). */
 async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -50,6 +51,13 @@ program
   .action(async (username: string, options: { name: string }) => {
     await withApp((app) => createAdminCommand(app, username, options.name));
   });
+
+program
+  .command('run-job')
+  .argument('<job>', 'monthly-summary, overdue-check or certification-expiry')
+  .option('--period <period>', "'YYYY-MM' for monthly-summary, 'YYYY-MM-DD' for the daily jobs (default: the one due today)")
+  .description('run a scheduled job for a period now (enqueued with REDIS_URL, in this process without)')
+  .action((job: string, options: { period?: string }) => withApp((app) => runJobCommand(app, job, options.period)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -62,4 +62,15 @@ export class AppConfig {
       waitForTimeoutMs: this.get('WAIT_FOR_TIMEOUT_MS'),
     };
   }
+
+  /** Scheduled jobs: queue prefix, retry policy and the rules the jobs apply. */
+  get jobs() {
+    return {
+      prefix: this.get('JOBS_PREFIX'),
+      attempts: this.get('JOBS_ATTEMPTS'),
+      backoffMs: this.get('JOBS_BACKOFF_MS'),
+      superviseAfterWorkingDays: this.get('OVERDUE_SUPERVISE_AFTER_WORKING_DAYS'),
+      expiryWithinDays: this.get('CERTIFICATION_EXPIRY_WITHIN_DAYS'),
+    };
+  }
 }

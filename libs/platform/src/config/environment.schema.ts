@@ -29,6 +29,15 @@ export const environmentSchema = Joi.object({
   ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
   /** Login attempts allowed per client per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000).default(10),
+  /** Redis key prefix of the BullMQ queues: two deployments (or tests) on one Redis keep apart by it. */
+  JOBS_PREFIX: Joi.string().pattern(/^[A-Za-z0-9_-]{1,40}$/).default('zhuqi'),
+  /** Attempts per job before it lands in the failed set, with exponential backoff from JOBS_BACKOFF_MS. */
+  JOBS_ATTEMPTS: Joi.number().integer().min(1).max(20).default(5),
+  JOBS_BACKOFF_MS: Joi.number().integer().min(10).max(3600000).default(30000),
+  /** The bureau's rule: 督办 is issued automatically once a problem is this many working days overdue. */
+  OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
+  /** Certifications ending within this many days are listed for follow-up by the expiry job. */
+  CERTIFICATION_EXPIRY_WITHIN_DAYS: Joi.number().integer().min(1).max(730).default(90),
 }).unknown(true);
 
 export interface Environment {
@@ -49,6 +58,11 @@ export interface Environment {
   JWT_TTL_SECONDS: number;
   ZONE_ID: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
+  JOBS_PREFIX: string;
+  JOBS_ATTEMPTS: number;
+  JOBS_BACKOFF_MS: number;
+  OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: number;
+  CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
 }
 
 export class InvalidEnvironmentError extends Error {}

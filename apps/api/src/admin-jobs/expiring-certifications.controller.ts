@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExpiringCertifications } from '@app/jobs';
+import { AppConfig, Roles, todayInShanghai } from '@app/platform';
+import { ExpiringCertificationsQueryDto } from './admin-jobs.dto';
+
+/** The follow-up list the certification-expiry job produces, on demand and always current. */
+@ApiTags('certifications')
+@ApiBearerAuth()
+@Roles('manager', 'admin', 'caseworker')
+@Controller('api/v1/certifications')
+export class ExpiringCertificationsController {
+  constructor(
+    private readonly expiring: ExpiringCertifications,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('expiring')
+  @ApiOperation({ summary: 'Certifications ending within withinDays (default 90) of today, not revoked: for follow-up' })
+  list(@Query() { withinDays, on }: ExpiringCertificationsQueryDto) {
+    return this.expiring.list(on ?? todayInShanghai(), withinDays ?? this.config.jobs.expiryWithinDays);
+  }
+}

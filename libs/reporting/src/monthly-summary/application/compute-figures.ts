@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetCertificationCountsQuery, type CertificationCountsView } from '@app/enterprises';
+import { GetSubsidyMetrics, type SubsidyMetrics } from '@app/subsidies';
+import { GetResolutionMetrics, GetVisitMetrics, WorkingCalendar, type ResolutionMetrics, type VisitFigures } from '@app/support';
+import type { MonthBounds } from '../domain/month';
+import type { CertificationFigure, FigureScope, MonthlySummaryFigures, ProblemFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
+
+/** The certification types the bureau's report names, in its order. */
+export const REPORTED_CERTIFICATION_TYPES = ['specialized_sme', 'little_giant', 'high_tech', 'tech_sme', 'single_champion'] as const;
+
+/**
+ * Every figure of a monthly summary, from the existing read-model queries (never re-implemented here),
+ * each as of the end of the month's last day. Late data recorded before now counts (a June visit logged
+ * on 3 July belongs to June); the result is frozen in the summary event, not recomputed on read.
+ */
+@Injectable()
+export class MonthlySummaryFiguresSource {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async compute(bounds: MonthBounds): Promise<MonthlySummaryFigures> {
+    const asOf = bounds.to;
+    const month: FigureScope = { kind: 'month', from: bounds.from, to: asOf, asOf };
+    const ytd: FigureScope = { kind: 'year_to_date', from: bounds.yearStart, to: asOf, asOf };
+    return {
+      visits: { month: { scope: month, ...(await this.visits(month)) }, yearToDate: { scope: ytd, ...(await this.visits(ytd)) } },
+      problems: { month: await this.problems(month), yearToDate: await this.problems(ytd) },
+      subsidies: { month: await this.subsidies(month), yearToDate: await this.subsidies(ytd) },
+      certifications: await this.certifications(month, ytd),
+    };
+  }
+
+  private async visits(scope: FigureScope): Promise<{ visits: number; enterprises: number }> {
+    const { total } = await this.queries.execute<GetVisitMetrics, { total: VisitFigures }>(new GetVisitMetrics(scope.from, scope.to, scope.asOf, 'none'));
+    return { visits: total.visits, enterprises: total.enterprises };
+  }
+
+  private async problems(scope: FigureScope): Promise<ProblemFigure> {
+    const calculator = await this.calendar.snapshot();
+    const between = (from: string, to: string) => {
+      try {
+        return calculator.workingDaysBetween(from, to);
+      } catch {
+        return null; // a year outside the loaded calendar: only the median needs it, and the summary does not publish it
+      }
+    };
+    const kind = scope.kind === 'month' ? 'period' : 'cumulative';
+    const { total } = await this.queries.execute<GetResolutionMetrics, ResolutionMetrics>(
+      new GetResolutionMetrics({ kind, from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: null }, 'none', between),
+    );
+    return {
+      scope,
+      collected: total.collected,
+      resolved: total.resolutionRate.numerator,
+      resolutionRate: total.resolutionRate,
+      conclusionRate: total.conclusionRate,
+      satisfactionRate: total.satisfactionRate,
+      strictSatisfactionRate: total.strictSatisfactionRate,
+      onTimeRate: total.onTimeRate,
+      overdue: total.overdue,
+    };
+  }
+
+  private async subsidies(scope: FigureScope): Promise<SubsidyFigure> {
+    const { total } = await this.queries.execute<GetSubsidyMetrics, SubsidyMetrics>(
+      new GetSubsidyMetrics({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: null, policyYear: null }, 'none'),
+    );
+    return { scope, disbursed: total.disbursed, recovered: total.recovered, disbursements: total.disbursements, enterprisesPaid: total.enterprisesPaid };
+  }
+
+  private async certifications(month: FigureScope, ytd: FigureScope): Promise<CertificationFigure[]> {
+    const counts = (scope: FigureScope) =>
+      this.queries.execute<GetCertificationCountsQuery, CertificationCountsView>(
+        new GetCertificationCountsQuery({ asOf: scope.asOf, from: scope.from, to: scope.to, knownAt: null }),
+      );
+    const [inMonth, inYear] = [await counts(month), await counts(ytd)];
+    return REPORTED_CERTIFICATION_TYPES.flatMap((type) =>
+      inMonth.counts
+        .filter((c) => c.type === type)
+        .map((c) => ({
+          type: c.type,
+          level: c.level,
+          typeName: c.typeName,
+          newInMonth: c.newInPeriod,
+          newInYear: inYear.counts.find((y) => y.type === c.type && y.level === c.level)?.newInPeriod ?? 0,
+          everCertified: c.everCertified,
+          currentlyValid: c.currentlyValid,
+          shares: c.shares.map((s) => ({ ...s })),
+        })),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { SAMPLE_FIGURES } from '../testing/sample-figures';
+import { monthlySummaryNarrative } from './narrative';
+
+describe('monthly summary narrative', () => {
+  it('reads like the bureau’s report, exactly, for a known figure set', () => {
+    expect(monthlySummaryNarrative(SAMPLE_FIGURES)).toBe(
+      '本月开展走访企业412家次（涉及企业390家），收集企业问题378个，已解决377个，问题解决率99.7%，办结率100.0%，满意率100.0%，超期未办结1个；' +
+        '兑现惠企政策资金6846.62万元，惠及企业118家；' +
+        '新增省级专精特新中小企业93家，累计培育381家（占全市40.0%）；' +
+        '累计培育国家专精特新"小巨人"43家；国家科技型中小企业2939家；高企总数2008家；省级单项冠军企业15家，国家级单项冠军企业1家。' +
+        '年初以来累计走访企业2251家次（涉及企业1804家），收集企业问题1502个，问题解决率99.7%，兑现惠企政策资金9000.00万元。',
+    );
+  });
+
+  it('leaves out rates without a denominator and a zero overdue count rather than printing 0% or —', () => {
+    const none = { numerator: 0, denominator: 0, percent: null, display: '—' };
+    const quiet = {
+      ...SAMPLE_FIGURES,
+      problems: {
+        month: { ...SAMPLE_FIGURES.problems.month, collected: 0, resolved: 0, resolutionRate: none, conclusionRate: none, satisfactionRate: none, overdue: 0 },
+        yearToDate: { ...SAMPLE_FIGURES.problems.yearToDate, collected: 0, resolutionRate: none },
+      },
+      certifications: [],
+    };
+    expect(monthlySummaryNarrative(quiet)).toBe(
+      '本月开展走访企业412家次（涉及企业390家），收集企业问题0个，已解决0个；兑现惠企政策资金6846.62万元，惠及企业118家。' +
+        '年初以来累计走访企业2251家次（涉及企业1804家），收集企业问题0个，兑现惠企政策资金9000.00万元。',
+    );
+  });
+});

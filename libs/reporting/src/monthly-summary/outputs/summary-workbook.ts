@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import type { MonthlySummaryFigures, RateFigure } from '../domain/monthly-summary.figures';
+import { monthLabel } from '../domain/month';
+import { monthlySummaryNarrative } from './narrative';
+
+export interface WorkbookSummary {
+  zone: string;
+  month: string;
+  version: number;
+  kind: string;
+  reason: string | null;
+  asOf: string;
+  computedAtPosition: number;
+  generatedAt: string;
+  figures: MonthlySummaryFigures;
+}
+
+type Cell = string | number | null;
+
+/** Rates as numerator, denominator and the published percentage: a reader can check each one. */
+const rateRow = (name: string, month: RateFigure, ytd: RateFigure): Cell[] => [
+  name, month.numerator, month.denominator, month.percent, ytd.numerator, ytd.denominator, ytd.percent,
+];
+
+/** The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质) and 说明 with scope, asOf and version. */
+export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(s.generatedAt);
+  const f = s.figures;
+  const sheet = (name: string, header: string[], rows: Cell[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(header).font = { bold: true };
+    rows.forEach((r) => ws.addRow(r));
+    ws.columns.forEach((c) => (c.width = 16));
+    ws.getColumn(1).width = 24;
+  };
+  const { month: vm, yearToDate: vy } = f.visits;
+  sheet('走访', ['指标', '本月', '年初至今'], [
+    ['走访家次', vm.visits, vy.visits],
+    ['走访企业数', vm.enterprises, vy.enterprises],
+  ]);
+  const { month: pm, yearToDate: py } = f.problems;
+  sheet('问题', ['指标', '本月分子', '本月分母', '本月(%)', '年初至今分子', '年初至今分母', '年初至今(%)'], [
+    ['收集问题数', pm.collected, null, null, py.collected, null, null],
+    ['已解决', pm.resolved, null, null, py.resolved, null, null],
+    rateRow('问题解决率', pm.resolutionRate, py.resolutionRate),
+    rateRow('办结率', pm.conclusionRate, py.conclusionRate),
+    rateRow('满意率（含基本满意）', pm.satisfactionRate, py.satisfactionRate),
+    rateRow('满意率（仅满意）', pm.strictSatisfactionRate, py.strictSatisfactionRate),
+    rateRow('按期办结率', pm.onTimeRate, py.onTimeRate),
+    ['超期未办结', pm.overdue, null, null, py.overdue, null, null],
+  ]);
+  const { month: sm, yearToDate: sy } = f.subsidies;
+  sheet('奖补', ['指标', '本月', '年初至今'], [
+    ['兑现资金（分）', sm.disbursed.fen, sy.disbursed.fen],
+    ['兑现资金（元）', sm.disbursed.yuan, sy.disbursed.yuan],
+    ['兑现资金（万元）', sm.disbursed.wanYuan, sy.disbursed.wanYuan],
+    ['追回资金（元）', sm.recovered.yuan, sy.recovered.yuan],
+    ['兑现笔数', sm.disbursements, sy.disbursements],
+    ['惠及企业数', sm.enterprisesPaid, sy.enterprisesPaid],
+  ]);
+  sheet(
+    '资质',
+    ['类型', '代码', '级别', '本月新增', '年初至今新增', '累计培育', '有效期内', '占全市比例'],
+    f.certifications.map((c) => [
+      c.typeName, c.type, c.level, c.newInMonth, c.newInYear, c.everCertified, c.currentlyValid,
+      c.shares.filter((x) => x.scope === 'city').map((x) => `${x.display}（${x.numerator}/${x.denominator}，${x.measure}，${x.referenceAsOf}）`).join('；') || null,
+    ]),
+  );
+  sheet('说明', ['项目', '内容'], [
+    ['园区', s.zone],
+    ['月份', monthLabel(s.month)],
+    ['截至日期', s.asOf],
+    ['版本', s.version],
+    ['版本类型', s.kind === 'generated' ? '首次生成' : '更正'],
+    ['更正原因', s.reason],
+    ['计算时日志位置', s.computedAtPosition],
+    ['生成时间', s.generatedAt],
+    ['本月口径', `${vm.scope.from} 至 ${vm.scope.to}（按业务日期，截至${s.asOf}日终）`],
+    ['年初至今口径', `${vy.scope.from} 至 ${vy.scope.to}（累计，截至${s.asOf}日终）`],
+    ['四舍五入', '比率保留一位小数（四舍五入）；分、元为精确值，万元保留两位小数（四舍五入）'],
+    ['文字稿', monthlySummaryNarrative(f)],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,53 @@
+import type { MonthlySummaryFigures, ProblemFigure, RateFigure } from '../domain/monthly-summary.figures';
+
+const rate = (numerator: number, denominator: number, percent: number | null, display: string): RateFigure => ({ numerator, denominator, percent, display });
+const june = { from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-30' };
+const ytd = { from: '2024-01-01', to: '2024-06-30', asOf: '2024-06-30' };
+
+const problems = (kind: 'month' | 'year_to_date', collected: number, resolved: number): ProblemFigure => ({
+  scope: { kind, ...(kind === 'month' ? june : ytd) },
+  collected,
+  resolved,
+  resolutionRate: rate(resolved, collected, 99.7, '99.7%'),
+  conclusionRate: rate(collected, collected, 100, '100.0%'),
+  satisfactionRate: rate(10, 10, 100, '100.0%'),
+  strictSatisfactionRate: rate(9, 10, 90, '90.0%'),
+  onTimeRate: rate(370, 378, 97.9, '97.9%'),
+  overdue: 1,
+});
+
+/** A first-half-of-2024 figure set shaped like the bureau's published report (for the pure specs). */
+export const SAMPLE_FIGURES: MonthlySummaryFigures = {
+  visits: {
+    month: { scope: { kind: 'month', ...june }, visits: 412, enterprises: 390 },
+    yearToDate: { scope: { kind: 'year_to_date', ...ytd }, visits: 2251, enterprises: 1804 },
+  },
+  problems: { month: problems('month', 378, 377), yearToDate: problems('year_to_date', 1502, 1498) },
+  subsidies: {
+    month: {
+      scope: { kind: 'month', ...june },
+      disbursed: { fen: '6846620000', yuan: '68466200.00', wanYuan: '6846.62' },
+      recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' },
+      disbursements: 130,
+      enterprisesPaid: 118,
+    },
+    yearToDate: {
+      scope: { kind: 'year_to_date', ...ytd },
+      disbursed: { fen: '9000000000', yuan: '90000000.00', wanYuan: '9000.00' },
+      recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' },
+      disbursements: 200,
+      enterprisesPaid: 160,
+    },
+  },
+  certifications: [
+    {
+      type: 'specialized_sme', level: 'province', typeName: '省级专精特新中小企业', newInMonth: 93, newInYear: 93, everCertified: 381, currentlyValid: 350,
+      shares: [{ scope: 'city', measure: 'ever_certified', referenceAsOf: '2024-06-30', source: '市工信局', ...rate(381, 952, 40, '40.0%') }],
+    },
+    { type: 'little_giant', level: 'national', typeName: '国家级专精特新"小巨人"', newInMonth: 0, newInYear: 5, everCertified: 43, currentlyValid: 43, shares: [] },
+    { type: 'single_champion', level: 'province', typeName: '单项冠军', newInMonth: 0, newInYear: 2, everCertified: 15, currentlyValid: 15, shares: [] },
+    { type: 'single_champion', level: 'national', typeName: '单项冠军', newInMonth: 0, newInYear: 0, everCertified: 1, currentlyValid: 1, shares: [] },
+    { type: 'high_tech', level: 'national', typeName: '高新技术企业', newInMonth: 12, newInYear: 40, everCertified: 2300, currentlyValid: 2008, shares: [] },
+    { type: 'tech_sme', level: 'national', typeName: '科技型中小企业', newInMonth: 100, newInYear: 900, everCertified: 3500, currentlyValid: 2939, shares: [] },
+  ],
+};

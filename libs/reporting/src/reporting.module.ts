@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WorkingCalendarModule } from '@app/support';
+import { MonthlySummaryFiguresSource } from './monthly-summary/application/compute-figures';
+import { GenerateMonthlySummaryHandler } from './monthly-summary/application/generate-monthly-summary';
+import { MonthlySummariesProjection } from './monthly-summary/read-model/monthly-summaries.projection';
+import { GetMonthlySummaryHandler } from './monthly-summary/read-model/monthly-summary.query';
+import { MonthlySummaryRow } from './monthly-summary/read-model/monthly-summary.row';
+
+/**
+ * Reporting: the monthly summary (月报) — its command (API, worker jobs, CLI), its read model (projected by the
+ * worker, or the API when PROJECTIONS_IN_API) and its query. The figures come from the other contexts' queries
+ * through the QueryBus, so import this module beside SupportModule, SubsidiesModule and CertificationsModule.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MonthlySummaryRow]), WorkingCalendarModule],
+  providers: [MonthlySummaryFiguresSource, GenerateMonthlySummaryHandler, GetMonthlySummaryHandler, MonthlySummariesProjection],
+})
+export class ReportingModule {}
