@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { JOB_NAMES, type JobName } from '@app/jobs';
 import { IsCalendarDate } from '@app/platform';
-import { ConsistentQueryDto } from '../support/dto/support-queries.dto';
+import { ConsistentQueryDto } from '../http/query.dto';
 
 export class RunJobDto {
   @ApiProperty({ enum: JOB_NAMES })

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, todayInShanghai, type AuthUser } from '@app/platform';
 import { GetProblem, ListProblems } from '@app/support';
 import { parseUuid } from '../http/validation';
-import { ConsistentQueryDto, ProblemListQueryDto } from './dto/support-queries.dto';
+import { ConsistentQueryDto } from '../http/query.dto';
+import { ProblemListQueryDto } from './dto/support-queries.dto';
 
 /** A unit handler sees only what is assigned or co-assigned to its unit; everyone else sees all. */
 const visibleTo = (user: AuthUser) => (user.role === 'unit_handler' ? user.unitId : undefined);

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/platform';
 import type { SubsidyGroupBy } from '@app/subsidies';
-import { ConsistentQueryDto, PageQueryDto } from '../../support/dto/support-queries.dto';
+import { ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 
 const STATUSES = ['matched', 'applied', 'approved', 'rejected', 'announced', 'partially_paid', 'paid'];
 const GROUPS: SubsidyGroupBy[] = ['none', 'policy_year', 'policy_item', 'enterprise', 'month'];

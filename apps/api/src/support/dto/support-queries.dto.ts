@@ -1,37 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
+import { ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 
 const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
-
-/** Read-your-writes: the position from a command response (see ConsistentReadInterceptor). */
-export class ConsistentQueryDto {
-  @ApiPropertyOptional({ description: 'Wait until the read models include this log position' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  position?: number;
-}
-
-export class PageQueryDto extends ConsistentQueryDto {
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
 
 export class ProblemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROBLEM_STATUSES })
