@@ -7,15 +7,9 @@ import { enterpriseStreamId } from '../../domain/enterprise.state';
 import { certificationDecider } from '../domain/certification.decider';
 import { certificationIdFor, certificationsStreamId } from '../domain/certification.state';
 import { certificationCommandResult, type CertificationCommandResult } from './certification-command-result';
+import type { AnnouncedGrant } from '../domain/announced-grant';
 
-export interface GrantCertificationInput {
-  uscc: string;
-  type: string;
-  level: string;
-  batch: string;
-  documentNumber: string;
-  announcedOn: string;
-  validFrom: string;
+export interface GrantCertificationInput extends AnnouncedGrant {
   validTo?: string;
 }
 

@@ -1,15 +1,9 @@
 import type { CertificationChange } from '../read-models/certification-windows/certification-window.row';
+import type { AnnouncedGrant } from '../domain/announced-grant';
 
 /** A certification as the read model holds it, with what was recorded when. */
-export interface WindowFacts {
+export interface WindowFacts extends AnnouncedGrant {
   certificationId: string;
-  uscc: string;
-  type: string;
-  level: string;
-  batch: string;
-  documentNumber: string;
-  announcedOn: string;
-  validFrom: string;
   grantedValidTo: string;
   /** ISO instant the grant was recorded. */
   recordedAt: string;
@@ -17,15 +11,8 @@ export interface WindowFacts {
 }
 
 /** A certification as known at some instant: what every count is computed from. */
-export interface KnownWindow {
+export interface KnownWindow extends AnnouncedGrant {
   certificationId: string;
-  uscc: string;
-  type: string;
-  level: string;
-  batch: string;
-  documentNumber: string;
-  announcedOn: string;
-  validFrom: string;
   validTo: string;
   revokedFrom: string | null;
   revocationRecordedAt: string | null;

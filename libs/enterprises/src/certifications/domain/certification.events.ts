@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
 import type { CertificationLevel, CertificationType } from './certification-types';
+import type { AnnouncedGrant } from './announced-grant';
 
 // Stored event schema: these type names and payload shapes are in the log forever. Never edit one; add a
 // new schemaVersion with an upcaster instead.
@@ -9,17 +10,10 @@ export const CERTIFICATION_REVOKED = 'CertificationRevoked';
 
 export const CERTIFICATION_EVENT_TYPES = [CERTIFICATION_GRANTED, CERTIFICATION_RENEWED, CERTIFICATION_REVOKED] as const;
 
-export interface CertificationGrantedData {
+export interface CertificationGrantedData extends AnnouncedGrant {
   certificationId: string;
-  uscc: string;
   type: CertificationType;
   level: CertificationLevel;
-  /** The announced list it came on, e.g. "2024年第一批". */
-  batch: string;
-  documentNumber: string;
-  /** The day the list was published; often after validFrom, sometimes before. Both are kept. */
-  announcedOn: string;
-  validFrom: string;
   validTo: string;
 }
 

@@ -2,22 +2,16 @@ import { checkUscc } from '../../domain/uscc';
 import { certificationIdFor } from '../domain/certification.state';
 import { CERTIFICATION_TYPES, CERTIFICATION_TYPE_CODES, certificationRule, isCertificationType } from '../domain/certification-types';
 import { checkGrant } from '../domain/grant-rules';
+import type { AnnouncedGrant } from '../domain/announced-grant';
 import type { RawImportRow } from './sheet-columns';
 
 export type PreviewStatus = 'ok' | 'error' | 'duplicate' | 'unknown_enterprise';
 
-export interface PreviewRow {
+export interface PreviewRow extends AnnouncedGrant {
   row: number;
   status: PreviewStatus;
   errors: { field: string; message: string }[];
   name: string;
-  uscc: string;
-  type: string;
-  level: string;
-  batch: string;
-  documentNumber: string;
-  announcedOn: string;
-  validFrom: string;
   /** As given, or derived from the type's rule when the column was left empty. */
   validTo: string;
   /** Null on rows with errors. */
