@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@app/platform';
 
 /** Read-your-writes: the position from a command response (see ConsistentReadInterceptor). */
 export class ConsistentQueryDto {
@@ -27,4 +28,21 @@ export class PageQueryDto extends ConsistentQueryDto {
   @IsInt()
   @Min(0)
   offset = 0;
+}
+
+/** Reproducibility: only what had been recorded by an instant counts (a figure as published then). */
+export class KnownAtQueryDto extends ConsistentQueryDto {
+  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces a figure published then' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
+  knownAt?: Date;
+}
+
+/** A figure as of a report date (business date, Asia/Shanghai), optionally as known at an instant. */
+export class AsOfQueryDto extends KnownAtQueryDto {
+  @ApiPropertyOptional({ description: 'Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }

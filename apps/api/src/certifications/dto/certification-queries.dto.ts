@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from '../../enterprises/dto/trimmed-text';
+import { KnownAtQueryDto } from '../../http/query.dto';
 
-class FilterDto {
+class FilterDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ enum: CERTIFICATION_TYPE_CODES })
   @IsOptional()
   @IsIn(CERTIFICATION_TYPE_CODES)
@@ -16,18 +17,6 @@ class FilterDto {
   @IsIn(CERTIFICATION_LEVELS)
   level?: string;
 
-  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces a figure published then' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
-  knownAt?: Date;
-
-  @ApiPropertyOptional({ description: 'A command response’s position: wait until the counts reflect it' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  position?: number;
 }
 
 export class CountsQueryDto extends FilterDto {

@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/platform';
 import type { SubsidyGroupBy } from '@app/subsidies';
-import { ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
+import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 
 const STATUSES = ['matched', 'applied', 'approved', 'rejected', 'announced', 'partially_paid', 'paid'];
 const GROUPS: SubsidyGroupBy[] = ['none', 'policy_year', 'policy_item', 'enterprise', 'month'];
@@ -45,7 +45,7 @@ export class SubsidyCaseListQueryDto extends PageQueryDto {
   status?: string;
 }
 
-export class SubsidyMetricsQueryDto extends PolicyItemListQueryDto {
+export class SubsidyMetricsQueryDto extends IntersectionType(PolicyItemListQueryDto, AsOfQueryDto) {
   @ApiPropertyOptional({ description: 'Payments dated on or after (YYYY-MM-DD)' })
   @IsOptional()
   @IsCalendarDate()
@@ -55,17 +55,6 @@ export class SubsidyMetricsQueryDto extends PolicyItemListQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
-
-  @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
-  @IsOptional()
-  @IsCalendarDate()
-  asOf?: string;
-
-  @ApiPropertyOptional({ description: 'Only payments recorded by this instant (ISO 8601): reproduces an earlier report' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
-  knownAt?: Date;
 
   @ApiPropertyOptional({ enum: GROUPS, default: 'none' })
   @IsOptional()

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
-import { ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
+import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 
 const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
@@ -82,7 +82,7 @@ export class VisitListQueryDto extends PageQueryDto {
   includeVoided = false;
 }
 
-export class ResolutionMetricsQueryDto extends ConsistentQueryDto {
+export class ResolutionMetricsQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ enum: ['period', 'cumulative'], default: 'period' })
   @IsOptional()
   @IsIn(['period', 'cumulative'])
@@ -96,17 +96,6 @@ export class ResolutionMetricsQueryDto extends ConsistentQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
-
-  @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
-  @IsOptional()
-  @IsCalendarDate()
-  asOf?: string;
-
-  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces an earlier report' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
-  knownAt?: Date;
 
   @ApiPropertyOptional({ enum: ['none', 'unit', 'category', 'level', 'month'], default: 'none' })
   @IsOptional()
