@@ -1,23 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { CertificationChange } from '../read-models/certification-windows/certification-window.row';
+import type { CertificationWindowJson } from '../read-models/certification-windows/certification-windows.projection';
 import { asKnownAt, type KnownWindow } from './known-window';
 import type { ReferenceMeasure, ReferenceScope } from '../domain/reference-totals';
 
 /** Every certification (of one type/level if given), as known at knownAt. A zone holds a few thousand: fold in memory. */
 export async function loadKnownWindows(db: DataSource, filter: { type?: string; level?: string }, knownAt: string | null): Promise<KnownWindow[]> {
-  const rows: {
-    certification_id: string;
-    uscc: string;
-    type: string;
-    level: string;
-    batch: string;
-    document_number: string;
-    announced_on: string;
-    valid_from: string;
-    granted_valid_to: string;
-    recorded_at: Date;
-    history: CertificationChange[];
-  }[] = await db.query(
+  const rows: (Pick<
+    CertificationWindowJson,
+    'certification_id' | 'uscc' | 'type' | 'level' | 'batch' | 'document_number' | 'announced_on' | 'valid_from' | 'granted_valid_to'
+  > & { recorded_at: Date; history: CertificationChange[] })[] = await db.query(
     `SELECT certification_id, uscc, type, level, batch, document_number, announced_on::text AS announced_on,
             valid_from::text AS valid_from, granted_valid_to::text AS granted_valid_to, recorded_at, history
      FROM certification_windows
