@@ -43,9 +43,11 @@ describe.each(serverDatabaseKinds())('jobs on BullMQ with a Redis of its own, on
   async function finished(name: JobName, id: string): Promise<{ state: string; attemptsMade: number; returnvalue: unknown }> {
     for (let i = 0; i < 200; i++) {
       // The worker's producer connection may still be reconnecting after an outage: ask again.
-      const job = await queue(name).getJob(id).catch(() => undefined);
-      const state = job ? await job.getState() : 'missing';
-      if (job && (state === 'completed' || state === 'failed')) return { state, attemptsMade: job.attemptsMade, returnvalue: job.returnvalue };
+      // State first, then the job's hash: read the other way round, a re-run job fetched while waiting and
+      // finished before getState() answers 'completed' with the returnvalue still null.
+      const state = await queue(name).getJobState(id).catch(() => 'unknown');
+      const job = state === 'completed' || state === 'failed' ? await queue(name).getJob(id).catch(() => undefined) : undefined;
+      if (job) return { state, attemptsMade: job.attemptsMade, returnvalue: job.returnvalue };
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`${id} did not finish`);
