@@ -28,6 +28,7 @@ import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
+import { ConsoleModule } from './console/console.module';
 
 @Module({})
 export class ApiModule {
@@ -46,6 +47,7 @@ export class ApiModule {
         SubsidiesModule,
         ReportingModule,
         AdminJobsModule,
+        ConsoleModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],

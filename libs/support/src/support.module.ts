@@ -8,7 +8,7 @@ import { ProblemDetailsProjection } from './problems/read-models/problem-details
 import { ProblemDetailsRow } from './problems/read-models/problem-details/problem-details.row';
 import { ProblemFactRow } from './problems/read-models/problem-facts/problem-fact.row';
 import { ProblemFactsProjection } from './problems/read-models/problem-facts/problem-facts.projection';
-import { GetResolutionMetricsHandler } from './metrics/resolution-metrics.query';
+import { GetResolutionMetricsHandler, ListResolutionFigureProblemsHandler } from './metrics/resolution-metrics.query';
 import { GetVisitMetricsHandler } from './metrics/visit-metrics.query';
 import { LogVisitHandler } from './visits/application/log-visit';
 import { VoidVisitHandler } from './visits/application/void-visit';
@@ -29,6 +29,7 @@ import { WorkingCalendarModule } from './working-calendar';
     ListProblemsHandler,
     ListVisitsHandler,
     GetResolutionMetricsHandler,
+    ListResolutionFigureProblemsHandler,
     GetVisitMetricsHandler,
     ProblemDetailsProjection,
     ProblemFactsProjection,

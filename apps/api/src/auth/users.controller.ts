@@ -15,6 +15,13 @@ export class UsersController {
     return this.users.create(body);
   }
 
+  /** Every active colleague's name, role and unit (who did a step; who went on a visit), for any logged-in user. */
+  @Get('directory')
+  @Roles('caseworker', 'unit_handler', 'manager', 'admin')
+  directory() {
+    return this.users.directory();
+  }
+
   @Get()
   list() {
     return this.users.list();

@@ -5,9 +5,11 @@ import { Roles, todayInShanghai } from '@app/platform';
 import {
   GetResolutionMetrics,
   GetVisitMetrics,
+  ListProblems,
+  ListResolutionFigureProblems,
   WorkingCalendar,
 } from '@app/support';
-import { ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
+import { ResolutionFigureProblemsQueryDto, ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
 
 /** The figures managers publish; every rate comes with numerator, denominator and scope. */
 @ApiTags('metrics')
@@ -38,6 +40,18 @@ export class SupportMetricsController {
         between,
       ),
     );
+  }
+
+  /** The problems behind one figure of GET /metrics/resolution (same scope): what a click on a number opens. */
+  @Get('resolution/problems')
+  async resolutionProblems(@Query() q: ResolutionFigureProblemsQueryDto) {
+    const asOf = q.asOf ?? todayInShanghai();
+    const scope = { kind: q.scope, from: q.from, to: q.scope === 'cumulative' ? asOf : (q.to ?? asOf), asOf, knownAt: q.knownAt?.toISOString() ?? null };
+    const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
+    const page: { items: unknown[]; total: number } = await this.queries.execute(
+      new ListProblems({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset }),
+    );
+    return { figure: q.figure, part: q.part, group: q.group ?? null, total: ids.length, items: page.items, limit: q.limit, offset: q.offset };
   }
 
   @Get('visits')

@@ -30,6 +30,7 @@ export class ProblemQueriesController {
         overdue: q.overdue,
         today: todayInShanghai(),
         visibleToUnit: visibleTo(user),
+        sort: q.sort,
         limit: q.limit,
         offset: q.offset,
       }),

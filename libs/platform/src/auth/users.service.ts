@@ -15,6 +15,9 @@ export interface NewUser {
   unitId?: string | null;
 }
 
+/** More accounts than any one bureau has; the directory is bounded all the same. */
+const DIRECTORY_LIMIT = 2000;
+
 @Injectable()
 export class UsersService {
   constructor(@InjectRepository(UserRow) private readonly users: Repository<UserRow>) {}
@@ -38,6 +41,15 @@ export class UsersService {
 
   async list(): Promise<AuthUser[]> {
     return (await this.users.find({ order: { username: 'ASC' } })).map(toAuthUser);
+  }
+
+  /**
+   * The bureau's people as colleagues see them — id, name, role and unit, never credentials — so a page can
+   * name who did a step and the visit form can offer its 同行人员. A bureau has hundreds of accounts, not more.
+   */
+  async directory(): Promise<Pick<AuthUser, 'id' | 'displayName' | 'role' | 'unitId'>[]> {
+    const rows = await this.users.find({ where: { active: true }, order: { displayName: 'ASC' }, take: DIRECTORY_LIMIT });
+    return rows.map(({ id, displayName, role, unitId }) => ({ id, displayName, role, unitId }));
   }
 
   async count(): Promise<number> {

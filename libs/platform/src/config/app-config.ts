@@ -45,6 +45,11 @@ export class AppConfig {
     return { secret: secret ?? this.fallbackJwtSecret, ttlSeconds: this.get('JWT_TTL_SECONDS'), ephemeral: !secret };
   }
 
+  /** Where the built console is (served at / by the API). */
+  get consoleDir(): string {
+    return resolve(this.get('CONSOLE_DIR'));
+  }
+
   get zoneId(): string {
     return this.get('ZONE_ID');
   }

@@ -12,6 +12,8 @@ export const environmentSchema = Joi.object({
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(100).default(10),
   DATA_DIR: Joi.string().default('./data'),
+  /** The built console (npm run build:console) that the API serves at /. */
+  CONSOLE_DIR: Joi.string().default('./dist/console'),
   /** Redis connection string; without it scheduled jobs run in-process. */
   REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
   /** Run the projection runner inside the API process. Defaults to on for the embedded database, off otherwise. */
@@ -47,6 +49,7 @@ export interface Environment {
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE: number;
   DATA_DIR: string;
+  CONSOLE_DIR: string;
   REDIS_URL?: string;
   PROJECTIONS_IN_API?: boolean;
   PROJECTION_BATCH_SIZE: number;

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
-import { resolutionFigures, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
+import { figureMembers, resolutionFigures, type ResolutionFigureName, type ResolutionFigurePart, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
 
 export interface ResolutionScope {
   /** 'period': the cohort registered between from and to; 'cumulative': registered since `from` up to asOf. */
@@ -37,10 +37,46 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
+    const snapshots = await loadSnapshots(this.db, scope);
+    const [total] = resolutionFigures(snapshots, scope.asOf, 'none', workingDaysBetween);
+    return {
+      scope,
+      groupBy,
+      total,
+      groups: groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween),
+      problemIds: snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn').map((s) => s.problemId).sort(),
+    };
+  }
+}
+
+/** The problems behind one figure (a numerator or a denominator), for the dashboard's drill-down. */
+export class ListResolutionFigureProblems {
+  constructor(
+    readonly scope: ResolutionScope,
+    readonly groupBy: ResolutionGroupBy,
+    readonly group: string | null,
+    readonly figure: ResolutionFigureName,
+    readonly part: ResolutionFigurePart,
+  ) {}
+}
+
+@QueryHandler(ListResolutionFigureProblems)
+export class ListResolutionFigureProblemsHandler implements IQueryHandler<ListResolutionFigureProblems, string[]> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The ids, sorted; the caller pages them through the problem list. */
+  async execute({ scope, groupBy, group, figure, part }: ListResolutionFigureProblems): Promise<string[]> {
+    const snapshots = await loadSnapshots(this.db, scope);
+    return figureMembers(snapshots, scope.asOf, groupBy, group, figure, part).map((s) => s.problemId).sort();
+  }
+}
+
+/** Every problem of the scope as it stood on scope.asOf, as recorded by scope.knownAt. */
+async function loadSnapshots(db: DataSource, scope: ResolutionScope): Promise<ProblemSnapshot[]> {
     const to = scope.kind === 'cumulative' ? scope.asOf : scope.to;
     const knownAt = scope.knownAt ?? 'infinity';
     const rows: { problem_id: string; stream_position: number; type: string; on_date: string; data: Record<string, unknown> }[] =
-      await this.db.query(
+      await db.query(
         `SELECT f.problem_id, f.stream_position, f.type, f.on_date::text AS on_date, f.data
          FROM problem_facts f
          WHERE f.problem_id IN (
@@ -56,16 +92,7 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
       const fact = { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data };
       byProblem.set(r.problem_id, [...(byProblem.get(r.problem_id) ?? []), fact]);
     }
-    const snapshots = [...byProblem.values()]
+    return [...byProblem.values()]
       .map((facts) => problemAsOf(facts, scope.asOf))
       .filter((s): s is ProblemSnapshot => s !== null);
-    const [total] = resolutionFigures(snapshots, scope.asOf, 'none', workingDaysBetween);
-    return {
-      scope,
-      groupBy,
-      total,
-      groups: groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween),
-      problemIds: snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn').map((s) => s.problemId).sort(),
-    };
-  }
 }

@@ -62,19 +62,61 @@ function groupKey(s: ProblemSnapshot, groupBy: ResolutionGroupBy): string {
   }
 }
 
+export type ResolutionFigureName = 'collected' | 'resolutionRate' | 'conclusionRate' | 'satisfactionRate' | 'onTimeRate' | 'overdue';
+export type ResolutionFigurePart = 'numerator' | 'denominator';
+
+/**
+ * The problems behind one published figure — the same predicates `figures` counts, so a drill-down list
+ * has exactly as many rows as the number it opens. 满意率 counts follow-ups: its lists are the problems
+ * that had a (satisfied or basically satisfied) follow-up.
+ */
+export function figureMembers(
+  snapshots: readonly ProblemSnapshot[],
+  asOf: string,
+  groupBy: ResolutionGroupBy,
+  group: string | null,
+  figure: ResolutionFigureName,
+  part: ResolutionFigurePart,
+): ProblemSnapshot[] {
+  const members = snapshots
+    .filter((s) => s.status !== 'merged' && s.status !== 'withdrawn')
+    .filter((s) => group === null || groupKey(s, groupBy) === group);
+  const concluded = members.filter(isConcluded);
+  switch (figure) {
+    case 'collected':
+      return members;
+    case 'resolutionRate':
+      return part === 'numerator' ? concluded.filter(isSolved) : members;
+    case 'conclusionRate':
+      return part === 'numerator' ? concluded : members;
+    case 'satisfactionRate':
+      return part === 'numerator' ? members.filter((s) => s.followUps.some(isSatisfiedEnough)) : members.filter((s) => s.followUps.length > 0);
+    case 'onTimeRate':
+      return part === 'numerator' ? concluded.filter(isOnTime) : concluded;
+    case 'overdue':
+      return members.filter((s) => isOverdue(s, asOf));
+  }
+}
+
+const isConcluded = (s: ProblemSnapshot) => CONCLUDED.has(s.status);
+const isSolved = (s: ProblemSnapshot) => s.outcome === 'solved';
+const isSatisfiedEnough = (f: string) => f === 'satisfied' || f === 'basically_satisfied';
+const isOnTime = (s: ProblemSnapshot) => s.deadlineAtConclusion !== null && s.concludedOn! <= s.deadlineAtConclusion;
+const isOverdue = (s: ProblemSnapshot, asOf: string) => !isConcluded(s) && s.deadline !== null && s.deadline < asOf;
+
 function figures(
   group: string,
   members: ProblemSnapshot[],
   asOf: string,
   workingDaysBetween: (from: string, to: string) => number | null,
 ): ResolutionFigures {
-  const concluded = members.filter((s) => CONCLUDED.has(s.status));
-  const solved = concluded.filter((s) => s.outcome === 'solved');
+  const concluded = members.filter(isConcluded);
+  const solved = concluded.filter(isSolved);
   const followUps = members.flatMap((s) => s.followUps);
   const satisfied = followUps.filter((f) => f === 'satisfied').length;
   const basically = followUps.filter((f) => f === 'basically_satisfied').length;
-  const onTime = concluded.filter((s) => s.deadlineAtConclusion !== null && s.concludedOn! <= s.deadlineAtConclusion);
-  const overdue = members.filter((s) => !CONCLUDED.has(s.status) && s.deadline !== null && s.deadline < asOf).length;
+  const onTime = concluded.filter(isOnTime);
+  const overdue = members.filter((s) => isOverdue(s, asOf)).length;
   const durations = concluded
     .map((s) => workingDaysBetween(s.assignedOn ?? s.registeredOn, s.concludedOn!))
     .filter((n): n is number => n !== null);

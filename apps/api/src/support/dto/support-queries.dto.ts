@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
@@ -50,6 +50,11 @@ export class ProblemListQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: ['registered', 'deadline'], default: 'registered', description: 'registered: newest first; deadline: soonest deadline first (an inbox)' })
+  @IsOptional()
+  @IsIn(['registered', 'deadline'])
+  sort?: 'registered' | 'deadline';
 }
 
 export class VisitListQueryDto extends PageQueryDto {
@@ -121,4 +126,37 @@ export class VisitMetricsQueryDto extends ConsistentQueryDto {
   @IsOptional()
   @IsIn(['none', 'month', 'caseworker', 'park'])
   groupBy: 'none' | 'month' | 'caseworker' | 'park' = 'none';
+}
+
+/** GET /metrics/resolution/problems: which figure, which part of it, and optionally which group. */
+export class ResolutionFigureProblemsQueryDto extends ResolutionMetricsQueryDto {
+  @ApiProperty({ enum: ['collected', 'resolutionRate', 'conclusionRate', 'satisfactionRate', 'onTimeRate', 'overdue'] })
+  @IsIn(['collected', 'resolutionRate', 'conclusionRate', 'satisfactionRate', 'onTimeRate', 'overdue'])
+  figure: 'collected' | 'resolutionRate' | 'conclusionRate' | 'satisfactionRate' | 'onTimeRate' | 'overdue';
+
+  @ApiPropertyOptional({ enum: ['numerator', 'denominator'], default: 'numerator' })
+  @IsOptional()
+  @IsIn(['numerator', 'denominator'])
+  part: 'numerator' | 'denominator' = 'numerator';
+
+  @ApiPropertyOptional({ description: 'One group of groupBy (e.g. a unit id); all groups when absent' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  group?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
 }

@@ -16,6 +16,10 @@ export interface ProblemListFilter {
   today: string;
   /** Set for unit handlers: only what is assigned or co-assigned to this unit. */
   visibleToUnit?: string | null;
+  /** Only these problems (the members of a published figure). */
+  problemIds?: readonly string[];
+  /** 'registered' (newest first, the default) or 'deadline' (soonest first, none last: a unit's inbox). */
+  sort?: 'registered' | 'deadline';
   limit: number;
   offset: number;
 }
@@ -35,6 +39,7 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
     const unitScope = (unit: string, name: string) =>
       new Brackets((b) => b.where(`p.lead_unit_id = :${name}`, { [name]: unit }).orWhere(`jsonb_exists(p.co_unit_ids, :${name})`, { [name]: unit }));
     if (f.visibleToUnit !== undefined) q.andWhere(unitScope(f.visibleToUnit ?? '', 'visible'));
+    if (f.problemIds) q.andWhere('p.problem_id = ANY(:ids)', { ids: [...f.problemIds] });
     if (f.unitId) q.andWhere(unitScope(f.unitId, 'unit'));
     if (f.status) q.andWhere('p.status = :status', { status: f.status });
     if (f.category) q.andWhere('p.category = :category', { category: f.category });
@@ -46,8 +51,9 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
       const overdue = `(p.status IN ('assigned', 'accepted', 'in_progress') AND p.deadline < :today)`;
       q.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today: f.today });
     }
+    if (f.sort === 'deadline') q.orderBy('p.deadline', 'ASC', 'NULLS LAST').addOrderBy('p.registered_on', 'ASC');
+    else q.orderBy('p.registered_on', 'DESC');
     const [items, total] = await q
-      .orderBy('p.registered_on', 'DESC')
       .addOrderBy('p.problem_id')
       .take(f.limit)
       .skip(f.offset)
