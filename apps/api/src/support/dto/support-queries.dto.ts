@@ -8,9 +8,9 @@ import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query
 const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
 export class ProblemListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROBLEM_STATUSES })
+  @ApiPropertyOptional({ enum: [...PROBLEM_STATUSES, 'open'], description: "A status, or 'open': assigned, accepted or in progress" })
   @IsOptional()
-  @IsIn(PROBLEM_STATUSES)
+  @IsIn([...PROBLEM_STATUSES, 'open'])
   status?: string;
 
   @ApiPropertyOptional()

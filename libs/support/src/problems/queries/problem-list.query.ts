@@ -41,7 +41,9 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
     if (f.visibleToUnit !== undefined) q.andWhere(unitScope(f.visibleToUnit ?? '', 'visible'));
     if (f.problemIds) q.andWhere('p.problem_id = ANY(:ids)', { ids: [...f.problemIds] });
     if (f.unitId) q.andWhere(unitScope(f.unitId, 'unit'));
-    if (f.status) q.andWhere('p.status = :status', { status: f.status });
+    // 'open': with a handling unit and not yet resolved (签收前后、办理中) — what an inbox lists.
+    if (f.status === 'open') q.andWhere(`p.status IN ('assigned', 'accepted', 'in_progress')`);
+    else if (f.status) q.andWhere('p.status = :status', { status: f.status });
     if (f.category) q.andWhere('p.category = :category', { category: f.category });
     if (f.level) q.andWhere('p.level = :level', { level: f.level });
     if (f.enterpriseUscc) q.andWhere('p.enterprise_uscc = :uscc', { uscc: f.enterpriseUscc });
