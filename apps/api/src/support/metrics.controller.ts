@@ -1,18 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
 import {
   GetResolutionMetrics,
   GetVisitMetrics,
   WorkingCalendar,
 } from '@app/support';
+import { ApiStandardErrors } from '../http/api-errors';
 import { ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
+import { ResolutionMetricsDto, VisitMetricsDto } from './dto/support.response.dto';
 
 /** The figures managers publish; every rate comes with numerator, denominator and scope. */
 @ApiTags('metrics')
 @ApiBearerAuth()
 @Roles('caseworker', 'manager', 'admin')
+@ApiStandardErrors({ forbidden: 'Unit handlers do not read the figures' })
 @Controller('api/v1/metrics')
 export class SupportMetricsController {
   constructor(
@@ -21,7 +24,9 @@ export class SupportMetricsController {
   ) {}
 
   @Get('resolution')
-  async resolution(@Query() q: ResolutionMetricsQueryDto) {
+  @ApiOperation({ summary: '问题解决率, 办结率, 满意率, 按期办结率 and overdue for a period or cumulatively, as of a report date' })
+  @ApiOkResponse({ type: ResolutionMetricsDto })
+  async resolution(@Query() q: ResolutionMetricsQueryDto): Promise<ResolutionMetricsDto> {
     const asOf = q.asOf ?? todayInShanghai();
     const calculator = await this.calendar.snapshot();
     const between = (from: string, to: string) => {
@@ -41,7 +46,9 @@ export class SupportMetricsController {
   }
 
   @Get('visits')
-  visits(@Query() q: VisitMetricsQueryDto) {
+  @ApiOperation({ summary: '走访家次 and 走访企业数 in a period, as of a report date' })
+  @ApiOkResponse({ type: VisitMetricsDto })
+  visits(@Query() q: VisitMetricsQueryDto): Promise<VisitMetricsDto> {
     return this.queries.execute(new GetVisitMetrics(q.from, q.to, q.asOf ?? todayInShanghai(), q.groupBy));
   }
 }
