@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiProperty,
@@ -10,6 +11,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 
 /** One field's messages, as validation.ts flattens class-validator's tree. */
@@ -60,7 +62,8 @@ export class ApiErrorDto {
   position?: number;
 }
 
-const ERROR_TYPE = { type: ApiErrorDto };
+/** Always JSON, also on routes that @ApiProduces something else (the XLSX download answers errors in JSON). */
+const ERROR_TYPE = { content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorDto) } } } };
 
 export interface ApiErrorsOptions {
   badRequest?: string;
@@ -85,7 +88,7 @@ export function ApiErrors(options: ApiErrorsOptions): MethodDecorator & ClassDec
     options.tooManyRequests && ApiTooManyRequestsResponse({ ...ERROR_TYPE, description: options.tooManyRequests }),
     options.unavailable && ApiServiceUnavailableResponse({ ...ERROR_TYPE, description: options.unavailable }),
   ].filter((d): d is MethodDecorator & ClassDecorator => Boolean(d));
-  return applyDecorators(...decorators) as MethodDecorator & ClassDecorator;
+  return applyDecorators(ApiExtraModels(ApiErrorDto), ...decorators) as MethodDecorator & ClassDecorator;
 }
 
 export const BAD_REQUEST = 'Malformed input: `errors` names each field (VALIDATION_FAILED)';
