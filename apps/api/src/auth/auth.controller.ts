@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthService, CurrentUser, Public, type AuthUser } from '@app/platform';
+import { ApiErrors, BAD_REQUEST, UNAUTHORIZED } from '../http/api-errors';
+import { AuthUserDto, LoginResponseDto } from './auth.response.dto';
 import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
@@ -14,13 +16,23 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
+  @ApiOperation({ summary: 'Log in with username and password: a short-lived bearer token and who you are' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors({
+    badRequest: BAD_REQUEST,
+    unauthorized: 'Unknown user, wrong password or inactive account (one answer for all three)',
+    tooManyRequests: 'Too many login attempts from this client; wait a minute',
+  })
+  login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password);
   }
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentUser() user: AuthUser): AuthUser {
+  @ApiOperation({ summary: 'The signed-in user, as the token carries it' })
+  @ApiOkResponse({ type: AuthUserDto })
+  @ApiErrors({ unauthorized: UNAUTHORIZED })
+  me(@CurrentUser() user: AuthUser): AuthUserDto {
     return user;
   }
 }

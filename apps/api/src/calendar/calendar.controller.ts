@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/platform';
 import { SetCalendarYearCommand, WorkingCalendar } from '@app/support/working-calendar';
+import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import {
   CalendarYearChangeDto,
@@ -21,6 +22,7 @@ import {
  */
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiStandardErrors()
 @Controller('api/v1')
 export class CalendarController {
   constructor(
@@ -42,6 +44,7 @@ export class CalendarController {
     description: 'The start date is not counted. 422 CALENDAR_YEAR_NOT_LOADED, naming the year, when the count runs past the loaded years.',
   })
   @ApiOkResponse({ type: DeadlineDto })
+  @ApiErrors({ unprocessable: 'The count runs past the loaded years (CALENDAR_YEAR_NOT_LOADED, with year and loadedYears)' })
   async deadline(@Query() { from, workingDays }: DeadlineQueryDto): Promise<DeadlineDto> {
     return { from, workingDays, deadline: await this.calendar.addWorkingDays(from, workingDays) };
   }
@@ -49,6 +52,7 @@ export class CalendarController {
   @Get('calendar/:year')
   @ApiOperation({ summary: 'A loaded year: its holidays and make-up working days (调休)' })
   @ApiOkResponse({ type: CalendarYearDto })
+  @ApiErrors({ notFound: 'The year is not loaded (CALENDAR_YEAR_NOT_LOADED, with year)' })
   async year(@Param() { year }: YearParamDto): Promise<CalendarYearDto> {
     const content = await this.calendar.year(year);
     if (!content) {
@@ -64,6 +68,11 @@ export class CalendarController {
     description: 'Replaces the year’s whole arrangement, with a reason. 422 CALENDAR_YEAR_INVALID lists every broken rule by field.',
   })
   @ApiOkResponse({ type: CalendarYearChangeDto })
+  @ApiErrors({
+    forbidden: 'Administrators only',
+    conflict: 'Someone else changed the year first (CONCURRENCY_CONFLICT): reload and retry',
+    unprocessable: 'A well-formed arrangement that breaks a calendar rule (CALENDAR_YEAR_INVALID, every broken rule by field)',
+  })
   set(@Param() { year }: YearParamDto, @Body() body: SetCalendarYearDto, @Ctx() ctx: RequestContext): Promise<CalendarYearChangeDto> {
     const { holidays, makeUpWorkdays, reason } = body;
     return this.commands.execute(new SetCalendarYearCommand(year, { holidays, makeUpWorkdays }, reason, ctx));

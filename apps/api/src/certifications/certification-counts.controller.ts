@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetCertificationCountsQuery, GetCertificationSeriesQuery, ListCertifiedEnterprisesQuery } from '@app/enterprises';
 import { Roles, todayInShanghai } from '@app/platform';
+import { ApiStandardErrors } from '../http/api-errors';
 import { CertifiedEnterprisesQueryDto, CountsQueryDto, SeriesQueryDto } from './dto/certification-queries.dto';
+import { CertificationCountsDto, CertificationSeriesDto, CertifiedEnterprisesDto } from './dto/certifications.response.dto';
 
 /** Scope of a count: the report date and the 新增 period (default: the asOf year up to asOf). */
 function countScope(q: CountsQueryDto) {
@@ -15,21 +17,22 @@ function countScope(q: CountsQueryDto) {
 @ApiTags('certifications')
 @ApiBearerAuth()
 @Roles('caseworker', 'manager', 'admin')
-@ApiResponse({ status: 401, description: 'No or invalid bearer token' })
-@ApiResponse({ status: 403, description: 'Unit handlers do not see certification counts' })
+@ApiStandardErrors({ forbidden: 'Unit handlers do not see certification counts' })
 @Controller('api/v1/certifications')
 export class CertificationCountsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('counts')
   @ApiOperation({ summary: 'Counts per type and level as of a date; `revisions` lists later retroactive revocations that changed them' })
-  counts(@Query() q: CountsQueryDto) {
+  @ApiOkResponse({ type: CertificationCountsDto })
+  counts(@Query() q: CountsQueryDto): Promise<CertificationCountsDto> {
     return this.queries.execute(new GetCertificationCountsQuery({ ...countScope(q), type: q.type, level: q.level }));
   }
 
   @Get('counts/series')
   @ApiOperation({ summary: 'Monthly: valid and 累计 at each month end, 新增 within the month' })
-  series(@Query() q: SeriesQueryDto) {
+  @ApiOkResponse({ type: CertificationSeriesDto })
+  series(@Query() q: SeriesQueryDto): Promise<CertificationSeriesDto> {
     return this.queries.execute(
       new GetCertificationSeriesQuery({ from: q.from, to: q.to, type: q.type, level: q.level, knownAt: q.knownAt?.toISOString() ?? null }),
     );
@@ -37,7 +40,8 @@ export class CertificationCountsController {
 
   @Get('counts/enterprises')
   @ApiOperation({ summary: 'The enterprises behind one count, with their certification windows' })
-  enterprises(@Query() q: CertifiedEnterprisesQueryDto) {
+  @ApiOkResponse({ type: CertifiedEnterprisesDto })
+  enterprises(@Query() q: CertifiedEnterprisesQueryDto): Promise<CertifiedEnterprisesDto> {
     return this.queries.execute(new ListCertifiedEnterprisesQuery({ ...countScope(q), type: q.type, level: q.level, measure: q.measure }));
   }
 }

@@ -1,11 +1,13 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommitCertificationImportCommand, MalformedSheetError, PreviewCertificationImportCommand } from '@app/enterprises';
 import { Roles } from '@app/platform';
+import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CommitImportDto } from './dto/certification-queries.dto';
+import { ImportCommitResultDto, ImportPreviewDto } from './dto/certifications.response.dto';
 
 /** What multer hands over (declared here: @types/multer is not a dependency). */
 interface UploadedSheet {
@@ -24,8 +26,7 @@ const malformed = (message: string, where: string) =>
 @ApiTags('certifications')
 @ApiBearerAuth()
 @Roles('manager', 'admin')
-@ApiResponse({ status: 401, description: 'No or invalid bearer token' })
-@ApiResponse({ status: 403, description: 'Only managers and admins import' })
+@ApiStandardErrors({ forbidden: 'Only managers and admins import' })
 @Controller('api/v1/certifications/imports')
 export class CertificationImportsController {
   constructor(private readonly commands: CommandBus) {}
@@ -37,9 +38,9 @@ export class CertificationImportsController {
   @ApiOperation({
     summary: 'Preview a CSV/XLSX list (columns 企业名称/name, 统一社会信用代码/uscc, 类型/type, 级别/level, 批次/batch, 文号/documentNumber, 公告日期/announcedOn, 有效期起/validFrom, 有效期止/validTo); appends nothing',
   })
-  @ApiResponse({ status: 201, description: '{ importId, summary, rows: [{ row, status: ok|error|duplicate|unknown_enterprise, errors }] }' })
-  @ApiResponse({ status: 400, description: 'Not CSV/XLSX, empty, or missing required columns: says what and where' })
-  async preview(@UploadedFile() file: UploadedSheet | undefined, @Ctx() ctx: RequestContext) {
+  @ApiCreatedResponse({ type: ImportPreviewDto, description: 'The preview, every row with its status and errors; nothing is appended' })
+  @ApiErrors({ badRequest: 'Not CSV/XLSX, empty, or missing required columns (MALFORMED_FILE): says what and where' })
+  async preview(@UploadedFile() file: UploadedSheet | undefined, @Ctx() ctx: RequestContext): Promise<ImportPreviewDto> {
     if (!file) throw malformed('upload the list as multipart field "file"', 'request');
     try {
       return await this.commands.execute(new PreviewCertificationImportCommand(file.originalname, file.buffer, ctx));
@@ -52,8 +53,13 @@ export class CertificationImportsController {
   @Post(':importId/commit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Append the grants of the ok rows (and register unknown enterprises if asked); re-committing appends nothing' })
-  @ApiResponse({ status: 404, description: 'No such import' })
-  commit(@Param('importId', new ParseUUIDPipe()) importId: string, @Body() { registerUnknown }: CommitImportDto, @Ctx() ctx: RequestContext) {
+  @ApiOkResponse({ type: ImportCommitResultDto })
+  @ApiErrors({ notFound: 'No such import (IMPORT_NOT_FOUND): upload the file again' })
+  commit(
+    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Body() { registerUnknown }: CommitImportDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportCommitResultDto> {
     return this.commands.execute(new CommitCertificationImportCommand(importId, registerUnknown ?? false, ctx));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/platform';
 import {
   ListEnterprisesQuery,
@@ -8,9 +8,11 @@ import {
   RelocateEnterpriseCommand,
   RenameEnterpriseCommand,
 } from '@app/enterprises';
+import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { RegisterEnterpriseDto, RelocateEnterpriseDto, RenameEnterpriseDto } from './dto/enterprise-commands.dto';
 import { ListEnterprisesDto } from './dto/list-enterprises.dto';
+import { EnterpriseCommandResultDto, EnterprisePageDto, EnterpriseProfileDto } from './dto/enterprises.response.dto';
 import { ParseUsccPipe } from './uscc.pipe';
 import { EnterpriseProfile } from './enterprise-profile';
 
@@ -26,8 +28,7 @@ const Uscc = () => Param('uscc', ParseUsccPipe);
 @ApiTags('enterprises')
 @ApiBearerAuth()
 @Roles('caseworker', 'manager', 'admin')
-@ApiResponse({ status: 401, description: 'No or invalid bearer token' })
-@ApiResponse({ status: 403, description: 'Unit handlers may not use the registry' })
+@ApiStandardErrors({ forbidden: 'Unit handlers may not use the registry' })
 @Controller('api/v1/enterprises')
 export class EnterprisesController {
   constructor(
@@ -38,45 +39,61 @@ export class EnterprisesController {
 
   @Post()
   @ApiOperation({ summary: 'Register an enterprise by its USCC' })
-  @ApiResponse({ status: 201, description: '{ uscc, version, position }' })
-  @ApiResponse({ status: 400, description: 'Invalid fields, e.g. a wrong USCC check character' })
-  @ApiResponse({ status: 409, description: 'This USCC is already registered' })
-  register(@Body() { uscc, name, address, park, industry }: RegisterEnterpriseDto, @Ctx() ctx: RequestContext) {
+  @ApiCreatedResponse({ type: EnterpriseCommandResultDto })
+  @ApiErrors({
+    badRequest: 'Invalid fields, e.g. a wrong USCC check character (VALIDATION_FAILED)',
+    conflict: 'This USCC is already registered (ENTERPRISE_ALREADY_REGISTERED)',
+  })
+  register(@Body() { uscc, name, address, park, industry }: RegisterEnterpriseDto, @Ctx() ctx: RequestContext): Promise<EnterpriseCommandResultDto> {
     return this.commands.execute(new RegisterEnterpriseCommand({ uscc, name, address, park, industry }, ctx));
   }
 
   @Post(':uscc/rename')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a name change; repeating the same rename changes nothing' })
-  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
-  @ApiResponse({ status: 422, description: 'Same name, or an effective date in the future or before the last rename' })
-  rename(@Uscc() uscc: string, @Body() { name, effectiveOn, expectedVersion }: RenameEnterpriseDto, @Ctx() ctx: RequestContext) {
+  @ApiOkResponse({ type: EnterpriseCommandResultDto })
+  @ApiErrors({
+    notFound: 'No enterprise with this USCC (ENTERPRISE_NOT_FOUND)',
+    conflict: 'expectedVersion is stale: the enterprise changed since (CONCURRENCY_CONFLICT)',
+    unprocessable: 'Same name (NOTHING_CHANGES), or an effective date in the future or before the last rename (INVALID_EFFECTIVE_DATE)',
+  })
+  rename(
+    @Uscc() uscc: string,
+    @Body() { name, effectiveOn, expectedVersion }: RenameEnterpriseDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EnterpriseCommandResultDto> {
     return this.commands.execute(new RenameEnterpriseCommand({ uscc, name, effectiveOn }, ctx, expectedVersion));
   }
 
   @Post(':uscc/relocate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a move to a new address and/or park' })
-  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
-  @ApiResponse({ status: 422, description: 'Same address and park, or an effective date in the future or before the last move' })
+  @ApiOkResponse({ type: EnterpriseCommandResultDto })
+  @ApiErrors({
+    notFound: 'No enterprise with this USCC (ENTERPRISE_NOT_FOUND)',
+    conflict: 'expectedVersion is stale: the enterprise changed since (CONCURRENCY_CONFLICT)',
+    unprocessable: 'Same address and park (NOTHING_CHANGES), or an effective date in the future or before the last move (INVALID_EFFECTIVE_DATE)',
+  })
   relocate(
     @Uscc() uscc: string,
     @Body() { address, park, effectiveOn, expectedVersion }: RelocateEnterpriseDto,
     @Ctx() ctx: RequestContext,
-  ) {
+  ): Promise<EnterpriseCommandResultDto> {
     return this.commands.execute(new RelocateEnterpriseCommand({ uscc, address, park, effectiveOn }, ctx, expectedVersion));
   }
 
   @Get(':uscc')
   @ApiOperation({ summary: 'The enterprise profile: registry data with its history, and one timeline of everything about it' })
-  @ApiResponse({ status: 404, description: 'No enterprise with this USCC' })
-  get(@Uscc() uscc: string) {
+  @ApiOkResponse({ type: EnterpriseProfileDto })
+  @ApiErrors({ notFound: 'No enterprise with this USCC (ENTERPRISE_NOT_FOUND)' })
+  get(@Uscc() uscc: string): Promise<EnterpriseProfileDto> {
     return this.profile.of(uscc);
   }
 
   @Get()
   @ApiOperation({ summary: 'The directory, filtered and paginated (at most 100 per page), with the total count' })
-  list(@Query() { name, park, industry, limit, offset }: ListEnterprisesDto) {
+  @ApiOkResponse({ type: EnterprisePageDto })
+  list(@Query() { name, park, industry, limit, offset }: ListEnterprisesDto): Promise<EnterprisePageDto> {
     return this.queries.execute(new ListEnterprisesQuery({ nameContains: name, park, industry, limit, offset }));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
 import {
   GetResolutionMetrics,
@@ -9,12 +9,15 @@ import {
   ListResolutionFigureProblems,
   WorkingCalendar,
 } from '@app/support';
+import { ApiStandardErrors } from '../http/api-errors';
 import { ResolutionFigureProblemsQueryDto, ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
+import { ProblemSummaryDto, ResolutionFigureProblemsDto, ResolutionMetricsDto, VisitMetricsDto } from './dto/support.response.dto';
 
 /** The figures managers publish; every rate comes with numerator, denominator and scope. */
 @ApiTags('metrics')
 @ApiBearerAuth()
 @Roles('caseworker', 'manager', 'admin')
+@ApiStandardErrors({ forbidden: 'Unit handlers do not read the figures' })
 @Controller('api/v1/metrics')
 export class SupportMetricsController {
   constructor(
@@ -23,7 +26,9 @@ export class SupportMetricsController {
   ) {}
 
   @Get('resolution')
-  async resolution(@Query() q: ResolutionMetricsQueryDto) {
+  @ApiOperation({ summary: '问题解决率, 办结率, 满意率, 按期办结率 and overdue for a period or cumulatively, as of a report date' })
+  @ApiOkResponse({ type: ResolutionMetricsDto })
+  async resolution(@Query() q: ResolutionMetricsQueryDto): Promise<ResolutionMetricsDto> {
     const asOf = q.asOf ?? todayInShanghai();
     const calculator = await this.calendar.snapshot();
     const between = (from: string, to: string) => {
@@ -44,18 +49,22 @@ export class SupportMetricsController {
 
   /** The problems behind one figure of GET /metrics/resolution (same scope): what a click on a number opens. */
   @Get('resolution/problems')
-  async resolutionProblems(@Query() q: ResolutionFigureProblemsQueryDto) {
+  @ApiOperation({ summary: 'The problems behind one figure (numerator or denominator) of GET /metrics/resolution' })
+  @ApiOkResponse({ type: ResolutionFigureProblemsDto })
+  async resolutionProblems(@Query() q: ResolutionFigureProblemsQueryDto): Promise<ResolutionFigureProblemsDto> {
     const asOf = q.asOf ?? todayInShanghai();
     const scope = { kind: q.scope, from: q.from, to: q.scope === 'cumulative' ? asOf : (q.to ?? asOf), asOf, knownAt: q.knownAt?.toISOString() ?? null };
     const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
-    const page: { items: unknown[]; total: number } = await this.queries.execute(
+    const page: { items: ProblemSummaryDto[]; total: number } = await this.queries.execute(
       new ListProblems({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset }),
     );
     return { figure: q.figure, part: q.part, group: q.group ?? null, total: ids.length, items: page.items, limit: q.limit, offset: q.offset };
   }
 
   @Get('visits')
-  visits(@Query() q: VisitMetricsQueryDto) {
+  @ApiOperation({ summary: '走访家次 and 走访企业数 in a period, as of a report date' })
+  @ApiOkResponse({ type: VisitMetricsDto })
+  visits(@Query() q: VisitMetricsQueryDto): Promise<VisitMetricsDto> {
     return this.queries.execute(new GetVisitMetrics(q.from, q.to, q.asOf ?? todayInShanghai(), q.groupBy));
   }
 }

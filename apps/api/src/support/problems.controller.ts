@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
 import {
   ExecuteProblemCommand,
@@ -8,6 +8,7 @@ import {
   type ProblemCommandResult,
   type ProblemRequest,
 } from '@app/support';
+import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { parseUuid } from '../http/validation';
 import {
@@ -25,8 +26,21 @@ import {
   WithdrawProblemDto,
 } from './dto/problem-commands.dto';
 import { RegisterProblemDto } from './dto/register-problem.dto';
+import { ProblemCommandResultDto } from './dto/support.response.dto';
 
 const Id = () => Param('id', parseUuid());
+
+/** What every lifecycle step answers, and how it can be refused. */
+const Step = (summary: string) =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: ProblemCommandResultDto }),
+    ApiErrors({
+      notFound: 'No such problem (PROBLEM_NOT_FOUND)',
+      conflict: 'Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT)',
+      unprocessable: 'A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field)',
+    }),
+  );
 
 /**
  * The problem lifecycle over HTTP. Each step answers { problemId, status, version, position }; pass
@@ -35,6 +49,7 @@ const Id = () => Param('id', parseUuid());
  */
 @ApiTags('problems')
 @ApiBearerAuth()
+@ApiStandardErrors({ forbidden: 'Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT)' })
 @Controller('api/v1/problems')
 export class ProblemsController {
   constructor(private readonly commands: CommandBus) {}
@@ -45,13 +60,20 @@ export class ProblemsController {
 
   @Post()
   @Roles('caseworker', 'manager', 'admin')
-  register(@Body() { enterpriseUscc, title, description, category, source, raisedOn }: RegisterProblemDto, @Ctx() ctx: RequestContext) {
+  @ApiOperation({ summary: 'Register a problem from a hotline, a letter or online (a visit registers its own)' })
+  @ApiCreatedResponse({ type: ProblemCommandResultDto })
+  @ApiErrors({ unprocessable: 'The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), or raisedOn is in the future' })
+  register(
+    @Body() { enterpriseUscc, title, description, category, source, raisedOn }: RegisterProblemDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProblemCommandResultDto> {
     return this.commands.execute(new RegisterProblem({ enterpriseUscc, title, description, category, source, raisedOn }, ctx));
   }
 
   @Post(':id/categorize')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Change the category (分类)')
   categorize(@Id() id: string, @Body() dto: CategorizeProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'CategorizeProblem', category: dto.category }, ctx);
   }
@@ -59,6 +81,7 @@ export class ProblemsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Assign (交办) to a lead unit and co-units with a deadline in working days')
   assign(@Id() id: string, @Body() dto: AssignProblemDto, @Ctx() ctx: RequestContext) {
     const { leadUnitId, coUnitIds, level, workingDays } = dto;
     return this.step(id, dto, { type: 'AssignProblem', leadUnitId, coUnitIds, level, workingDays }, ctx);
@@ -67,6 +90,7 @@ export class ProblemsController {
   @Post(':id/accept')
   @HttpCode(200)
   @Roles('unit_handler')
+  @Step('Accept (签收) as the lead unit')
   accept(@Id() id: string, @Body() dto: ProblemStepDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'AcceptProblem' }, ctx);
   }
@@ -74,6 +98,7 @@ export class ProblemsController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles('unit_handler')
+  @Step('Return (退回) to the assigner with a reason')
   returnToAssigner(@Id() id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'ReturnProblem', reason: dto.reason }, ctx);
   }
@@ -81,6 +106,7 @@ export class ProblemsController {
   @Post(':id/progress')
   @HttpCode(200)
   @Roles('unit_handler')
+  @Step('Report progress (lead or co-unit)')
   progress(@Id() id: string, @Body() dto: NoteDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'ReportProgress', note: dto.note }, ctx);
   }
@@ -88,6 +114,7 @@ export class ProblemsController {
   @Post(':id/extension-request')
   @HttpCode(200)
   @Roles('unit_handler')
+  @Step('Request an extension (延期) in working days')
   requestExtension(@Id() id: string, @Body() dto: RequestExtensionDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'RequestExtension', workingDays: dto.workingDays, reason: dto.reason }, ctx);
   }
@@ -95,6 +122,7 @@ export class ProblemsController {
   @Post(':id/extension-approval')
   @HttpCode(200)
   @Roles('manager', 'admin')
+  @Step('Approve the pending extension: the deadline moves')
   approveExtension(@Id() id: string, @Body() dto: ProblemStepDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'ApproveExtension' }, ctx);
   }
@@ -102,6 +130,7 @@ export class ProblemsController {
   @Post(':id/extension-rejection')
   @HttpCode(200)
   @Roles('manager', 'admin')
+  @Step('Reject the pending extension with a reason')
   rejectExtension(@Id() id: string, @Body() dto: ReasonDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'RejectExtension', reason: dto.reason }, ctx);
   }
@@ -109,6 +138,7 @@ export class ProblemsController {
   @Post(':id/escalate')
   @HttpCode(200)
   @Roles('manager', 'admin')
+  @Step('Escalate to a higher level (district → city → province)')
   escalate(@Id() id: string, @Body() dto: EscalateProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'EscalateProblem', to: dto.to, reason: dto.reason }, ctx);
   }
@@ -116,6 +146,7 @@ export class ProblemsController {
   @Post(':id/supervise')
   @HttpCode(200)
   @Roles('manager', 'admin')
+  @Step('Issue a supervision notice (督办)')
   supervise(@Id() id: string, @Body() dto: SuperviseProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'IssueSupervision', note: dto.note, automatic: dto.automatic }, ctx);
   }
@@ -123,6 +154,7 @@ export class ProblemsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('unit_handler')
+  @Step('Resolve (办结) with an outcome and summary')
   resolve(@Id() id: string, @Body() dto: ResolveProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'ResolveProblem', outcome: dto.outcome, summary: dto.summary }, ctx);
   }
@@ -130,6 +162,7 @@ export class ProblemsController {
   @Post(':id/follow-up')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens')
   followUp(@Id() id: string, @Body() dto: FollowUpDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'RecordFollowUp', satisfaction: dto.satisfaction, note: dto.note }, ctx);
   }
@@ -137,6 +170,7 @@ export class ProblemsController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Close after a satisfied follow-up')
   close(@Id() id: string, @Body() dto: ProblemStepDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'CloseProblem' }, ctx);
   }
@@ -144,6 +178,7 @@ export class ProblemsController {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Merge into another problem as a duplicate')
   merge(@Id() id: string, @Body() dto: MergeProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'MergeProblem', intoProblemId: dto.intoProblemId }, ctx);
   }
@@ -151,6 +186,7 @@ export class ProblemsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
+  @Step('Withdraw at the enterprise’s request')
   withdraw(@Id() id: string, @Body() dto: WithdrawProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'WithdrawProblem', requestedBy: dto.requestedBy, reason: dto.reason }, ctx);
   }

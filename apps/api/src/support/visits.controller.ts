@@ -1,16 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
 import { ListVisits, LogVisit, VoidVisit } from '@app/support';
+import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { parseUuid } from '../http/validation';
 import { LogVisitDto, VoidVisitDto } from './dto/register-problem.dto';
 import { VisitListQueryDto } from './dto/support-queries.dto';
+import { LogVisitResultDto, VisitPageDto, VoidVisitResultDto } from './dto/support.response.dto';
 
 @ApiTags('visits')
 @ApiBearerAuth()
 @Roles('caseworker', 'manager', 'admin')
+@ApiStandardErrors({ forbidden: 'Unit handlers do not log or read visits' })
 @Controller('api/v1/visits')
 export class VisitsController {
   constructor(
@@ -20,7 +23,13 @@ export class VisitsController {
 
   /** Logs a visit (走访) and registers the problems raised in it, in one request. */
   @Post()
-  log(@Body() dto: LogVisitDto, @Ctx() ctx: RequestContext) {
+  @ApiOperation({ summary: 'Log a visit (走访) and register the problems raised in it' })
+  @ApiCreatedResponse({ type: LogVisitResultDto })
+  @ApiErrors({
+    conflict: 'This visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running',
+    unprocessable: 'The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), the visit is dated in the future, or the Idempotency-Key was used for a different request',
+  })
+  log(@Body() dto: LogVisitDto, @Ctx() ctx: RequestContext): Promise<LogVisitResultDto> {
     const { enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems } = dto;
     return this.commands.execute(
       new LogVisit(
@@ -40,12 +49,17 @@ export class VisitsController {
   /** A visit logged by mistake (e.g. twice) is voided with a reason; it stays in the log. */
   @Post(':id/void')
   @HttpCode(200)
-  void(@Param('id', parseUuid()) id: string, @Body() dto: VoidVisitDto, @Ctx() ctx: RequestContext) {
+  @ApiOperation({ summary: 'Void a visit logged by mistake, with a reason (it stays in the log)' })
+  @ApiOkResponse({ type: VoidVisitResultDto })
+  @ApiErrors({ notFound: 'No such visit (VISIT_NOT_FOUND)', conflict: 'The visit is voided already (VISIT_ALREADY_VOIDED)' })
+  void(@Param('id', parseUuid()) id: string, @Body() dto: VoidVisitDto, @Ctx() ctx: RequestContext): Promise<VoidVisitResultDto> {
     return this.commands.execute(new VoidVisit(id, dto.reason, todayInShanghai(), ctx));
   }
 
   @Get()
-  list(@Query() q: VisitListQueryDto) {
+  @ApiOperation({ summary: 'Visits, filtered and paginated, newest first' })
+  @ApiOkResponse({ type: VisitPageDto })
+  list(@Query() q: VisitListQueryDto): Promise<VisitPageDto> {
     const { enterpriseUscc, caseworkerId, from, to, includeVoided, limit, offset } = q;
     return this.queries.execute(new ListVisits({ enterpriseUscc, caseworkerId, from, to, includeVoided, limit, offset }));
   }

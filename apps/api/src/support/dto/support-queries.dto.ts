@@ -5,7 +5,7 @@ import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 
-const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
+export const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
 export class ProblemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: [...PROBLEM_STATUSES, 'open'], description: "A status, or 'open': assigned, accepted or in progress" })
