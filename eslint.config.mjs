@@ -2,6 +2,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
 
 /*
  * ESLint's own recommended set, read from the installed ESLint's rule metadata (the same flag @eslint/js
@@ -18,13 +19,14 @@ const nodeGlobals = Object.fromEntries(
 const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'data/', 'coverage/', '.scratch/', '.bench/']),
+  globalIgnores(['dist/', 'node_modules/', 'data/', 'coverage/', '.scratch/', '.bench/', 'test-artifacts/', 'apps/console/src/api/']),
 
   { rules: eslintRecommended },
   tseslint.configs.recommended,
 
   {
     files: ['**/*.ts'],
+    ignores: ['apps/console/**'],
     languageOptions: {
       // Type information for the few rules below; the project service reuses tsconfig.json.
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -76,5 +78,28 @@ export default defineConfig(
   {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: nodeGlobals },
+  },
+
+  // The console (Vue 3 + TypeScript): eslint-plugin-vue's recommended rules; its types are checked by vue-tsc.
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['apps/console/**/*.vue', 'apps/console/**/*.ts', 'apps/console/**/*.mts'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      'vue/multi-word-component-names': 'off',
+      // vue-tsc checks names, better (as the TypeScript section says).
+      'no-undef': 'off',
+      // Layout of templates is left to the author (and an editor's formatter).
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
   },
 );

@@ -1,3 +1,4 @@
+import { QueueBoardSessionController } from './queue-board-session.controller';
 import { Module } from '@nestjs/common';
 import { JobsModule } from '@app/jobs';
 import { AdminJobsController } from './admin-jobs.controller';
@@ -10,7 +11,7 @@ import { ExpiringCertificationsController } from './expiring-certifications.cont
  */
 @Module({
   imports: [JobsModule.register({ inProcessSchedule: true })],
-  controllers: [AdminJobsController, ExpiringCertificationsController],
+  controllers: [AdminJobsController, ExpiringCertificationsController, QueueBoardSessionController],
   providers: [BullBoardMount],
 })
 export class AdminJobsModule {}

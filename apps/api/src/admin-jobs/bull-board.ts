@@ -7,10 +7,12 @@ import { JOB_NAMES, JobQueues } from '@app/jobs';
 import { AuthService } from '@app/platform';
 
 export const BULL_BOARD_PATH = '/admin/queues';
+/** Set by POST /api/v1/admin/queue-board-session, scoped to BULL_BOARD_PATH (a browser sends no bearer header). */
+export const QUEUE_BOARD_COOKIE = 'zhuqi_queue_board';
 
 // The little of Express this middleware touches (the project has no @types/express).
 interface Request {
-  headers: { authorization?: string };
+  headers: { authorization?: string; cookie?: string };
 }
 interface Response {
   status(code: number): { json(body: unknown): void };
@@ -44,9 +46,10 @@ export class BullBoardMount implements OnModuleInit {
   }
 
   private async adminOnly(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) {
-      res.status(401).json({ statusCode: 401, message: 'A bearer token is required' });
+    const [scheme, bearer] = (req.headers.authorization ?? '').split(' ');
+    const token = scheme === 'Bearer' && bearer ? bearer : cookieValue(req.headers.cookie, QUEUE_BOARD_COOKIE);
+    if (!token) {
+      res.status(401).json({ statusCode: 401, message: 'A bearer token (or the console\'s queue-board session) is required' });
       return;
     }
     try {
@@ -61,4 +64,12 @@ export class BullBoardMount implements OnModuleInit {
     }
     next();
   }
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
 }
