@@ -11,7 +11,7 @@ export const ConsoleModule = ServeStaticModule.forRootAsync({
   useFactory: (config: AppConfig) => [
     {
       rootPath: config.consoleDir,
-      exclude: ['/api/{*path}', '/health', '/health/{*path}', '/metrics', '/admin/{*path}', '/assets/{*path}'],
+      exclude: ['/api/{*path}', '/health', '/health/{*path}', '/metrics', '/admin/queues', '/admin/queues/{*path}', '/assets/{*path}'],
       serveStaticOptions: { fallthrough: true },
     },
   ],

@@ -31,7 +31,7 @@ export class ApiFailure extends Error {
 
 function messageOf(body: ApiErrorBody, status: number): string {
   const message = Array.isArray(body?.message) ? body.message.join('；') : body?.message;
-  if (status === 400 && body?.errors?.length) return '提交的内容有误，请按提示修改';
+  if (status === 400 && body?.errors?.length) return `提交的内容有误，请按提示修改（${body.errors.map((e) => `${e.field}：${e.messages.join('，')}`).join('；')}）`;
   if (status === 403) return message ? `无权执行此操作：${message}` : '无权执行此操作';
   if (status === 404) return message ?? '记录不存在或无权查看';
   if (status === 409) return message ? `数据已被他人更新：${message}` : '数据已被他人更新，请刷新后重试';

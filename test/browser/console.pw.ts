@@ -1,0 +1,197 @@
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { account, apiAs, expectAccessible, login, newUscc, screenshot } from './support';
+
+/**
+ * The console as its users meet it, in order: a caseworker logs a visit on a phone, the handling unit works
+ * the problems, the manager reads the figures and opens the records behind them. One bureau, one story.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const suffix = String(Date.now()).slice(-6);
+const titles = [`贷款续贷困难${suffix}`, `招工难${suffix}`];
+let uscc = '';
+let enterpriseName = '';
+let problemIds: string[] = [];
+
+async function pickOption(page: Page, name: string) {
+  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click();
+}
+
+/**
+ * Opens an Element Plus select by its label and picks an option from that select's own list (aria-controls).
+ * The list is still sliding in when it appears, so the click waits for it to be visible, not "stable".
+ */
+async function choose(page: Page, select: string, option: string) {
+  const combobox = page.getByRole('combobox', { name: select });
+  await combobox.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]').click();
+  const list = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"]`);
+  const item = list.getByRole('option', { name: option, exact: true });
+  await expect(item).toBeVisible();
+  await item.dispatchEvent('click');
+}
+
+test.beforeAll(async () => {
+  const caseworker = await apiAs('zhang.wei');
+  uscc = newUscc();
+  enterpriseName = `豫创精密机械${suffix}有限公司`;
+  const res = await caseworker.post('/api/v1/enterprises', { uscc, name: enterpriseName, address: '科创大道 88 号', park: '智能制造产业园', industry: '通用设备制造业' });
+  expect(res.status).toBe(201);
+});
+
+test.setTimeout(90_000);
+
+test('a caseworker logs a visit with two problems on a 390 px phone, and a double tap logs it once', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, 'zhang.wei');
+  await expect(page).toHaveURL(/\/visits\/new/);
+  await page.getByRole('combobox', { name: '走访企业' }).fill(enterpriseName.slice(0, 8));
+  await pickOption(page, enterpriseName);
+  for (const [i, title] of titles.entries()) {
+    await page.getByRole('button', { name: '＋ 添加问题' }).click();
+    await choose(page, `问题 ${i + 1} 类别`, i === 0 ? '融资' : '用工');
+    await page.getByLabel(`问题 ${i + 1} 标题`).fill(title);
+    await page.getByLabel(`问题 ${i + 1} 描述`).fill(`${title}，企业希望尽快协调`);
+  }
+  await page.getByLabel('走访情况').fill('与企业负责人座谈，了解生产经营情况');
+  await screenshot(page, 'caseworker-log-visit-390');
+  await page.getByRole('button', { name: '提交走访记录' }).dblclick();
+  await expect(page.getByText('已登记走访，同时登记诉求 2 件')).toBeVisible();
+  await screenshot(page, 'caseworker-log-visit-done-390');
+
+  const visits = await (await apiAs('wang.fang')).get(`/api/v1/visits?enterpriseUscc=${uscc}`);
+  expect(visits.body.total).toBe(1);
+  problemIds = visits.body.items[0].problemIds;
+  expect(problemIds).toHaveLength(2);
+});
+
+test('the unit handler sees both in the inbox, accepts and resolves one; the dashboard moves and opens it', async ({ page }) => {
+  const manager = await apiAs('wang.fang');
+  for (const id of problemIds) {
+    const assigned = await manager.post(`/api/v1/problems/${id}/assign`, { leadUnitId: 'unit-drc', coUnitIds: [], level: 'district', workingDays: 15 });
+    expect(assigned.status).toBe(200);
+  }
+  const before = await manager.get(`/api/v1/metrics/resolution?scope=period&from=${today.slice(0, 4)}-01-01&to=${today}&asOf=${today}`);
+  const solvedBefore: number = before.body.total.resolutionRate.numerator;
+
+  await login(page, 'li.na');
+  await expect(page).toHaveURL(/\/inbox/);
+  for (const title of titles) await expect(page.getByText(title)).toBeVisible();
+  await screenshot(page, 'unit-inbox');
+  await page.getByText(titles[0]).click();
+  await expect(page.getByRole('heading', { name: titles[0] })).toBeVisible();
+  await page.getByRole('button', { name: '签收' }).click();
+  await page.getByRole('button', { name: '确定签收' }).click();
+  await expect(page.locator('.page-title .el-tag').first()).toHaveText('已签收');
+  await page.getByRole('button', { name: '办结' }).click();
+  await choose(page, '办理结果', '已解决');
+  await page.getByLabel('办理情况').fill('已协调合作银行完成续贷');
+  await page.getByRole('button', { name: '确定办结' }).click();
+  await expect(page.locator('.page-title .el-tag').first()).toHaveText('已办结');
+  await expect(page.getByText('已协调合作银行完成续贷')).toBeVisible();
+  await screenshot(page, 'unit-problem-page');
+
+  await page.getByRole('button', { name: '退出' }).click();
+  await login(page, 'wang.fang');
+  await expect(page).toHaveURL(/\/dashboard/);
+  const card = page.locator('.figure', { hasText: '问题解决率' });
+  await expect(card.getByLabel(/问题解决率分子/)).toHaveText(String(solvedBefore + 1));
+  await screenshot(page, 'manager-dashboard');
+  await card.getByLabel(/问题解决率分子/).click();
+  await expect(page).toHaveURL(/figure=resolutionRate/);
+  await expect(page.getByText(titles[0])).toBeVisible();
+  await expect(page.getByText(`共 ${solvedBefore + 1} 件`)).toBeVisible();
+  await screenshot(page, 'manager-figure-problems');
+});
+
+test('a unit handler cannot see or open another unit’s problem, by menu, by URL or by list', async ({ page }) => {
+  await login(page, 'chen.jing');
+  await expect(page).toHaveURL(/\/inbox/);
+  await expect(page.getByRole('navigation', { name: '主菜单' }).getByText('工作概览')).toHaveCount(0);
+  for (const title of titles) await expect(page.getByText(title)).toHaveCount(0);
+  await page.goto(`/problems/${problemIds[0]}`);
+  await expect(page.getByText('诉求不存在，或不属于本单位，无权查看')).toBeVisible();
+  await page.goto('/problems');
+  await expect(page.locator('.el-table')).toBeVisible();
+  for (const title of titles) await expect(page.getByText(title)).toHaveCount(0);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/inbox\?denied=/);
+  await expect(page.getByText('无权打开 /dashboard')).toBeVisible();
+});
+
+test('a bad USCC is refused next to the field and nothing is registered', async ({ page }) => {
+  await login(page, 'zhang.wei');
+  await page.goto('/enterprises/new');
+  const good = newUscc();
+  const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+  await page.getByLabel('统一社会信用代码').fill(bad);
+  await expect(page.locator('.el-form-item', { hasText: '统一社会信用代码' }).getByText('校验位错误')).toBeVisible();
+  await page.getByLabel('企业名称').fill('校验测试有限公司');
+  await page.getByLabel('地址').fill('测试路 1 号');
+  await page.getByLabel('所在园区').fill('智能制造产业园');
+  await page.getByLabel('所属行业').fill('通用设备制造业');
+  await page.getByRole('button', { name: '登记企业' }).click();
+  await expect(page).toHaveURL(/\/enterprises\/new/);
+  await expect(page.getByLabel('企业名称')).toHaveValue('校验测试有限公司');
+  await screenshot(page, 'caseworker-register-enterprise-error');
+  const found = await (await apiAs('zhang.wei')).get(`/api/v1/enterprises/${bad}`);
+  expect(found.status).toBe(400);
+  const list = await (await apiAs('zhang.wei')).get(`/api/v1/enterprises?name=${encodeURIComponent('校验测试')}`);
+  expect(list.body.total).toBe(0);
+});
+
+test('a stale page shows the conflict and reloads the problem instead of overwriting', async ({ page }) => {
+  await login(page, 'wang.fang');
+  await page.goto(`/problems/${problemIds[1]}`);
+  await expect(page.locator('.page-title .el-tag').first()).toHaveText('待签收');
+  // Meanwhile the unit accepts it.
+  const accepted = await (await apiAs('li.na')).post(`/api/v1/problems/${problemIds[1]}/accept`, {});
+  expect(accepted.status).toBe(200);
+  await page.getByRole('button', { name: '督办' }).click();
+  await page.getByLabel('督办意见').fill('请加快办理');
+  await page.getByRole('button', { name: '确定督办' }).click();
+  await expect(page.getByText('该诉求刚被他人更新')).toBeVisible();
+  await expect(page.locator('.page-title .el-tag').first()).toHaveText('已签收');
+  const problem = await (await apiAs('wang.fang')).get(`/api/v1/problems/${problemIds[1]}`);
+  expect(problem.body.supervisionCount).toBe(0);
+  await screenshot(page, 'manager-problem-conflict');
+});
+
+test('the manager downloads the June XLSX and it opens', async ({ page }) => {
+  const generated = await (await apiAs('wang.fang')).post('/api/v1/reports/monthly/2024-06', {});
+  expect([200, 201]).toContain(generated.status);
+  await login(page, 'wang.fang');
+  await page.goto('/reports?month=2024-06');
+  await expect(page.getByText(/第 1 版/).first()).toBeVisible();
+  await screenshot(page, 'manager-monthly-report');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XLSX' }).click()]);
+  const path = await download.path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  expect(workbook.worksheets.length).toBeGreaterThan(0);
+  const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
+  expect(cells.some((c) => c.includes('2024'))).toBe(true);
+});
+
+test('the main pages have no serious or critical accessibility violations, and each is saved as a screenshot', async ({ page }) => {
+  await page.goto('/login');
+  await expectAccessible(page);
+  await screenshot(page, 'login');
+  await login(page, 'admin');
+  for (const [path, name] of [
+    ['/dashboard', 'admin-dashboard'], ['/problems', 'problem-list'], [`/problems/${problemIds[0]}`, 'problem-page'],
+    ['/visits', 'visit-list'], [`/enterprises/${uscc}`, 'enterprise-profile'], ['/enterprises', 'enterprise-list'],
+    ['/reports?month=2024-06', 'monthly-reports'], ['/certifications/import', 'certification-import'],
+    ['/admin/users', 'admin-users'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
+  ] as const) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, name);
+  }
+  await page.getByRole('button', { name: '退出' }).click();
+  await login(page, 'li.na');
+  await expectAccessible(page);
+  expect(account('li.na').unitId).toBe('unit-drc');
+});
