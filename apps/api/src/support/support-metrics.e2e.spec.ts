@@ -138,6 +138,37 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
     });
   });
 
+  it('a figure opens the problems behind it: the hand-identified ones, as many as the number says', async () => {
+    const june = { from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28' };
+    const behind = async (figure: string, part: string, extra: Record<string, string> = {}) => {
+      const res = await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, figure, part, ...extra, position })
+        .set('Authorization', w.users.manager.auth).expect(200);
+      expect(res.body.items).toHaveLength(res.body.total); // one page holds them all here
+      return (res.body.items as { problemId: string }[]).map((i) => i.problemId).sort();
+    };
+    const ids = (...names: string[]) => names.map((n) => p[n]).sort();
+    expect(await behind('resolutionRate', 'numerator')).toEqual(ids('P1', 'P2'));
+    expect(await behind('resolutionRate', 'denominator')).toEqual(ids('P1', 'P2', 'P3', 'P4', 'P5'));
+    expect(await behind('conclusionRate', 'numerator')).toEqual(ids('P1', 'P2', 'P3'));
+    expect(await behind('onTimeRate', 'numerator')).toEqual(ids('P1', 'P3'));
+    expect(await behind('onTimeRate', 'denominator')).toEqual(ids('P1', 'P2', 'P3'));
+    expect(await behind('satisfactionRate', 'denominator')).toEqual(ids('P1', 'P2', 'P5'));
+    expect(await behind('overdue', 'numerator')).toEqual(ids('P4', 'P5'));
+    expect(await behind('resolutionRate', 'numerator', { groupBy: 'unit', group: UNITS.drc })).toEqual(ids('P1'));
+    // A unit handler reads no figures, so it opens none; a bad figure name is a field error.
+    await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, figure: 'resolutionRate' }).set('Authorization', w.users.drc.auth).expect(403);
+    const bad = await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, figure: 'happiness' }).set('Authorization', w.users.manager.auth).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['figure']);
+  });
+
+  it('a unit inbox: open problems by deadline, soonest first', async () => {
+    const res = await w.http().get('/api/v1/problems').query({ status: 'open', sort: 'deadline', position }).set('Authorization', w.users.hr.auth).expect(200);
+    const deadlines = (res.body.items as { deadline: string; status: string; leadUnitId: string }[]);
+    expect(deadlines.every((i) => ['assigned', 'accepted', 'in_progress'].includes(i.status) && i.leadUnitId === UNITS.hr)).toBe(true);
+    expect(deadlines.map((i) => i.deadline)).toEqual([...deadlines.map((i) => i.deadline)].sort());
+    await w.http().get('/api/v1/problems').query({ sort: 'urgency' }).set('Authorization', w.users.hr.auth).expect(400);
+  });
+
   it('grouped by lead unit and by category', async () => {
     const byUnit = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', groupBy: 'unit' });
     expect(byUnit.groups.map((g: { group: string }) => g.group)).toEqual([UNITS.drc, UNITS.hr]);

@@ -159,4 +159,18 @@ describe.each(serverDatabaseKinds())('jobs on BullMQ with a Redis of its own, on
     const api = await w.http().get('/admin/queues/api/queues').set('Authorization', w.users.admin.auth).expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([...JOB_NAMES].sort());
   });
+
+  it('opens from the console through an HttpOnly cookie scoped to the board, for admins only', async () => {
+    await w.http().post('/api/v1/admin/queue-board-session').set('Authorization', w.users.manager.auth).expect(403);
+    const session = await w.http().post('/api/v1/admin/queue-board-session').set('Authorization', w.users.admin.auth).expect(200);
+    expect(session.body).toMatchObject({ url: '/admin/queues' });
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/^zhuqi_queue_board=[^;]+;.*Path=\/admin\/queues.*HttpOnly.*SameSite=Strict/);
+    const pair = cookie.split(';')[0];
+    const page = await w.http().get('/admin/queues').set('Cookie', pair).expect(200);
+    expect(page.text).toContain('<html');
+    // A manager's token in the cookie is refused as its bearer header is; a forged one is not a token at all.
+    await w.http().get('/admin/queues').set('Cookie', `zhuqi_queue_board=${w.users.manager.token}`).expect(403);
+    await w.http().get('/admin/queues').set('Cookie', 'zhuqi_queue_board=forged').expect(401);
+  });
 });
