@@ -28,6 +28,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log in with username and password: a short-lived bearer token and who you are */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -42,6 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user, as the token carries it */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -58,8 +60,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every user account, by username */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a user account (administrators) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -370,8 +374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Problems, filtered and paginated, newest registration first; a unit handler sees only its unit’s */
         get: operations["ProblemQueriesController_list"];
         put?: never;
+        /** Register a problem from a hotline, a letter or online (a visit registers its own) */
         post: operations["ProblemsController_register"];
         delete?: never;
         options?: never;
@@ -388,6 +394,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change the category (分类) */
         post: operations["ProblemsController_categorize"];
         delete?: never;
         options?: never;
@@ -404,6 +411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Assign (交办) to a lead unit and co-units with a deadline in working days */
         post: operations["ProblemsController_assign"];
         delete?: never;
         options?: never;
@@ -420,6 +428,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept (签收) as the lead unit */
         post: operations["ProblemsController_accept"];
         delete?: never;
         options?: never;
@@ -436,6 +445,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Return (退回) to the assigner with a reason */
         post: operations["ProblemsController_returnToAssigner"];
         delete?: never;
         options?: never;
@@ -452,6 +462,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Report progress (lead or co-unit) */
         post: operations["ProblemsController_progress"];
         delete?: never;
         options?: never;
@@ -468,6 +479,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Request an extension (延期) in working days */
         post: operations["ProblemsController_requestExtension"];
         delete?: never;
         options?: never;
@@ -484,6 +496,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve the pending extension: the deadline moves */
         post: operations["ProblemsController_approveExtension"];
         delete?: never;
         options?: never;
@@ -500,6 +513,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject the pending extension with a reason */
         post: operations["ProblemsController_rejectExtension"];
         delete?: never;
         options?: never;
@@ -516,6 +530,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Escalate to a higher level (district → city → province) */
         post: operations["ProblemsController_escalate"];
         delete?: never;
         options?: never;
@@ -532,6 +547,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Issue a supervision notice (督办) */
         post: operations["ProblemsController_supervise"];
         delete?: never;
         options?: never;
@@ -548,6 +564,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Resolve (办结) with an outcome and summary */
         post: operations["ProblemsController_resolve"];
         delete?: never;
         options?: never;
@@ -564,6 +581,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens */
         post: operations["ProblemsController_followUp"];
         delete?: never;
         options?: never;
@@ -580,6 +598,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Close after a satisfied follow-up */
         post: operations["ProblemsController_close"];
         delete?: never;
         options?: never;
@@ -596,6 +615,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Merge into another problem as a duplicate */
         post: operations["ProblemsController_merge"];
         delete?: never;
         options?: never;
@@ -612,6 +632,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw at the enterprise’s request */
         post: operations["ProblemsController_withdraw"];
         delete?: never;
         options?: never;
@@ -626,6 +647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A problem with its full history (who did what when) */
         get: operations["ProblemQueriesController_get"];
         put?: never;
         post?: never;
@@ -642,8 +664,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Visits, filtered and paginated, newest first */
         get: operations["VisitsController_list"];
         put?: never;
+        /** Log a visit (走访) and register the problems raised in it */
         post: operations["VisitsController_log"];
         delete?: never;
         options?: never;
@@ -660,6 +684,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Void a visit logged by mistake, with a reason (it stays in the log) */
         post: operations["VisitsController_void"];
         delete?: never;
         options?: never;
@@ -674,6 +699,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 问题解决率, 办结率, 满意率, 按期办结率 and overdue for a period or cumulatively, as of a report date */
         get: operations["SupportMetricsController_resolution"];
         put?: never;
         post?: never;
@@ -690,6 +716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 走访家次 and 走访企业数 in a period, as of a report date */
         get: operations["SupportMetricsController_visits"];
         put?: never;
         post?: never;
@@ -706,8 +733,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The published policy items, optionally of one policy year */
         get: operations["SubsidiesController_policyItems"];
         put?: never;
+        /** Publish a policy item (惠企政策事项) */
         post: operations["SubsidiesController_publish"];
         delete?: never;
         options?: never;
@@ -722,8 +751,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cases, filtered and paginated, newest first */
         get: operations["SubsidiesController_cases"];
         put?: never;
+        /** Open a case: match (免申即享) or apply (申报); opening it again changes nothing */
         post: operations["SubsidiesController_open"];
         delete?: never;
         options?: never;
@@ -740,6 +771,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Review: approve an amount in 分, or reject with a reason */
         post: operations["SubsidiesController_review"];
         delete?: never;
         options?: never;
@@ -756,6 +788,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the 公示 period of an approved case */
         post: operations["SubsidiesController_announce"];
         delete?: never;
         options?: never;
@@ -772,6 +805,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a disbursement; the same disbursementId and amount again changes nothing */
         post: operations["SubsidiesController_disburse"];
         delete?: never;
         options?: never;
@@ -788,6 +822,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a recovery (追回) with a reason */
         post: operations["SubsidiesController_recover"];
         delete?: never;
         options?: never;
@@ -802,6 +837,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A case with every payment and recovery behind its totals */
         get: operations["SubsidiesController_case"];
         put?: never;
         post?: never;
@@ -818,6 +854,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Disbursed, recovered and net by payment date, in 分, 元 and 万元, optionally grouped */
         get: operations["SubsidiesController_metrics"];
         put?: never;
         post?: never;
@@ -968,11 +1005,94 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FieldErrorDto: {
+            /**
+             * @description The field, in dotted/indexed form; a path parameter by its name; `file` for an upload
+             * @example problems[0].category
+             */
+            field: string;
+            /**
+             * @example [
+             *       "category must be one of the following values: 融资, 用工, 用地, 审批, 政策, 市场, 物流, 科技创新, 基础设施, 其他"
+             *     ]
+             */
+            messages: string[];
+        };
+        ApiErrorDto: {
+            /**
+             * @description The HTTP status again; left out by a few plain exceptions
+             * @example 400
+             */
+            statusCode?: number;
+            /**
+             * @description A stable machine-readable code (VALIDATION_FAILED, MALFORMED_FILE, CONCURRENCY_CONFLICT, PROBLEM_NOT_FOUND, CALENDAR_YEAR_NOT_LOADED …) or, for plain HTTP errors, the reason phrase (Unauthorized, Forbidden, Not Found)
+             * @example VALIDATION_FAILED
+             */
+            error?: string;
+            /**
+             * @description For a person: what went wrong and, where it helps, what to do
+             * @example The request is invalid
+             */
+            message: string;
+            /** @description Field-level messages (400 VALIDATION_FAILED, 422 rule violations that name fields) */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description The one field at fault, when a conflict or rule names it
+             * @example username
+             */
+            field?: string;
+            /**
+             * @description 409 CONCURRENCY_CONFLICT: the version the change was based on
+             * @example 3
+             */
+            expectedVersion?: number | ("no_stream" | "stream_exists" | "any");
+            /**
+             * @description 409 CONCURRENCY_CONFLICT: the stream’s version now (reload and retry)
+             * @example 4
+             */
+            actualVersion?: number;
+            /**
+             * @description 503 READ_MODEL_NOT_CAUGHT_UP: the ?position= the read models had not reached in time
+             * @example 1234
+             */
+            position?: number;
+        };
         LoginDto: {
             /** @example admin */
             username: string;
             /** @example correct horse battery staple */
             password: string;
+        };
+        AuthUserDto: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4f0e-9b7a-2d5c8e1f4a90
+             */
+            id: string;
+            /** @example zhang.wei */
+            username: string;
+            /** @example 张伟 */
+            displayName: string;
+            /**
+             * @example caseworker
+             * @enum {string}
+             */
+            role: "caseworker" | "unit_handler" | "manager" | "admin";
+            /**
+             * @description The handling unit a unit_handler acts for (e.g. district-drc); null for every other role
+             * @example null
+             */
+            unitId: string | null;
+        };
+        LoginResponseDto: {
+            /** @description Send as `Authorization: Bearer <accessToken>` */
+            accessToken: string;
+            /**
+             * @description Seconds until the token expires
+             * @example 900
+             */
+            expiresIn: number;
+            user: components["schemas"]["AuthUserDto"];
         };
         CreateUserDto: {
             /** @example zhang.wei */
@@ -1003,6 +1123,20 @@ export interface components {
             /** @example 通用设备制造业 */
             industry: string;
         };
+        EnterpriseCommandResultDto: {
+            /** @example 914403001922038216 */
+            uscc: string;
+            /**
+             * @description The enterprise stream’s version afterwards: send as expectedVersion to guard the next change
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
         RenameEnterpriseDto: {
             /**
              * @description Business date the change took effect (YYYY-MM-DD), not after today
@@ -1030,12 +1164,884 @@ export interface components {
             /** @example 生物医药产业园 */
             park: string;
         };
+        EnterpriseLocationDto: {
+            /** @example 科创大道 88 号 */
+            address: string;
+            /** @example 智能制造产业园 */
+            park: string;
+        };
+        EnterpriseHistoryEntryDto: {
+            /** @enum {string} */
+            change: "renamed" | "relocated";
+            /** @description renamed: the name (a string); relocated: { address, park } */
+            from: string | components["schemas"]["EnterpriseLocationDto"];
+            /** @description renamed: the name (a string); relocated: { address, park } */
+            to: string | components["schemas"]["EnterpriseLocationDto"];
+            /**
+             * Format: date
+             * @description When the change took effect
+             * @example 2024-06-15
+             */
+            effectiveOn: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
+            recordedAt: string;
+            /** @description The user who recorded it; null for the system */
+            recordedBy: string | null;
+        };
+        EnterpriseCertificationDto: {
+            certificationId: string;
+            /**
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @example province
+             * @enum {string}
+             */
+            level: "province" | "national";
+            /**
+             * @description The announced list it came on
+             * @example 2024年第一批
+             */
+            batch: string;
+            /** @example 豫工信企业〔2024〕56号 */
+            documentNumber: string;
+            /**
+             * Format: date
+             * @example 2024-05-20
+             */
+            announcedOn: string;
+            /**
+             * Format: date
+             * @example 2024-05-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description As granted, or as extended by the last 复核
+             * @example 2027-04-30
+             */
+            validTo: string;
+            /**
+             * Format: date
+             * @description Revoked with effect from this date; null if not revoked
+             * @example null
+             */
+            revokedFrom: string | null;
+            /**
+             * @description On the day asked for, derived from the window
+             * @example valid
+             * @enum {string}
+             */
+            status: "valid" | "not_yet_valid" | "expired" | "revoked";
+        };
+        VisitDto: {
+            /** Format: uuid */
+            visitId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /**
+             * Format: date
+             * @example 2024-06-03
+             */
+            visitedOn: string;
+            /** @description User ids of the caseworkers who went */
+            caseworkerIds: string[];
+            /**
+             * @description 实地走访 / 座谈会 / 电话 / 线上
+             * @example on_site
+             * @enum {string}
+             */
+            form: "on_site" | "symposium" | "phone" | "online";
+            /** @example 了解企业用工及融资情况 */
+            notes: string;
+            /** @description The problems raised in the visit */
+            problemIds: string[];
+            /**
+             * Format: date
+             * @example null
+             */
+            voidedOn: string | null;
+            /**
+             * @description Why it was voided, e.g. 重复登记
+             * @example null
+             */
+            voidReason: string | null;
+            /** Format: date-time */
+            loggedAt: string;
+            loggedBy: string | null;
+        };
+        VisitPageDto: {
+            items: components["schemas"]["VisitDto"][];
+            /**
+             * @description How many visits match the filter, over all pages
+             * @example 12
+             */
+            total: number;
+        };
+        ProblemSummaryDto: {
+            /** Format: uuid */
+            problemId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /** @example 融资担保额度不足 */
+            title: string;
+            /**
+             * @example 融资
+             * @enum {string}
+             */
+            category: "融资" | "用工" | "用地" | "审批" | "政策" | "市场" | "物流" | "科技创新" | "基础设施" | "其他";
+            /**
+             * @example visit
+             * @enum {string}
+             */
+            source: "visit" | "hotline" | "letter" | "online";
+            /**
+             * Format: uuid
+             * @description The visit it was raised in; null for hotline, letter and online
+             */
+            visitId: string | null;
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
+            status: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn";
+            /**
+             * @description Handling level; null until assigned
+             * @example district
+             * @enum {string|null}
+             */
+            level: "district" | "city" | "province" | null;
+            /**
+             * @description The lead handling unit (牵头单位); null until assigned or after a return
+             * @example district-drc
+             */
+            leadUnitId: string | null;
+            /**
+             * @description Co-handling units (协办单位)
+             * @example [
+             *       "district-hr"
+             *     ]
+             */
+            coUnitIds: string[];
+            /**
+             * Format: date
+             * @example 2024-09-26
+             */
+            registeredOn: string;
+            /**
+             * Format: date
+             * @example 2024-09-27
+             */
+            assignedOn: string | null;
+            /**
+             * Format: date
+             * @description The deadline in force (extensions included), in working days from assignment
+             * @example 2024-10-08
+             */
+            deadline: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            outcome: "solved" | "explained_policy" | "long_term" | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            resolvedOn: string | null;
+            /**
+             * @description The latest follow-up’s satisfaction
+             * @example null
+             * @enum {string|null}
+             */
+            satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied" | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            closedOn: string | null;
+            /**
+             * Format: uuid
+             * @description Merged as a duplicate into this problem
+             * @example null
+             */
+            mergedInto: string | null;
+            /**
+             * @description Working days of an extension requested and not yet decided
+             * @example null
+             */
+            pendingExtensionDays: number | null;
+            /**
+             * @description 督办 issued
+             * @example 0
+             */
+            supervisionCount: number;
+            /**
+             * @description Reopened after an unsatisfied follow-up
+             * @example 0
+             */
+            reopenCount: number;
+            /**
+             * @description Stream version: send as expectedVersion
+             * @example 3
+             */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProblemPageDto: {
+            items: components["schemas"]["ProblemSummaryDto"][];
+            /**
+             * @description How many problems match the filter, over all pages
+             * @example 42
+             */
+            total: number;
+        };
+        SubsidyCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /** Format: uuid */
+            policyItemId: string;
+            /** @example 2023 */
+            policyYear: number;
+            /**
+             * @description matched: 免申即享; applied: 申报
+             * @enum {string}
+             */
+            origin: "matched" | "applied";
+            /**
+             * @example paid
+             * @enum {string}
+             */
+            status: "matched" | "applied" | "approved" | "rejected" | "announced" | "partially_paid" | "paid";
+            /**
+             * Format: date
+             * @example 2024-01-10
+             */
+            openedOn: string;
+            /**
+             * @description Approved amount in 分; null until approved
+             * @example 10000000
+             */
+            approvedFen: number | null;
+            /**
+             * @description Why it was rejected, e.g. 不符合申报条件
+             * @example null
+             */
+            rejectionReason: string | null;
+            /**
+             * Format: date
+             * @example 2024-02-20
+             */
+            reviewedOn: string | null;
+            /**
+             * Format: date
+             * @description 公示 from
+             * @example 2024-03-01
+             */
+            publicityFrom: string | null;
+            /**
+             * Format: date
+             * @description 公示 to
+             * @example 2024-03-07
+             */
+            publicityTo: string | null;
+            /**
+             * @description Disbursed so far, in 分
+             * @example 10000000
+             */
+            paidFen: number;
+            /**
+             * @description Recovered (追回) so far, in 分
+             * @example 250000
+             */
+            recoveredFen: number;
+            /** @example 2 */
+            paymentCount: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            lastPaidOn: string | null;
+            /** @example 6 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SubsidyCasePageDto: {
+            items: components["schemas"]["SubsidyCaseDto"][];
+            /**
+             * @description How many cases match the filter, over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        EnterpriseTimelineEntryDto: {
+            /**
+             * @description The event’s log position
+             * @example 1234
+             */
+            position: number;
+            /**
+             * @description The event type (EnterpriseRegistered, VisitLogged, ProblemRegistered, CertificationGranted, Subsidy… )
+             * @example VisitLogged
+             */
+            type: string;
+            /**
+             * Format: date
+             * @description Business date of the fact (Asia/Shanghai)
+             * @example 2024-06-03
+             */
+            on: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The acting user; null for the system */
+            actorId: string | null;
+            /** @example visit-5b0c… */
+            streamId: string;
+            /** @description The event’s data as recorded; its fields depend on `type` */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EnterpriseProfileDto: {
+            /**
+             * @description 统一社会信用代码
+             * @example 914403001922038216
+             */
+            uscc: string;
+            /**
+             * @description The current name; earlier ones are in history
+             * @example 星河精密制造有限公司
+             */
+            name: string;
+            /** @example 科创大道 88 号 */
+            address: string;
+            /**
+             * @description The park (园区) within the zone
+             * @example 智能制造产业园
+             */
+            park: string;
+            /** @example 通用设备制造业 */
+            industry: string;
+            /**
+             * Format: date-time
+             * @description When the bureau entered it into the registry
+             */
+            registeredAt: string;
+            /**
+             * Format: date-time
+             * @description When its last event was recorded
+             */
+            updatedAt: string;
+            /**
+             * @description The enterprise stream’s version: send as expectedVersion
+             * @example 1
+             */
+            version: number;
+            /** @description Renames and moves, in the order recorded */
+            history: components["schemas"]["EnterpriseHistoryEntryDto"][];
+            /**
+             * Format: date
+             * @description Today (Asia/Shanghai): the day the certification statuses are for
+             * @example 2024-06-30
+             */
+            asOf: string;
+            certifications: components["schemas"]["EnterpriseCertificationDto"][];
+            /** @description Its visits, voided ones included, newest first (at most 100; total counts all) */
+            visits: components["schemas"]["VisitPageDto"];
+            /** @description Its problems, newest first (at most 100) */
+            problems: components["schemas"]["ProblemPageDto"];
+            /** @description Its subsidy cases, newest first (at most 100) */
+            subsidies: components["schemas"]["SubsidyCasePageDto"];
+            /** @description In business-date order (log order within a day) */
+            timeline: components["schemas"]["EnterpriseTimelineEntryDto"][];
+        };
+        EnterpriseDto: {
+            /**
+             * @description 统一社会信用代码
+             * @example 914403001922038216
+             */
+            uscc: string;
+            /**
+             * @description The current name; earlier ones are in history
+             * @example 星河精密制造有限公司
+             */
+            name: string;
+            /** @example 科创大道 88 号 */
+            address: string;
+            /**
+             * @description The park (园区) within the zone
+             * @example 智能制造产业园
+             */
+            park: string;
+            /** @example 通用设备制造业 */
+            industry: string;
+            /**
+             * Format: date-time
+             * @description When the bureau entered it into the registry
+             */
+            registeredAt: string;
+            /**
+             * Format: date-time
+             * @description When its last event was recorded
+             */
+            updatedAt: string;
+            /**
+             * @description The enterprise stream’s version: send as expectedVersion
+             * @example 1
+             */
+            version: number;
+            /** @description Renames and moves, in the order recorded */
+            history: components["schemas"]["EnterpriseHistoryEntryDto"][];
+        };
+        EnterprisePageDto: {
+            items: components["schemas"]["EnterpriseDto"][];
+            /**
+             * @description How many enterprises match the filter, over all pages
+             * @example 57
+             */
+            total: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        ImportSummaryDto: {
+            /** @example 18 */
+            ok: number;
+            /** @example 1 */
+            error: number;
+            /** @example 0 */
+            duplicate: number;
+            /** @example 1 */
+            unknown_enterprise: number;
+        };
+        ImportRowErrorDto: {
+            /**
+             * @description The column at fault, or `row` for a duplicate
+             * @example uscc
+             */
+            field: string;
+            /** @example 统一社会信用代码校验位错误 */
+            message: string;
+        };
+        ImportPreviewRowDto: {
+            /**
+             * @description The row number in the sheet (the header is row 1)
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description ok: will be granted; error: see errors; duplicate: the same grant as an earlier row; unknown_enterprise: not registered
+             * @enum {string}
+             */
+            status: "ok" | "error" | "duplicate" | "unknown_enterprise";
+            /** @description Empty on ok rows */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            /** @example 星河精密制造有限公司 */
+            name: string;
+            /** @example 914403001922038216 */
+            uscc: string;
+            /**
+             * @description The type code the column resolved to; as written when it resolved to none
+             * @example specialized_sme
+             */
+            type: string;
+            /** @example province */
+            level: string;
+            /** @example 2024年第一批 */
+            batch: string;
+            /** @example 豫工信企业〔2024〕56号 */
+            documentNumber: string;
+            /**
+             * @description Normalised to YYYY-MM-DD where the text allowed
+             * @example 2024-05-20
+             */
+            announcedOn: string;
+            /** @example 2024-05-01 */
+            validFrom: string;
+            /**
+             * @description As given, or derived from the type’s rule when left empty
+             * @example 2027-04-30
+             */
+            validTo: string;
+            /** @description Null on rows with errors */
+            certificationId: string | null;
+            /** @description unknown_enterprise rows: committing with registerUnknown registers it under the name in the sheet */
+            canRegister?: boolean;
+            /**
+             * @description duplicate rows: the earlier row with the same grant
+             * @example 2
+             */
+            duplicateOf?: number;
+        };
+        ImportPreviewDto: {
+            /**
+             * Format: uuid
+             * @description Commit it with POST /api/v1/certifications/imports/{importId}/commit
+             */
+            importId: string;
+            /** @description sha256 of the uploaded bytes */
+            contentHash: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description How many rows have each status */
+            summary: components["schemas"]["ImportSummaryDto"];
+            rows: components["schemas"]["ImportPreviewRowDto"][];
+        };
         CommitImportDto: {
             /**
              * @description Register enterprises the preview did not find, under the name in the sheet
              * @default false
              */
             registerUnknown: boolean;
+        };
+        ImportSkippedRowDto: {
+            /** @example 5 */
+            row: number;
+            /**
+             * @example error
+             * @enum {string}
+             */
+            status: "ok" | "error" | "duplicate" | "unknown_enterprise";
+        };
+        ImportRefusedRowDto: {
+            /** @example 7 */
+            row: number;
+            /** @example OVERLAPPING_CERTIFICATION */
+            code: string;
+            message: string;
+        };
+        ImportCommitResultDto: {
+            /** Format: uuid */
+            importId: string;
+            /**
+             * @description Grants appended now; committing the same list again gives 0
+             * @example 18
+             */
+            appended: number;
+            /**
+             * @description Rows whose grant was recorded already
+             * @example 0
+             */
+            unchanged: number;
+            /**
+             * @description Unknown enterprises registered (registerUnknown)
+             * @example 1
+             */
+            registered: number;
+            /** @description Rows not committed, with their preview status */
+            skipped: components["schemas"]["ImportSkippedRowDto"][];
+            /** @description Rows the enterprise’s history refused (e.g. an overlapping window); the others went on */
+            refused: components["schemas"]["ImportRefusedRowDto"][];
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
+        CertificationCountsScopeDto: {
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description 新增 period start
+             * @example 2024-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description 新增 period end (never after asOf)
+             * @example 2024-06-30
+             */
+            to: string;
+            /**
+             * @description Left out when not filtered
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @description Left out when not filtered
+             * @example province
+             * @enum {string}
+             */
+            level?: "province" | "national";
+            /**
+             * Format: date-time
+             * @description Only what had been recorded by this instant; null: everything
+             */
+            knownAt: string | null;
+        };
+        CertificationShareDto: {
+            /**
+             * @example city
+             * @enum {string}
+             */
+            scope: "city" | "province";
+            /**
+             * @description Which zone count is compared with the total
+             * @example currently_valid
+             * @enum {string}
+             */
+            measure: "currently_valid" | "ever_certified";
+            /**
+             * Format: date
+             * @description The date the city/province total refers to
+             * @example 2024-06-30
+             */
+            referenceAsOf: string;
+            /** @example 市工信局 2024年6月通报 */
+            source: string;
+            /**
+             * @description The zone’s count
+             * @example 2
+             */
+            numerator: number;
+            /**
+             * @description The city/province total
+             * @example 5
+             */
+            denominator: number;
+            /**
+             * @description Rounded half-up to one decimal; null when the denominator is 0
+             * @example 40
+             */
+            percent: number | null;
+            /** @example 40.0% */
+            display: string;
+        };
+        CertificationCountWithSharesDto: {
+            /**
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @example province
+             * @enum {string}
+             */
+            level: "province" | "national";
+            /** @example 省级专精特新中小企业 */
+            typeName: string;
+            /**
+             * @description Enterprises with a window containing asOf, not revoked by then
+             * @example 12
+             */
+            currentlyValid: number;
+            /**
+             * @description 累计培育: enterprises ever granted by asOf
+             * @example 15
+             */
+            everCertified: number;
+            /**
+             * @description 新增: enterprises whose first grant of this type and level falls in the period
+             * @example 3
+             */
+            newInPeriod: number;
+            /** @description Shares of the city/province totals entered for a date on or before asOf */
+            shares: components["schemas"]["CertificationShareDto"][];
+        };
+        CertificationRevisionDto: {
+            certificationId: string;
+            /** @example 914403001922038216 */
+            uscc: string;
+            /**
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @example province
+             * @enum {string}
+             */
+            level: "province" | "national";
+            /**
+             * Format: date
+             * @example 2024-03-01
+             */
+            revokedFrom: string;
+            /**
+             * Format: date-time
+             * @description When the revocation was recorded (after the report day)
+             */
+            recordedAt: string;
+        };
+        CertificationCountsDto: {
+            scope: components["schemas"]["CertificationCountsScopeDto"];
+            /** @description Every type and level the rules allow (narrowed by the filter); zero counts included */
+            counts: components["schemas"]["CertificationCountWithSharesDto"][];
+            /** @description Revocations recorded after asOf that reach back before it: the valid counts differ from what was known on asOf */
+            revisions: components["schemas"]["CertificationRevisionDto"][];
+        };
+        CertificationSeriesScopeDto: {
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2024-12-31
+             */
+            to: string;
+            /**
+             * @description Left out when not filtered
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @description Left out when not filtered
+             * @example province
+             * @enum {string}
+             */
+            level?: "province" | "national";
+            /** Format: date-time */
+            knownAt: string | null;
+        };
+        CertificationCountDto: {
+            /**
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @example province
+             * @enum {string}
+             */
+            level: "province" | "national";
+            /** @example 省级专精特新中小企业 */
+            typeName: string;
+            /**
+             * @description Enterprises with a window containing asOf, not revoked by then
+             * @example 12
+             */
+            currentlyValid: number;
+            /**
+             * @description 累计培育: enterprises ever granted by asOf
+             * @example 15
+             */
+            everCertified: number;
+            /**
+             * @description 新增: enterprises whose first grant of this type and level falls in the period
+             * @example 3
+             */
+            newInPeriod: number;
+        };
+        CertificationMonthlyPointDto: {
+            /** @example 2024-06 */
+            month: string;
+            /**
+             * Format: date
+             * @description The day counted: the month’s last day, or `to` in the last month
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /** @description Valid and 累计 at asOf; 新增 within the month */
+            counts: components["schemas"]["CertificationCountDto"][];
+        };
+        CertificationSeriesDto: {
+            scope: components["schemas"]["CertificationSeriesScopeDto"];
+            points: components["schemas"]["CertificationMonthlyPointDto"][];
+        };
+        CertifiedEnterprisesScopeDto: {
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            to: string;
+            /**
+             * @example specialized_sme
+             * @enum {string}
+             */
+            type: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
+            /**
+             * @example province
+             * @enum {string}
+             */
+            level: "province" | "national";
+            /**
+             * @example currently_valid
+             * @enum {string}
+             */
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
+            /** Format: date-time */
+            knownAt: string | null;
+        };
+        KnownCertificationWindowDto: {
+            certificationId: string;
+            /** @example 2024年第一批 */
+            batch: string;
+            /** @example 豫工信企业〔2024〕56号 */
+            documentNumber: string;
+            /**
+             * Format: date
+             * @example 2024-05-20
+             */
+            announcedOn: string;
+            /**
+             * Format: date
+             * @example 2024-05-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2027-04-30
+             */
+            validTo: string;
+            /**
+             * Format: date
+             * @example null
+             */
+            revokedFrom: string | null;
+            /**
+             * Format: date-time
+             * @description When the revocation was recorded
+             * @example null
+             */
+            revocationRecordedAt: string | null;
+        };
+        CertifiedEnterpriseDto: {
+            /** @example 914403001922038216 */
+            uscc: string;
+            /**
+             * @description Null if the directory has not caught up with the registration
+             * @example 星河精密制造有限公司
+             */
+            name: string | null;
+            /** @description Its certifications of this type and level: the windows behind the figure */
+            certifications: components["schemas"]["KnownCertificationWindowDto"][];
+        };
+        CertifiedEnterprisesDto: {
+            scope: components["schemas"]["CertifiedEnterprisesScopeDto"];
+            /**
+             * @description How many enterprises are behind the count (all listed; not paginated)
+             * @example 12
+             */
+            total: number;
+            items: components["schemas"]["CertifiedEnterpriseDto"][];
         };
         GrantCertificationDto: {
             /**
@@ -1075,6 +2081,22 @@ export interface components {
              * @example 2027-02-28
              */
             validTo?: string;
+        };
+        CertificationCommandResultDto: {
+            /** @example 914403001922038216 */
+            uscc: string;
+            /** @description Derived from uscc, type, level and batch: the same grant always has the same id */
+            certificationId: string;
+            /**
+             * @description The enterprise’s certifications stream version afterwards
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
         };
         RenewCertificationDto: {
             /**
@@ -1121,6 +2143,18 @@ export interface components {
              */
             source: string;
         };
+        ReferenceTotalResultDto: {
+            /**
+             * @description The reference-totals stream version afterwards
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
         LoadedYearsDto: {
             /**
              * @example [
@@ -1129,7 +2163,7 @@ export interface components {
              *       2026
              *     ]
              */
-            years: string[];
+            years: number[];
         };
         DeadlineDto: {
             /** @example 2024-09-27 */
@@ -1190,6 +2224,26 @@ export interface components {
             source: "hotline" | "letter" | "online";
             /** @description When the enterprise raised it (YYYY-MM-DD) */
             raisedOn: string;
+        };
+        ProblemCommandResultDto: {
+            /** Format: uuid */
+            problemId: string;
+            /**
+             * @description The status after the step
+             * @example assigned
+             * @enum {string}
+             */
+            status: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn";
+            /**
+             * @description The problem stream’s version afterwards: send as expectedVersion to guard the next step
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
         };
         CategorizeProblemDto: {
             /** @description Business date of the step (YYYY-MM-DD, Asia/Shanghai); defaults to today */
@@ -1296,6 +2350,156 @@ export interface components {
             /** @description Who asked for the withdrawal (the enterprise contact) */
             requestedBy: string;
         };
+        ProblemHistoryEntryDto: {
+            /**
+             * @description The event type
+             * @example ProblemAssigned
+             */
+            type: string;
+            /**
+             * Format: date
+             * @description Business date of the step
+             * @example 2024-09-27
+             */
+            on: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
+            recordedAt: string;
+            /** @description The acting user; null for the system (e.g. the overdue check) */
+            actorId: string | null;
+            /**
+             * @description The event’s data as recorded; its fields depend on `type`
+             * @example {
+             *       "leadUnitId": "district-drc",
+             *       "coUnitIds": [
+             *         "district-hr"
+             *       ],
+             *       "level": "district",
+             *       "workingDays": 3,
+             *       "deadline": "2024-10-08"
+             *     }
+             */
+            summary: {
+                [key: string]: unknown;
+            };
+        };
+        ProblemDetailsDto: {
+            /** Format: uuid */
+            problemId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /** @example 融资担保额度不足 */
+            title: string;
+            /**
+             * @example 融资
+             * @enum {string}
+             */
+            category: "融资" | "用工" | "用地" | "审批" | "政策" | "市场" | "物流" | "科技创新" | "基础设施" | "其他";
+            /**
+             * @example visit
+             * @enum {string}
+             */
+            source: "visit" | "hotline" | "letter" | "online";
+            /**
+             * Format: uuid
+             * @description The visit it was raised in; null for hotline, letter and online
+             */
+            visitId: string | null;
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
+            status: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn";
+            /**
+             * @description Handling level; null until assigned
+             * @example district
+             * @enum {string|null}
+             */
+            level: "district" | "city" | "province" | null;
+            /**
+             * @description The lead handling unit (牵头单位); null until assigned or after a return
+             * @example district-drc
+             */
+            leadUnitId: string | null;
+            /**
+             * @description Co-handling units (协办单位)
+             * @example [
+             *       "district-hr"
+             *     ]
+             */
+            coUnitIds: string[];
+            /**
+             * Format: date
+             * @example 2024-09-26
+             */
+            registeredOn: string;
+            /**
+             * Format: date
+             * @example 2024-09-27
+             */
+            assignedOn: string | null;
+            /**
+             * Format: date
+             * @description The deadline in force (extensions included), in working days from assignment
+             * @example 2024-10-08
+             */
+            deadline: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            outcome: "solved" | "explained_policy" | "long_term" | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            resolvedOn: string | null;
+            /**
+             * @description The latest follow-up’s satisfaction
+             * @example null
+             * @enum {string|null}
+             */
+            satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied" | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            closedOn: string | null;
+            /**
+             * Format: uuid
+             * @description Merged as a duplicate into this problem
+             * @example null
+             */
+            mergedInto: string | null;
+            /**
+             * @description Working days of an extension requested and not yet decided
+             * @example null
+             */
+            pendingExtensionDays: number | null;
+            /**
+             * @description 督办 issued
+             * @example 0
+             */
+            supervisionCount: number;
+            /**
+             * @description Reopened after an unsatisfied follow-up
+             * @example 0
+             */
+            reopenCount: number;
+            /**
+             * @description Stream version: send as expectedVersion
+             * @example 3
+             */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 企业反映银行授信审批周期长，担保额度不足 */
+            description: string;
+            /** @description Who did what when, from its events, in order */
+            history: components["schemas"]["ProblemHistoryEntryDto"][];
+        };
         RaisedProblemDto: {
             /** @example 融资担保额度不足 */
             title: string;
@@ -1315,8 +2519,138 @@ export interface components {
             notes: string;
             problems: components["schemas"]["RaisedProblemDto"][];
         };
+        LogVisitResultDto: {
+            /** Format: uuid */
+            visitId: string;
+            /** @description The ids of the problems registered with it, in the order sent */
+            problemIds: string[];
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
         VoidVisitDto: {
             reason: string;
+        };
+        VoidVisitResultDto: {
+            /** Format: uuid */
+            visitId: string;
+            /** @example 2 */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
+        ResolutionScopeDto: {
+            /**
+             * @description period: registered between from and to; cumulative: since from up to asOf
+             * @enum {string}
+             */
+            kind: "period" | "cumulative";
+            /**
+             * Format: date
+             * @example 2024-06-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description Each problem counts as it stood at the end of this day
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description Only what had been recorded by this instant; null: everything
+             */
+            knownAt: string | null;
+        };
+        RatioDto: {
+            /** @example 377 */
+            numerator: number;
+            /** @example 378 */
+            denominator: number;
+            /**
+             * @description Rounded half-up to one decimal; null when the denominator is 0
+             * @example 99.7
+             */
+            percent: number | null;
+            /**
+             * @description “—” when the denominator is 0
+             * @example 99.7%
+             */
+            display: string;
+        };
+        ResolutionFiguresDto: {
+            /**
+             * @description “all” for the total; otherwise the unit, category, level or month
+             * @example all
+             */
+            group: string;
+            /**
+             * @description 收集问题数: registered in scope, excluding merged and withdrawn
+             * @example 3
+             */
+            collected: number;
+            /** @description 问题解决率: resolved with outcome solved ÷ collected */
+            resolutionRate: components["schemas"]["RatioDto"];
+            /** @description 办结率: concluded with any outcome ÷ collected */
+            conclusionRate: components["schemas"]["RatioDto"];
+            /** @description 满意率: (satisfied + basically satisfied) ÷ follow-ups */
+            satisfactionRate: components["schemas"]["RatioDto"];
+            /** @description Satisfied only ÷ follow-ups */
+            strictSatisfactionRate: components["schemas"]["RatioDto"];
+            /** @description 按期办结率: concluded by the deadline in force ÷ concluded */
+            onTimeRate: components["schemas"]["RatioDto"];
+            /**
+             * @description Not concluded and past the deadline on the report date
+             * @example 1
+             */
+            overdue: number;
+            /**
+             * @description Median working days to conclusion; null when none concluded or outside the loaded calendar
+             * @example 4
+             */
+            medianWorkingDaysToResolve: number | null;
+        };
+        ResolutionMetricsDto: {
+            scope: components["schemas"]["ResolutionScopeDto"];
+            /** @enum {string} */
+            groupBy: "none" | "unit" | "category" | "level" | "month";
+            total: components["schemas"]["ResolutionFiguresDto"];
+            /** @description Empty when groupBy is none */
+            groups: components["schemas"]["ResolutionFiguresDto"][];
+            /** @description Every problem behind the figures, to check them one by one */
+            problemIds: string[];
+        };
+        VisitFiguresDto: {
+            /**
+             * @description “all” for the total; otherwise the month, caseworker or park
+             * @example all
+             */
+            group: string;
+            /**
+             * @description 走访家次
+             * @example 3
+             */
+            visits: number;
+            /**
+             * @description 走访企业数
+             * @example 2
+             */
+            enterprises: number;
+        };
+        VisitMetricsDto: {
+            total: components["schemas"]["VisitFiguresDto"];
+            /** @description Empty when groupBy is none */
+            groups: components["schemas"]["VisitFiguresDto"][];
         };
         PublishPolicyItemDto: {
             /** @example 2023年区级研发费用补助 */
@@ -1331,6 +2665,41 @@ export interface components {
              */
             mode: "automatic" | "application";
         };
+        PolicyItemResultDto: {
+            /** Format: uuid */
+            policyItemId: string;
+            /** @example 1 */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
+        };
+        PolicyItemDto: {
+            /** Format: uuid */
+            policyItemId: string;
+            /** @example 2023年区级研发费用补助 */
+            name: string;
+            /**
+             * @description The policy year the money is for (兑现2023年…), whenever it is paid
+             * @example 2023
+             */
+            policyYear: number;
+            /** @example 区科技局 */
+            issuingUnit: string;
+            /**
+             * @description automatic: 免申即享 (cases are matched); application: 申报 (enterprises apply)
+             * @enum {string}
+             */
+            mode: "automatic" | "application";
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        PolicyItemListDto: {
+            /** @description Newest policy year first, then by name */
+            items: components["schemas"]["PolicyItemDto"][];
+        };
         OpenSubsidyCaseDto: {
             /**
              * @description 'match': the bureau matched the enterprise (免申即享); 'apply': the enterprise applied (申报)
@@ -1342,6 +2711,26 @@ export interface components {
             policyItemId: string;
             /** @description Business date of the match or application (YYYY-MM-DD); defaults to today */
             on?: string;
+        };
+        SubsidyCommandResultDto: {
+            /**
+             * Format: uuid
+             * @description One case per enterprise and policy item: the id derives from both
+             */
+            caseId: string;
+            /**
+             * @description The status after the step
+             * @example approved
+             * @enum {string}
+             */
+            status: "matched" | "applied" | "approved" | "rejected" | "announced" | "partially_paid" | "paid";
+            /** @example 2 */
+            version: number;
+            /**
+             * @description Log position of the last event appended: pass as ?position= to read your write; null when nothing changed
+             * @example 1234
+             */
+            position: number | null;
         };
         ReviewSubsidyDto: {
             /** @enum {string} */
@@ -1386,12 +2775,569 @@ export interface components {
             recoveredOn: string;
             reason: string;
         };
+        SubsidyPaymentDto: {
+            /**
+             * @description `<caseId>:<stream position>`
+             * @example c5d1…:4
+             */
+            paymentId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /** Format: uuid */
+            policyItemId: string;
+            /** @example 2023 */
+            policyYear: number;
+            /** @enum {string} */
+            kind: "disbursement" | "recovery";
+            /**
+             * @description In 分; positive for a recovery too
+             * @example 6000000
+             */
+            amountFen: number;
+            /**
+             * Format: date
+             * @description paidOn or recoveredOn
+             * @example 2024-03-15
+             */
+            businessDate: string;
+            /**
+             * @description The disbursement’s own id; null for a recovery
+             * @example PAY-1
+             */
+            disbursementId: string | null;
+            /**
+             * @description A recovery’s reason, e.g. 虚报研发费用; null for a disbursement
+             * @example null
+             */
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        SubsidyCaseDetailsDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 91410100MA44L3QX54 */
+            enterpriseUscc: string;
+            /** Format: uuid */
+            policyItemId: string;
+            /** @example 2023 */
+            policyYear: number;
+            /**
+             * @description matched: 免申即享; applied: 申报
+             * @enum {string}
+             */
+            origin: "matched" | "applied";
+            /**
+             * @example paid
+             * @enum {string}
+             */
+            status: "matched" | "applied" | "approved" | "rejected" | "announced" | "partially_paid" | "paid";
+            /**
+             * Format: date
+             * @example 2024-01-10
+             */
+            openedOn: string;
+            /**
+             * @description Approved amount in 分; null until approved
+             * @example 10000000
+             */
+            approvedFen: number | null;
+            /**
+             * @description Why it was rejected, e.g. 不符合申报条件
+             * @example null
+             */
+            rejectionReason: string | null;
+            /**
+             * Format: date
+             * @example 2024-02-20
+             */
+            reviewedOn: string | null;
+            /**
+             * Format: date
+             * @description 公示 from
+             * @example 2024-03-01
+             */
+            publicityFrom: string | null;
+            /**
+             * Format: date
+             * @description 公示 to
+             * @example 2024-03-07
+             */
+            publicityTo: string | null;
+            /**
+             * @description Disbursed so far, in 分
+             * @example 10000000
+             */
+            paidFen: number;
+            /**
+             * @description Recovered (追回) so far, in 分
+             * @example 250000
+             */
+            recoveredFen: number;
+            /** @example 2 */
+            paymentCount: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            lastPaidOn: string | null;
+            /** @example 6 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Every disbursement and recovery behind the totals, by date */
+            payments: components["schemas"]["SubsidyPaymentDto"][];
+        };
+        SubsidyScopeDto: {
+            /**
+             * Format: date
+             * @description Payment dates from (inclusive); null: open-ended
+             * @example 2024-01-01
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description Payment dates to (inclusive); null: open-ended
+             * @example 2024-06-30
+             */
+            to: string | null;
+            /**
+             * Format: date
+             * @description Only payments dated on or before the report date
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description Only payments recorded by this instant; null: everything
+             */
+            knownAt: string | null;
+            /**
+             * @description Only money for this policy year; null: every year
+             * @example 2023
+             */
+            policyYear: number | null;
+        };
+        MoneyDto: {
+            /**
+             * @description Exact, in 分, as a decimal string (a sum can exceed 2^53)
+             * @example 6846620000
+             */
+            fen: string;
+            /**
+             * @description Exact, in 元, two decimals
+             * @example 68466200.00
+             */
+            yuan: string;
+            /**
+             * @description In 万元, two decimals, rounded half-up
+             * @example 6846.62
+             */
+            wanYuan: string;
+        };
+        SubsidyFiguresDto: {
+            /**
+             * @description “all” for the total; otherwise the policy year, policy item, enterprise or month
+             * @example all
+             */
+            group: string;
+            /** @description Disbursed in the period (recoveries not deducted) */
+            disbursed: components["schemas"]["MoneyDto"];
+            /** @description 追回 in the period */
+            recovered: components["schemas"]["MoneyDto"];
+            /** @description disbursed − recovered; negative when more was recovered than paid */
+            net: components["schemas"]["MoneyDto"];
+            /** @example 3 */
+            disbursements: number;
+            /** @example 1 */
+            recoveries: number;
+            /**
+             * @description Distinct enterprises with a disbursement in the group
+             * @example 2
+             */
+            enterprisesPaid: number;
+        };
+        SubsidyMetricsDto: {
+            scope: components["schemas"]["SubsidyScopeDto"];
+            /** @enum {string} */
+            groupBy: "none" | "policy_year" | "policy_item" | "enterprise" | "month";
+            /** @example 分 and 元 are exact; 万元 is rounded half-up to two decimals */
+            rounding: string;
+            total: components["schemas"]["SubsidyFiguresDto"];
+            /** @description Empty when groupBy is none */
+            groups: components["schemas"]["SubsidyFiguresDto"][];
+        };
         GenerateMonthlySummaryDto: {
             /**
              * @description A correction: regenerate the month with this reason (both versions stay visible)
              * @example 补录6月28日走访
              */
             reason?: string;
+        };
+        GenerateMonthlySummaryResultDto: {
+            /** @example monthly-summary-default-2024-06 */
+            streamId: string;
+            /** @example 2024-06 */
+            month: string;
+            /**
+             * @description The summary’s latest version
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Log position of the appended event: pass as ?position=; null when nothing was appended
+             * @example 1234
+             */
+            position: number | null;
+            /** @description False when the month existed already and no reason was given: a no-op */
+            generated: boolean;
+        };
+        ReportScopeDto: {
+            /**
+             * @description month: the month’s cohort; year_to_date: since 1 January
+             * @enum {string}
+             */
+            kind: "month" | "year_to_date";
+            /**
+             * Format: date
+             * @example 2024-06-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description Each record counts as it stood at the end of this day
+             * @example 2024-06-30
+             */
+            asOf: string;
+        };
+        ReportVisitFigureDto: {
+            scope: components["schemas"]["ReportScopeDto"];
+            /**
+             * @description 走访家次
+             * @example 3
+             */
+            visits: number;
+            /**
+             * @description 走访企业数
+             * @example 2
+             */
+            enterprises: number;
+        };
+        ReportVisitFiguresDto: {
+            month: components["schemas"]["ReportVisitFigureDto"];
+            yearToDate: components["schemas"]["ReportVisitFigureDto"];
+        };
+        ReportRateDto: {
+            /** @example 1 */
+            numerator: number;
+            /** @example 3 */
+            denominator: number;
+            /**
+             * @description Rounded half-up to one decimal; null when the denominator is 0
+             * @example 33.3
+             */
+            percent: number | null;
+            /** @example 33.3% */
+            display: string;
+        };
+        ReportProblemFigureDto: {
+            scope: components["schemas"]["ReportScopeDto"];
+            /**
+             * @description 收集问题数 (merged and withdrawn excluded)
+             * @example 3
+             */
+            collected: number;
+            /**
+             * @description Resolved with outcome solved: the 问题解决率 numerator
+             * @example 1
+             */
+            resolved: number;
+            /** @description 问题解决率 */
+            resolutionRate: components["schemas"]["ReportRateDto"];
+            /** @description 办结率 */
+            conclusionRate: components["schemas"]["ReportRateDto"];
+            /** @description 满意率 */
+            satisfactionRate: components["schemas"]["ReportRateDto"];
+            /** @description Satisfied only ÷ follow-ups */
+            strictSatisfactionRate: components["schemas"]["ReportRateDto"];
+            /** @description 按期办结率 */
+            onTimeRate: components["schemas"]["ReportRateDto"];
+            /**
+             * @description 超期未办结
+             * @example 1
+             */
+            overdue: number;
+        };
+        ReportProblemFiguresDto: {
+            month: components["schemas"]["ReportProblemFigureDto"];
+            yearToDate: components["schemas"]["ReportProblemFigureDto"];
+        };
+        ReportMoneyDto: {
+            /**
+             * @description Exact, in 分, as decimal text
+             * @example 13345600
+             */
+            fen: string;
+            /**
+             * @description Exact, in 元
+             * @example 133456.00
+             */
+            yuan: string;
+            /**
+             * @description In 万元, rounded half-up to two decimals
+             * @example 13.35
+             */
+            wanYuan: string;
+        };
+        ReportSubsidyFigureDto: {
+            scope: components["schemas"]["ReportScopeDto"];
+            /** @description 兑现惠企政策资金, by payment date (recoveries not deducted) */
+            disbursed: components["schemas"]["ReportMoneyDto"];
+            /** @description 追回, shown apart */
+            recovered: components["schemas"]["ReportMoneyDto"];
+            /** @example 2 */
+            disbursements: number;
+            /**
+             * @description 惠及企业
+             * @example 2
+             */
+            enterprisesPaid: number;
+        };
+        ReportSubsidyFiguresDto: {
+            month: components["schemas"]["ReportSubsidyFigureDto"];
+            yearToDate: components["schemas"]["ReportSubsidyFigureDto"];
+        };
+        ReportShareDto: {
+            /** @example 1 */
+            numerator: number;
+            /** @example 3 */
+            denominator: number;
+            /**
+             * @description Rounded half-up to one decimal; null when the denominator is 0
+             * @example 33.3
+             */
+            percent: number | null;
+            /** @example 33.3% */
+            display: string;
+            /**
+             * @example city
+             * @enum {string}
+             */
+            scope: "city" | "province";
+            /**
+             * @example currently_valid
+             * @enum {string}
+             */
+            measure: "currently_valid" | "ever_certified";
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            referenceAsOf: string;
+            /** @example 市工信局通报 */
+            source: string;
+        };
+        ReportCertificationFigureDto: {
+            /** @example specialized_sme */
+            type: string;
+            /** @example province */
+            level: string;
+            /** @example 省级专精特新中小企业 */
+            typeName: string;
+            /**
+             * @description 新增 in the month
+             * @example 1
+             */
+            newInMonth: number;
+            /**
+             * @description 新增 since 1 January
+             * @example 1
+             */
+            newInYear: number;
+            /**
+             * @description 累计培育
+             * @example 2
+             */
+            everCertified: number;
+            /**
+             * @description 有效期内
+             * @example 2
+             */
+            currentlyValid: number;
+            /** @description Shares of a city/province total; empty where none is known */
+            shares: components["schemas"]["ReportShareDto"][];
+        };
+        MonthlySummaryFiguresDto: {
+            visits: components["schemas"]["ReportVisitFiguresDto"];
+            problems: components["schemas"]["ReportProblemFiguresDto"];
+            subsidies: components["schemas"]["ReportSubsidyFiguresDto"];
+            /** @description Every certification type and level */
+            certifications: components["schemas"]["ReportCertificationFigureDto"][];
+        };
+        MonthlySummaryWithFiguresDto: {
+            /** @example 1 */
+            version: number;
+            /**
+             * @description regenerated: a correction
+             * @enum {string}
+             */
+            kind: "generated" | "regenerated";
+            /**
+             * @description The correction’s reason, e.g. 补录6月28日走访; null for the first version
+             * @example null
+             */
+            reason: string | null;
+            /** @example null */
+            supersedesVersion: number | null;
+            /**
+             * Format: date
+             * @description The month’s last day: the figures are as of its end
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * @description The log position the figures were computed at
+             * @example 1200
+             */
+            computedAtPosition: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The user who generated it; null for the scheduled job */
+            generatedBy: string | null;
+            figures: components["schemas"]["MonthlySummaryFiguresDto"];
+        };
+        MonthlySummaryVersionDto: {
+            /** @example 1 */
+            version: number;
+            /**
+             * @description regenerated: a correction
+             * @enum {string}
+             */
+            kind: "generated" | "regenerated";
+            /**
+             * @description The correction’s reason, e.g. 补录6月28日走访; null for the first version
+             * @example null
+             */
+            reason: string | null;
+            /** @example null */
+            supersedesVersion: number | null;
+            /**
+             * Format: date
+             * @description The month’s last day: the figures are as of its end
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * @description The log position the figures were computed at
+             * @example 1200
+             */
+            computedAtPosition: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The user who generated it; null for the scheduled job */
+            generatedBy: string | null;
+        };
+        MonthlySummaryViewDto: {
+            /**
+             * @description This deployment’s zone
+             * @example default
+             */
+            zone: string;
+            /** @example 2024-06 */
+            month: string;
+            /** @description The latest version (or the one asked for) with its figures */
+            summary: components["schemas"]["MonthlySummaryWithFiguresDto"];
+            /** @description Every version with its reason, oldest first */
+            versions: components["schemas"]["MonthlySummaryVersionDto"][];
+        };
+        MonthlySummaryNarrativeDto: {
+            /** @example 2024-06 */
+            month: string;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /** @example 本月开展走访企业3家次（涉及企业2家），收集企业问题3个，已解决1个，问题解决率33.3%，办结率66.7%，满意率100.0%，超期未办结1个；… */
+            narrative: string;
+        };
+        JobCountsDto: {
+            /**
+             * @description bullmq with REDIS_URL; otherwise jobs run in the API process
+             * @enum {string}
+             */
+            mode: "bullmq" | "in-process";
+            /**
+             * @description Per queue (monthly-summary, overdue-check, certification-expiry), the number of jobs in each state (waiting, active, delayed, prioritized, completed, failed); empty in-process
+             * @example {
+             *       "overdue-check": {
+             *         "waiting": 0,
+             *         "active": 0,
+             *         "delayed": 0,
+             *         "prioritized": 0,
+             *         "completed": 12,
+             *         "failed": 1
+             *       }
+             *     }
+             */
+            queues: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+        };
+        FailedJobDto: {
+            /**
+             * @example monthly-summary
+             * @enum {string}
+             */
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            /** @example monthly-summary:default:2024-06 */
+            jobId: string;
+            /**
+             * @description “run” for a triggered run, “tick” for a scheduler’s
+             * @example run
+             */
+            name: string;
+            /**
+             * @example {
+             *       "period": "2024-06"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example Redis is unavailable */
+            failedReason: string;
+            /** @example 3 */
+            attemptsMade: number;
+            /** Format: date-time */
+            failedAt: string | null;
+        };
+        EnqueueResultDto: {
+            /** @enum {string} */
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            /**
+             * @description Deterministic: the same job, zone and period always give the same id
+             * @example overdue-check:default:2024-10-10
+             */
+            jobId: string;
+            /**
+             * @description BullMQ state right after the call (waiting, active, delayed, prioritized, completed, failed)
+             * @example waiting
+             */
+            state: string;
+            /** @description False when a job with this id existed already (kept, or retried) */
+            created: boolean;
         };
         RunJobDto: {
             /** @enum {string} */
@@ -1401,6 +3347,97 @@ export interface components {
              * @example 2024-06
              */
             period?: string;
+        };
+        OverdueCheckResultDto: {
+            /**
+             * Format: date
+             * @example 2024-10-10
+             */
+            on: string;
+            /**
+             * @description Problems open past their deadline
+             * @example 1
+             */
+            overdue: number;
+            /**
+             * @description Problems that got an event from this run (flagged, 督办, or both)
+             * @example 1
+             */
+            changed: number;
+            /** @example 1 */
+            eventsAppended: number;
+        };
+        ExpiringCertificationDto: {
+            certificationId: string;
+            /** @example 914403001922038216 */
+            uscc: string;
+            /**
+             * @description The current name, when the registry has it
+             * @example 星河精密制造有限公司
+             */
+            enterpriseName: string | null;
+            /** @example specialized_sme */
+            type: string;
+            /** @example province */
+            level: string;
+            /** @example 2021年第一批 */
+            batch: string;
+            /**
+             * Format: date
+             * @example 2024-12-31
+             */
+            validTo: string;
+            /**
+             * @description Calendar days from `on` to validTo (0: today is the last valid day)
+             * @example 30
+             */
+            daysLeft: number;
+        };
+        ExpiringCertificationsReportDto: {
+            /**
+             * Format: date
+             * @example 2024-12-01
+             */
+            on: string;
+            /** @example 90 */
+            withinDays: number;
+            /** @example 1 */
+            count: number;
+            /** @description Soonest first: the 复核/重新认定 follow-up list */
+            certifications: components["schemas"]["ExpiringCertificationDto"][];
+        };
+        MonthlySummaryOutcomeDto: {
+            /** @example monthly-summary-default-2024-06 */
+            streamId: string;
+            /** @example 2024-06 */
+            month: string;
+            /** @example 1 */
+            version: number;
+            position: number | null;
+            /** @description False when the month’s summary existed already: a no-op */
+            generated: boolean;
+        };
+        JobRunResultDto: {
+            /** @enum {string} */
+            mode: "queued" | "in-process";
+            /** @enum {string} */
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            /** @example overdue-check:default:2024-10-10 */
+            jobId: string;
+            /**
+             * @description The period run: the one asked for, or the one due today
+             * @example 2024-10-10
+             */
+            period: string;
+            /**
+             * @description queued only: the BullMQ state right after enqueueing
+             * @example waiting
+             */
+            state?: string;
+            /** @description queued only: false when a job for this period existed (retried or run again) */
+            created?: boolean;
+            /** @description in-process only: what the job did (overdue-check, certification-expiry or monthly-summary) */
+            result?: components["schemas"]["OverdueCheckResultDto"] | components["schemas"]["ExpiringCertificationsReportDto"] | components["schemas"]["MonthlySummaryOutcomeDto"];
         };
     };
     responses: never;
@@ -1576,7 +3613,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unknown user, wrong password or inactive account (one answer for all three) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many login attempts from this client; wait a minute */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1593,7 +3659,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1610,7 +3687,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"][];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1631,7 +3737,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A user with this username exists already (field: username) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1659,21 +3803,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterprisePageDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers may not use the registry */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1690,40 +3849,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { uscc, version, position } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseCommandResultDto"];
+                };
             };
-            /** @description Invalid fields, e.g. a wrong USCC check character */
+            /** @description Invalid fields, e.g. a wrong USCC check character (VALIDATION_FAILED) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers may not use the registry */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description This USCC is already registered */
+            /** @description This USCC is already registered (ENTERPRISE_ALREADY_REGISTERED) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1742,33 +3910,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers may not use the registry */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No enterprise with this USCC */
+            /** @description No enterprise with this USCC (ENTERPRISE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Same name, or an effective date in the future or before the last rename */
+            /** @description expectedVersion is stale: the enterprise changed since (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Same name (NOTHING_CHANGES), or an effective date in the future or before the last rename (INVALID_EFFECTIVE_DATE) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1787,33 +3989,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers may not use the registry */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No enterprise with this USCC */
+            /** @description No enterprise with this USCC (ENTERPRISE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Same address and park, or an effective date in the future or before the last move */
+            /** @description expectedVersion is stale: the enterprise changed since (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Same address and park (NOTHING_CHANGES), or an effective date in the future or before the last move (INVALID_EFFECTIVE_DATE) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1828,26 +4064,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseProfileDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers may not use the registry */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No enterprise with this USCC */
+            /** @description No enterprise with this USCC (ENTERPRISE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1867,33 +4126,41 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { importId, summary, rows: [{ row, status: ok|error|duplicate|unknown_enterprise, errors }] } */
+            /** @description The preview, every row with its status and errors; nothing is appended */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
             };
-            /** @description Not CSV/XLSX, empty, or missing required columns: says what and where */
+            /** @description Not CSV/XLSX, empty, or missing required columns (MALFORMED_FILE): says what and where */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Only managers and admins import */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1912,26 +4179,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCommitResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Only managers and admins import */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description No such import */
+            /** @description No such import (IMPORT_NOT_FOUND): upload the file again */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -1961,21 +4251,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationCountsDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers do not see certification counts */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2001,21 +4306,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationSeriesDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers do not see certification counts */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2046,21 +4366,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertifiedEnterprisesDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Unit handlers do not see certification counts */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2077,47 +4412,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { uscc, certificationId, version, position } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationCommandResultDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Only managers and admins record certifications */
+            /** @description Only managers and admins record certifications; only admins enter reference totals */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description The enterprise is not registered */
+            /** @description The enterprise is not registered (ENTERPRISE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Overlaps a window of the same type and level, or the same id with other data */
+            /** @description Overlaps a window of the same type and level (OVERLAPPING_CERTIFICATION), or the same id with other data (CERTIFICATION_ALREADY_GRANTED) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description validTo beyond the type rule, or dates out of order */
+            /** @description validTo beyond the type rule, a level the type is not awarded at (INVALID_CERTIFICATION), or dates out of order (CERTIFICATION_DATES_OUT_OF_ORDER) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2137,26 +4492,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Only managers and admins record certifications */
+            /** @description Only managers and admins record certifications; only admins enter reference totals */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description The type has no 复核 (高企), or the certification is revoked */
+            /** @description No such certification for this enterprise (CERTIFICATION_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The type has no 复核, e.g. 高企 (CERTIFICATION_NOT_RENEWABLE), or the certification is revoked (CERTIFICATION_REVOKED) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Dates that do not fit the window (CERTIFICATION_DATES_OUT_OF_ORDER, INVALID_CERTIFICATION) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2176,26 +4572,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No or invalid bearer token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Only managers and admins record certifications */
+            /** @description Only managers and admins record certifications; only admins enter reference totals */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Already revoked (differently) */
+            /** @description No such certification for this enterprise (CERTIFICATION_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already revoked, differently (CERTIFICATION_REVOKED) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A revocation date outside the window (CERTIFICATION_DATES_OUT_OF_ORDER, INVALID_CERTIFICATION) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2216,21 +4653,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferenceTotalResultDto"];
+                };
             };
-            /** @description No or invalid bearer token */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-            /** @description Only managers and admins record certifications */
+            /** @description Only managers and admins record certifications; only admins enter reference totals */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A level the type is not awarded at, or another invalid field (INVALID_REFERENCE_TOTAL, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2249,6 +4710,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoadedYearsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2276,6 +4755,33 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineDto"];
                 };
             };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The count runs past the loaded years (CALENDAR_YEAR_NOT_LOADED, with year and loadedYears) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     CalendarController_year: {
@@ -2295,6 +4801,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The year is not loaded (CALENDAR_YEAR_NOT_LOADED, with year) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2320,6 +4853,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearChangeDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Someone else changed the year first (CONCURRENCY_CONFLICT): reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A well-formed arrangement that breaks a calendar rule (CALENDAR_YEAR_INVALID, every broken rule by field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -2353,7 +4931,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemPageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2374,7 +4981,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), or raisedOn is in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2397,7 +5042,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2420,7 +5121,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2443,7 +5200,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2466,7 +5279,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2489,7 +5358,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2512,7 +5437,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2535,7 +5516,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2558,7 +5595,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2581,7 +5674,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2604,7 +5753,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2627,7 +5832,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2650,7 +5911,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2673,7 +5990,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2696,7 +6069,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2719,7 +6148,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Your role may not take this step, or the problem is not assigned to your unit (NOT_THE_HANDLING_UNIT) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2741,7 +6226,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such problem, or (for a unit handler) not one assigned to your unit (PROBLEM_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2768,7 +6291,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitPageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not log or read visits */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2789,7 +6341,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LogVisitResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not log or read visits */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description This visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), the visit is dated in the future, or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2812,7 +6411,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoidVisitResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not log or read visits */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such visit (VISIT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The visit is voided already (VISIT_ALREADY_VOIDED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2842,7 +6488,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionMetricsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read the figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2867,7 +6542,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitMetricsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read the figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2888,7 +6592,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyItemListDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2909,7 +6642,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyItemResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An item with this id (from the Idempotency-Key) is published already with other details (POLICY_ITEM_ALREADY_PUBLISHED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An invalid policy item (INVALID_POLICY_ITEM) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2935,7 +6715,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCasePageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2956,7 +6765,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The item’s mode allows the other way (WRONG_POLICY_MODE), or the case is open already in another way (SUBSIDY_CASE_ALREADY_OPEN) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The enterprise is not registered (ENTERPRISE_NOT_REGISTERED) or the policy item does not exist (POLICY_ITEM_NOT_FOUND) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -2979,7 +6835,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such case (SUBSIDY_CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the case’s status (ILLEGAL_SUBSIDY_TRANSITION), or a rule on the money: DISBURSEMENT_EXCEEDS_APPROVED (remainderFen), PAYMENT_BEFORE_PUBLICITY_ENDS (publicityTo), DISBURSEMENT_ID_REUSED, RECOVERY_EXCEEDS_PAID (recoverableFen) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An amount or dates that cannot be (INVALID_AMOUNT, INVALID_DATES) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3002,7 +6914,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such case (SUBSIDY_CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the case’s status (ILLEGAL_SUBSIDY_TRANSITION), or a rule on the money: DISBURSEMENT_EXCEEDS_APPROVED (remainderFen), PAYMENT_BEFORE_PUBLICITY_ENDS (publicityTo), DISBURSEMENT_ID_REUSED, RECOVERY_EXCEEDS_PAID (recoverableFen) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An amount or dates that cannot be (INVALID_AMOUNT, INVALID_DATES) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3025,7 +6993,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such case (SUBSIDY_CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the case’s status (ILLEGAL_SUBSIDY_TRANSITION), or a rule on the money: DISBURSEMENT_EXCEEDS_APPROVED (remainderFen), PAYMENT_BEFORE_PUBLICITY_ENDS (publicityTo), DISBURSEMENT_ID_REUSED, RECOVERY_EXCEEDS_PAID (recoverableFen) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An amount or dates that cannot be (INVALID_AMOUNT, INVALID_DATES) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3048,7 +7072,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such case (SUBSIDY_CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not allowed in the case’s status (ILLEGAL_SUBSIDY_TRANSITION), or a rule on the money: DISBURSEMENT_EXCEEDS_APPROVED (remainderFen), PAYMENT_BEFORE_PUBLICITY_ENDS (publicityTo), DISBURSEMENT_ID_REUSED, RECOVERY_EXCEEDS_PAID (recoverableFen) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An amount or dates that cannot be (INVALID_AMOUNT, INVALID_DATES) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3067,7 +7147,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyCaseDetailsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such case (SUBSIDY_CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3097,7 +7215,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyMetricsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers have no access; reviews, 公示, payments, recoveries and new policy items are for managers and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3121,14 +7268,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthlySummaryViewDto"];
+                };
             };
-            /** @description Unit handlers do not read reports */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read reports; only managers and admins generate them */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The month (or that version) was never generated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3151,14 +7329,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GenerateMonthlySummaryResultDto"];
+                };
             };
-            /** @description Unit handlers do not read reports */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read reports; only managers and admins generate them */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The month has not ended yet (MONTH_NOT_ENDED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not catch up in time; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3182,14 +7400,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthlySummaryNarrativeDto"];
+                };
             };
-            /** @description Unit handlers do not read reports */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read reports; only managers and admins generate them */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The month (or that version) was never generated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3209,18 +7458,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description monthly-summary-<month>-v<version>.xlsx, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
-            /** @description Unit handlers do not read reports */
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not read reports; only managers and admins generate them */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The month (or that version) was never generated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3237,21 +7518,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobCountsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Admins only */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Redis is configured but unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3268,21 +7573,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobDto"][];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Admins only */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Redis is configured but unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3298,33 +7627,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueueResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Admins only */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No such queue or job */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description The job is not in the failed set */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Redis is configured but unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3341,26 +7704,50 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { mode: 'queued', jobId, state } or { mode: 'in-process', jobId, result } */
+            /** @description { mode: 'queued', queue, jobId, period, state, created } or { mode: 'in-process', queue, jobId, period, result } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobRunResultDto"];
+                };
+            };
+            /** @description Malformed input, or a period of the wrong form for the job (a month for monthly-summary, a date otherwise) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Admins only */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Redis is configured but unreachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -3383,7 +7770,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExpiringCertificationsReportDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Unit handlers do not see the follow-up list */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
