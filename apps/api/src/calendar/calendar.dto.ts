@@ -79,7 +79,7 @@ export class CalendarYearDto {
 }
 
 export class LoadedYearsDto {
-  @ApiProperty({ example: [2024, 2025, 2026] })
+  @ApiProperty({ type: [Number], example: [2024, 2025, 2026] })
   years: number[];
 }
 

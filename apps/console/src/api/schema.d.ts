@@ -2233,7 +2233,7 @@ export interface components {
              *       2026
              *     ]
              */
-            years: string[];
+            years: number[];
         };
         DeadlineDto: {
             /** @example 2024-09-27 */
