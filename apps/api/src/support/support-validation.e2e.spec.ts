@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds())('support input validation over HTTP on %s: 40
     const { manager } = w.users;
     const get = (path: string, query: object) => w.http().get(path).query(query).set('Authorization', manager.auth).expect(400);
     const fields = async (path: string, query: object) => (await get(path, query)).body.errors.map((e: { field: string }) => e.field).sort();
-    expect(await fields('/api/v1/problems', { status: 'open', level: 'county', limit: 101, overdue: 'maybe', from: '2024-02-30' })).toEqual([
+    expect(await fields('/api/v1/problems', { status: 'pending', level: 'county', limit: 101, overdue: 'maybe', from: '2024-02-30' })).toEqual([
       'from', 'level', 'limit', 'overdue', 'status',
     ]);
     expect(await fields('/api/v1/visits', { offset: -1, includeVoided: 'yes' })).toEqual(['includeVoided', 'offset']);
