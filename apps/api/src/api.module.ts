@@ -28,11 +28,15 @@ import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
+import { DemoModule } from '@app/demo';
 
 @Module({})
 export class ApiModule {
-  /** Built at start-up so the environment is read then (see PlatformConfigModule). */
-  static register(): DynamicModule {
+  /**
+   * Built at start-up so the environment is read then (see PlatformConfigModule). `demo`: also the demo
+   * zone's loader (`npm run demo`), which drives this app's own command handlers before it listens.
+   */
+  static register({ demo = false }: { demo?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -46,6 +50,7 @@ export class ApiModule {
         SubsidiesModule,
         ReportingModule,
         AdminJobsModule,
+        ...(demo ? [DemoModule] : []),
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
