@@ -63,8 +63,9 @@ export class DemoLoader {
     }
     if (marker.status === 'none') await this.refuseForeignEvents();
     const before = await this.eventCount();
-    const system = this.context(SYSTEM, 'demo-marker');
-    await this.commands.execute(new RecordDemoLoad({ type: 'StartDemoLoad', seed: plan.seed, scale: plan.scale, fingerprint, steps: plan.steps.length, until: plan.until }, system));
+    // One idempotency key per marker step: the runner keys appends by (key, stream), and both go to one stream.
+    const marking = (what: string) => this.context(SYSTEM, stepIdempotencyKey(plan.seed, `marker-${what}-${fingerprint.slice(0, 16)}`));
+    await this.commands.execute(new RecordDemoLoad({ type: 'StartDemoLoad', seed: plan.seed, scale: plan.scale, fingerprint, steps: plan.steps.length, until: plan.until }, marking('start')));
     const actors = await this.ensureAccounts(plan.accounts);
     // The working calendar seeded at start-up must be in its read model before the first deadline.
     await this.catchUp();
@@ -72,7 +73,7 @@ export class DemoLoader {
       await this.run(plan, step, actors, marker.status === 'loading');
       onProgress?.(i + 1, plan.steps.length);
     }
-    await this.commands.execute(new RecordDemoLoad({ type: 'CompleteDemoLoad', fingerprint, steps: plan.steps.length }, system));
+    await this.commands.execute(new RecordDemoLoad({ type: 'CompleteDemoLoad', fingerprint, steps: plan.steps.length }, marking('complete')));
     await this.catchUp();
     return { outcome: 'loaded', steps: plan.steps.length, eventsAppended: (await this.eventCount()) - before, ms: Date.now() - started };
   }
@@ -124,7 +125,7 @@ export class DemoLoader {
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM es_events WHERE NOT (${START_UP_STREAMS})`);
     if (n > 0) {
       throw new DemoLoadRefused(
-        `This database already holds ${n} events that are not the demo zone's; the demo loads only into an empty database. ` +
+        `This database already holds ${n} event${n === 1 ? '' : 's'} that the demo zone did not write; the demo loads only into an empty database. ` +
           `Point DATABASE_URL (or DATA_DIR for the embedded database) at an empty one, or start the app without the demo (npm start).`,
       );
     }

@@ -45,7 +45,7 @@ export function commandFor(action: Exclude<DemoAction, { kind: 'run-job' }>, ctx
       return { command: new ExecuteProblemCommand(action.problemId, action.request, action.on, ctx) };
     case 'grant-certification': {
       const { uscc, type, level, batch, documentNumber, announcedOn, validFrom } = action;
-      return { command: new GrantCertificationCommand({ uscc, type, level, batch, documentNumber, announcedOn, validFrom }, ctx) };
+      return { command: new GrantCertificationCommand({ uscc, type, level, batch, documentNumber, announcedOn, validFrom }, ctx), expectId: ['certificationId', action.certificationId] };
     }
     case 'renew-certification': {
       const { certificationId, batch, announcedOn } = action;

@@ -67,7 +67,7 @@ export function planCertifications(b: PlanBuilder, rng: Prng, firms: readonly De
     const certificationId = certificationIdFor(firm.uscc, x.type, x.level, x.batch);
     const day = x.announcedOn < '2024-01-01' ? REGISTER_DAY : b.workingDay(x.announcedOn, rng.int(0, 2));
     b.add(`cert-${++n}`, day, manager, {
-      kind: 'grant-certification', uscc: firm.uscc, type: x.type, level: x.level, batch: x.batch, documentNumber: x.document, announcedOn: x.announcedOn, validFrom: x.validFrom,
+      kind: 'grant-certification', certificationId, uscc: firm.uscc, type: x.type, level: x.level, batch: x.batch, documentNumber: x.document, announcedOn: x.announcedOn, validFrom: x.validFrom,
     });
     granted.push({ uscc: firm.uscc, certificationId, type: x.type, level: x.level, validFrom: x.validFrom });
   };

@@ -79,6 +79,8 @@ export type DemoAction =
   | { kind: 'problem-step'; problemId: string; on: string; request: DemoProblemRequest }
   | {
       kind: 'grant-certification';
+      /** As the registry derives it from firm, type, level and batch (what 复核 and revocation name). */
+      certificationId: string;
       uscc: string;
       type: string;
       level: string;
