@@ -23,7 +23,8 @@ export interface DemoLoadResult {
 }
 
 export interface DemoLoadOptions {
-  onProgress?: (done: number, total: number) => void;
+  /** After each step (the step just run); the bench attributes time to step kinds with it. */
+  onProgress?: (done: number, total: number, step: DemoStep) => void;
 }
 
 /** The database holds events the demo did not write: loading would mix invented firms into real figures. */
@@ -71,7 +72,7 @@ export class DemoLoader {
     await this.catchUp();
     for (const [i, step] of plan.steps.entries()) {
       await this.run(plan, step, actors, marker.status === 'loading');
-      onProgress?.(i + 1, plan.steps.length);
+      onProgress?.(i + 1, plan.steps.length, step);
     }
     await this.commands.execute(new RecordDemoLoad({ type: 'CompleteDemoLoad', fingerprint, steps: plan.steps.length }, marking('complete')));
     await this.catchUp();

@@ -43,6 +43,8 @@ export function planSubsidies(b: PlanBuilder, rng: Prng, firms: readonly DemoEnt
   const keyFirms = firms.filter((f) => f.key);
   const scale = firms.length / 2000;
   let recoveryDone = false;
+  // Cases paid in two parts: the first gets its remainder, the second is still waiting for it, the rest by chance.
+  let split = 0;
   ITEMS.forEach((item) => {
     const publishKey = `policy-item-${item.code}`;
     const policyItemId = b.idFor(publishKey, 'policy-item');
@@ -71,10 +73,11 @@ export function planSubsidies(b: PlanBuilder, rng: Prng, firms: readonly DemoEnt
       const batch = reviewed < '2024-04-12' ? PUBLICITY[0] : PUBLICITY[1];
       step(2, batch.from, { type: 'AnnounceSubsidy', from: batch.from, to: batch.to });
       const paidOn = b.workingDay(batch.payFrom, rng.int(0, 10));
-      const inTwo = item.mode === 'application' && rng.chance(0.2);
+      const inTwo = item.mode === 'application' && (rng.chance(0.2) || split < 2);
+      if (inTwo) split += 1;
       const first = inTwo ? Math.round(amount * 0.6) : amount;
       step(3, paidOn, { type: 'DisburseSubsidy', disbursementId: `${item.code}-${i + 1}-1`, amountFen: first, paidOn });
-      if (inTwo && rng.chance(0.6)) {
+      if (inTwo && (split === 1 || (split > 2 && rng.chance(0.6)))) {
         // The remainder after the project's acceptance check (验收); the others are still waiting for it.
         const secondOn = b.workingDay('2024-06-17', rng.int(0, 9));
         step(4, secondOn, { type: 'DisburseSubsidy', disbursementId: `${item.code}-${i + 1}-2`, amountFen: amount - first, paidOn: secondOn });
