@@ -37,6 +37,7 @@ module.exports = {
     '^@app/subsidies(|/.*)$': '<rootDir>/libs/subsidies/src$1',
     '^@app/reporting(|/.*)$': '<rootDir>/libs/reporting/src$1',
     '^@app/jobs(|/.*)$': '<rootDir>/libs/jobs/src$1',
+    '^@app/demo(|/.*)$': '<rootDir>/libs/demo/src$1',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,

@@ -12,9 +12,10 @@ export interface TestApp {
 
 /**
  * The real API app (same bootstrap as main.ts) on a database of its own: a fresh PostgreSQL database,
- * or embedded PGlite in a temporary directory. `env` overrides variables for this app only.
+ * or embedded PGlite in a temporary directory. `env` overrides variables for this app only; `options.demo`
+ * adds the demo zone's loader.
  */
-export async function startTestApi(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApi(kind: TestDatabaseKind, env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<TestApp> {
   const saved = { ...process.env };
   let cleanup: () => Promise<void>;
   if (kind === 'postgres') {
@@ -30,7 +31,7 @@ export async function startTestApi(kind: TestDatabaseKind, env: Record<string, s
   Object.assign(process.env, { LOG_LEVEL: 'warn', PROJECTION_POLL_INTERVAL_MS: '50', ...env });
   try {
     // The app reads the environment when it is created (PlatformConfigModule.forRoot), i.e. now.
-    const app = await createApiApp();
+    const app = await createApiApp(options);
     await app.init();
     return {
       app,

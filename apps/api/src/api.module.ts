@@ -29,11 +29,15 @@ import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
 import { ConsoleModule } from './console/console.module';
+import { DemoModule } from '@app/demo';
 
 @Module({})
 export class ApiModule {
-  /** Built at start-up so the environment is read then (see PlatformConfigModule). */
-  static register(): DynamicModule {
+  /**
+   * Built at start-up so the environment is read then (see PlatformConfigModule). `demo`: also the demo
+   * zone's loader (`npm run demo`), which drives this app's own command handlers before it listens.
+   */
+  static register({ demo = false }: { demo?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -48,6 +52,7 @@ export class ApiModule {
         ReportingModule,
         AdminJobsModule,
         ConsoleModule,
+        ...(demo ? [DemoModule] : []),
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],

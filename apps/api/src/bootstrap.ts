@@ -7,8 +7,8 @@ import { validationPipe } from './http/validation';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app the same way for main.ts and the e2e tests. */
-export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.register(), { bufferLogs: true });
+export async function createApiApp(options: { demo?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.register(options), { bufferLogs: true });
   configureApiApp(app);
   return app;
 }

@@ -6,7 +6,7 @@ export interface EventStoreModuleOptions {
   pool: Pool;
   /** Run the projection runner in this process. */
   runProjections: boolean;
-  projection: { batchSize: number; pollIntervalMs: number; leaseTtlMs: number; staleAfterMs: number };
+  projection: { batchSize: number; pollIntervalMs: number; wakeIntervalMs?: number; leaseTtlMs: number; staleAfterMs: number };
   waitForTimeoutMs: number;
 }
 

@@ -274,6 +274,29 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
     expect(orphaned).toMatchObject({ healthy: false, owner: null, behind: 0, problem: 'no worker holds this projection' });
   });
 
+  it('wake: appends woken within wakeIntervalMs are applied together, long before the next poll', async () => {
+    const cases = await newCaseSummaries('case_summaries_wake');
+    const batches: number[] = [];
+    const woken = new ProjectionRunner(db.sql, [cases], options('waker', {
+      batchSize: 500, pollIntervalMs: 20_000, wakeIntervalMs: 300, onBatch: (name, n) => void (name === cases.name && batches.push(n)),
+    }));
+    await woken.start();
+    try {
+      await eventually('the first poll', async () => (await checkpoint(cases.name)) !== null);
+      const started = Date.now();
+      for (let i = 1; i <= 20; i++) {
+        await db.store().append(`case-wake-${i}`, [{ type: 'CaseOpened', data: { i } }]);
+        woken.wake();
+      }
+      await eventually('all 20 applied', async () => (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_summaries_wake`))[0].n === 20, 10_000);
+      // Without the hold-back each wake is a poll (about 20 batches); the 20 s poll never came.
+      expect(batches.length).toBeLessThanOrEqual(3);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await woken.stop();
+    }
+  });
+
   it('waitFor throws WaitForTimeoutError naming the projection when no runner runs', async () => {
     const cases = await newCaseSummaries('case_summaries_nobody');
     const appended = await append('case-nobody-1', [{ type: 'CaseOpened', data: {} }]);

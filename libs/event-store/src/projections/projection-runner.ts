@@ -14,6 +14,12 @@ export interface ProjectionRunnerOptions {
   owner: string;
   batchSize: number;
   pollIntervalMs: number;
+  /**
+   * A loop woken by an append in this process starts its next poll no sooner than this long after its
+   * previous one began (default 0: at once). Under a stream of appends each poll then takes the events of
+   * the whole interval in one batch, instead of every append making every projection poll.
+   */
+  wakeIntervalMs?: number;
   leaseTtlMs: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => void;
   /** Called after each applied batch (metrics). */
@@ -61,67 +67,82 @@ export class ProjectionRunner {
 
   /**
    * Applies everything visible now and returns how many events were read. Safe to call from tests or
-   * alongside a live runner (the checkpoint lock keeps the work exactly-once).
+   * alongside a live runner (the checkpoint lock keeps the work exactly-once). `from` is the checkpoint the
+   * caller has just read, if any; after a batch, the checkpoint that batch wrote is the next start (a
+   * checkpoint moved by someone else in between is caught by applyBatch's lock, which then re-reads).
    */
-  async catchUp(projection: Projection, shouldContinue: () => Promise<boolean> | boolean = () => true): Promise<number> {
+  async catchUp(projection: Projection, shouldContinue: () => Promise<boolean> | boolean = () => true, from?: LogCheckpoint | null): Promise<number> {
     let total = 0;
+    let known: LogCheckpoint | null = from ?? null;
     for (;;) {
-      const current = await checkpoints.read(this.db, projection.name);
-      if (!current) await checkpoints.ensure(this.db, projection.name, projection.version);
-      const after: LogCheckpoint = current ?? { transactionId: '0', globalPosition: 0 };
+      if (!known) {
+        known = await checkpoints.read(this.db, projection.name);
+        if (!known) await checkpoints.ensure(this.db, projection.name, projection.version);
+      }
+      const after: LogCheckpoint = known ?? { transactionId: '0', globalPosition: 0 };
       const { events } = await this.store.readAll({ after, limit: this.options.batchSize });
       if (events.length === 0) return total;
-      await applyBatch(this.db, projection, { readAfter: after, events });
+      known = await applyBatch(this.db, projection, { readAfter: after, events });
       total += events.length;
       this.options.onBatch?.(projection.name, events.length);
       if (events.length < this.options.batchSize || !(await shouldContinue())) return total;
     }
   }
 
+  /**
+   * One poll per iteration: one checkpoint read (version check and where to start), the lease renewed only
+   * when a third of its time has passed (renewing is the heartbeat), then the batches. A woken loop thus
+   * costs two queries when there is nothing for it, which matters when every append in the process wakes
+   * every projection (a bulk load, a busy API on the embedded database's single connection).
+   */
   private async loop(projection: Projection): Promise<void> {
     const { owner, leaseTtlMs, pollIntervalMs } = this.options;
+    const renewEvery = leaseTtlMs / 3;
     let held = false;
+    let renewedAt = 0;
+    const renew = async () => {
+      const had = held;
+      held = await leases.acquire(this.db, projection.name, owner, leaseTtlMs);
+      renewedAt = Date.now();
+      if (held && !had) this.log('info', `Projection ${projection.name}: lease taken by ${owner}`);
+      return held;
+    };
     while (this.running) {
+      const began = Date.now();
       try {
-        const had = held;
-        if (await this.isOutdatedCode(projection)) {
+        let stored = await checkpoints.read(this.db, projection.name);
+        if (stored && stored.version > projection.version) {
+          this.log('warn', `Projection ${projection.name} is at version ${stored.version}, this worker has ${projection.version}: not running it`);
           if (held) await leases.release(this.db, projection.name, owner);
           held = false;
-          await this.idle(pollIntervalMs);
+          await this.idle(pollIntervalMs, began);
           continue;
         }
-        held = await leases.acquire(this.db, projection.name, owner, leaseTtlMs);
-        if (held && !had) this.log('info', `Projection ${projection.name}: lease taken by ${owner}`);
+        if (!held || Date.now() - renewedAt >= renewEvery) await renew();
         if (held) {
-          await this.rebuildIfOutdated(projection);
-          let renewedAt = Date.now();
-          await this.catchUp(projection, async () => {
-            if (!this.running) return false;
-            if (Date.now() - renewedAt < leaseTtlMs / 3) return true;
-            renewedAt = Date.now();
-            return (held = await leases.acquire(this.db, projection.name, owner, leaseTtlMs));
-          });
+          if (stored && stored.version < projection.version) {
+            await this.rebuild(projection, stored.version);
+            stored = null;
+          }
+          await this.catchUp(
+            projection,
+            async () => {
+              if (!this.running) return false;
+              return Date.now() - renewedAt < renewEvery || renew();
+            },
+            stored,
+          );
         }
       } catch (error) {
         this.log('error', `Projection ${projection.name} failed; retrying`, { err: error });
       }
-      await this.idle(pollIntervalMs);
+      await this.idle(pollIntervalMs, began);
     }
     if (held) await leases.release(this.db, projection.name, owner).catch(() => undefined);
   }
 
-  /** A newer deployment has rebuilt this projection: leave it to the workers running that code. */
-  private async isOutdatedCode(projection: Projection): Promise<boolean> {
-    const stored = await checkpoints.read(this.db, projection.name);
-    if (!stored || stored.version <= projection.version) return false;
-    this.log('warn', `Projection ${projection.name} is at version ${stored.version}, this worker has ${projection.version}: not running it`);
-    return true;
-  }
-
-  private async rebuildIfOutdated(projection: Projection): Promise<void> {
-    const stored = await checkpoints.read(this.db, projection.name);
-    if (!stored || stored.version >= projection.version) return;
-    this.log('warn', `Projection ${projection.name} rows are version ${stored.version}; rebuilding as ${projection.version}`);
+  private async rebuild(projection: Projection, storedVersion: number): Promise<void> {
+    this.log('warn', `Projection ${projection.name} rows are version ${storedVersion}; rebuilding as ${projection.version}`);
     const { owner, leaseTtlMs, batchSize } = this.options;
     await rebuildProjection(this.db, projection, {
       batchSize,
@@ -136,13 +157,16 @@ export class ProjectionRunner {
     });
   }
 
-  private async idle(ms: number): Promise<void> {
+  /** Sleeps until `ms` after now or a wake; a wake is held back until `wakeIntervalMs` after `began`. */
+  private async idle(ms: number, began: number): Promise<void> {
     if (!this.running) return;
     const controller = new AbortController();
     const waker = () => controller.abort();
     this.wakers.add(waker);
     await sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
     this.wakers.delete(waker);
+    const holdBack = began + (this.options.wakeIntervalMs ?? 0) - Date.now();
+    if (controller.signal.aborted && holdBack > 0 && this.running) await sleep(holdBack);
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string, extra?: Record<string, unknown>): void {

@@ -13,6 +13,8 @@ export interface NewUser {
   password: string;
   role: Role;
   unitId?: string | null;
+  /** Given by a loader that must reproduce the same ids (the demo zone); otherwise a random UUID. */
+  id?: string;
 }
 
 /** More accounts than any one bureau has; the directory is bounded all the same. */
@@ -27,7 +29,7 @@ export class UsersService {
       throw new ConflictException({ message: `A user named ${input.username} exists already`, field: 'username' });
     }
     const row = this.users.create({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       username: input.username,
       displayName: input.displayName,
       passwordHash: await hashPassword(input.password),

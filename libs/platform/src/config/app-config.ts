@@ -62,6 +62,7 @@ export class AppConfig {
     return {
       batchSize: this.get('PROJECTION_BATCH_SIZE'),
       pollIntervalMs: this.get('PROJECTION_POLL_INTERVAL_MS'),
+      wakeIntervalMs: this.get('PROJECTION_WAKE_INTERVAL_MS'),
       leaseTtlMs: this.get('PROJECTION_LEASE_TTL_MS'),
       staleAfterMs: this.get('PROJECTION_STALE_AFTER_MS'),
       waitForTimeoutMs: this.get('WAIT_FOR_TIMEOUT_MS'),

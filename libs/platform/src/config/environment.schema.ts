@@ -20,6 +20,7 @@ export const environmentSchema = Joi.object({
   PROJECTIONS_IN_API: Joi.boolean(),
   PROJECTION_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(500),
   PROJECTION_POLL_INTERVAL_MS: Joi.number().integer().min(10).max(60000).default(250),
+  PROJECTION_WAKE_INTERVAL_MS: Joi.number().integer().min(0).max(60000).default(50),
   PROJECTION_LEASE_TTL_MS: Joi.number().integer().min(1000).max(600000).default(15000),
   /** A projection whose loop has not beaten for this long is reported unhealthy. */
   PROJECTION_STALE_AFTER_MS: Joi.number().integer().min(1000).default(30000),
@@ -54,6 +55,7 @@ export interface Environment {
   PROJECTIONS_IN_API?: boolean;
   PROJECTION_BATCH_SIZE: number;
   PROJECTION_POLL_INTERVAL_MS: number;
+  PROJECTION_WAKE_INTERVAL_MS: number;
   PROJECTION_LEASE_TTL_MS: number;
   PROJECTION_STALE_AFTER_MS: number;
   WAIT_FOR_TIMEOUT_MS: number;
