@@ -60,7 +60,10 @@ test('a caseworker logs a visit with two problems on a 390 px phone, and a doubl
   await expect(page.getByText('已登记走访，同时登记诉求 2 件')).toBeVisible();
   await screenshot(page, 'caseworker-log-visit-done-390');
 
-  const visits = await (await apiAs('wang.fang')).get(`/api/v1/visits?enterpriseUscc=${uscc}`);
+  const manager = await apiAs('wang.fang');
+  // The visits read model follows the log a moment later; poll it rather than race it.
+  await expect.poll(async () => (await manager.get(`/api/v1/visits?enterpriseUscc=${uscc}`)).body.total).toBe(1);
+  const visits = await manager.get(`/api/v1/visits?enterpriseUscc=${uscc}`);
   expect(visits.body.total).toBe(1);
   problemIds = visits.body.items[0].problemIds;
   expect(problemIds).toHaveLength(2);
@@ -71,6 +74,8 @@ test('the unit handler sees both in the inbox, accepts and resolves one; the das
   for (const id of problemIds) {
     const assigned = await manager.post(`/api/v1/problems/${id}/assign`, { leadUnitId: 'unit-drc', coUnitIds: [], level: 'district', workingDays: 15 });
     expect(assigned.status).toBe(200);
+    // Read-your-writes: wait until the problem list holds the assignment.
+    expect((await manager.get(`/api/v1/problems/${id}?position=${assigned.body.position}`)).status).toBe(200);
   }
   const before = await manager.get(`/api/v1/metrics/resolution?scope=cumulative&from=2024-01-01&asOf=${today}`);
   const solvedBefore: number = before.body.total.resolutionRate.numerator;
@@ -153,7 +158,7 @@ test('a stale page shows the conflict and reloads the problem instead of overwri
   await page.getByRole('button', { name: '确定督办' }).click();
   await expect(page.getByText('该诉求刚被他人更新')).toBeVisible();
   await expect(page.locator('.page-title .el-tag').first()).toHaveText('已签收');
-  const problem = await (await apiAs('wang.fang')).get(`/api/v1/problems/${problemIds[1]}`);
+  const problem = await (await apiAs('wang.fang')).get(`/api/v1/problems/${problemIds[1]}?position=${accepted.body.position}`);
   expect(problem.body.supervisionCount).toBe(0);
   await screenshot(page, 'manager-problem-conflict');
 });

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PROJECTION_POLL_INTERVAL_MS: '50',
     // The suite logs in a few dozen times a minute from one address; the limit itself has its own e2e test.
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // One process is the whole system here: it projects too (with DATABASE_URL the default is a separate worker).
+    PROJECTIONS_IN_API: 'true',
     CONSOLE_DIR: resolve(__dirname, '../../dist/console') });
   const app = await createApiApp();
   await app.init();
