@@ -277,21 +277,30 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
   it('wake: appends woken within wakeIntervalMs are applied together, long before the next poll', async () => {
     const cases = await newCaseSummaries('case_summaries_wake');
     const batches: number[] = [];
+    // The earlier tests left a few thousand events in this database: one batch takes them all, so the first
+    // poll catches up and the loop goes idle on its 20 s poll — after that only wakes can move it.
     const woken = new ProjectionRunner(db.sql, [cases], options('waker', {
-      batchSize: 500, pollIntervalMs: 20_000, wakeIntervalMs: 300, onBatch: (name, n) => void (name === cases.name && batches.push(n)),
+      batchSize: 10_000, pollIntervalMs: 20_000, wakeIntervalMs: 300, onBatch: (name, n) => void (name === cases.name && batches.push(n)),
     }));
     await woken.start();
     try {
-      await eventually('the first poll', async () => (await checkpoint(cases.name)) !== null);
-      const started = Date.now();
-      for (let i = 1; i <= 20; i++) {
-        await db.store().append(`case-wake-${i}`, [{ type: 'CaseOpened', data: { i } }]);
+      // Let the first poll run and the loop go idle: a wake only nudges an idle loop.
+      await eventually('the first poll', async () => (await db.sql.query(`SELECT 1 FROM projection_leases WHERE owner = 'waker'`)).length === 1);
+      await eventually('the first poll to catch up', async () => (await checkpoint(cases.name)) !== null);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let last: AppendResult | null = null;
+      for (let i = 1; i <= 40; i++) {
+        last = await db.store().append(`case-wake-${i}`, [{ type: 'CaseOpened', data: { i } }]);
         woken.wake();
       }
-      await eventually('all 20 applied', async () => (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_summaries_wake`))[0].n === 20, 10_000);
-      // Without the hold-back each wake is a poll (about 20 batches); the 20 s poll never came.
-      expect(batches.length).toBeLessThanOrEqual(3);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      // Another suite's open transaction may hold the appends back from readAll (gap safety): wake once
+      // they are readable, as the next append in a live process would.
+      await readable(last!);
+      woken.wake();
+      await eventually('all 40 applied', async () => (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_summaries_wake WHERE stream_id LIKE 'case-wake-%'`))[0].n === 40, 10_000);
+      // Without the hold-back each wake of an idle loop is a poll (about 40 batches). The 20 s poll never came
+      // (the 10 s wait above would have given up first); how fast it is belongs in a benchmark, not here.
+      expect(batches.length).toBeLessThanOrEqual(5);
     } finally {
       await woken.stop();
     }

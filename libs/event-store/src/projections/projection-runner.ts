@@ -34,6 +34,8 @@ export class ProjectionRunner {
   private running = false;
   private loops: Promise<void>[] = [];
   private wakers = new Set<() => void>();
+  /** Counts wakes, so a wake that comes while a loop is polling (not idle) is not lost: the loop polls again. */
+  private wakes = 0;
   private readonly store: PostgresEventStore;
 
   constructor(
@@ -62,6 +64,7 @@ export class ProjectionRunner {
 
   /** Nudges idle loops after an append in this process; other processes are found by polling. */
   wake(): void {
+    this.wakes += 1;
     for (const w of this.wakers) w();
   }
 
@@ -109,13 +112,14 @@ export class ProjectionRunner {
     };
     while (this.running) {
       const began = Date.now();
+      const wakesBefore = this.wakes;
       try {
         let stored = await checkpoints.read(this.db, projection.name);
         if (stored && stored.version > projection.version) {
           this.log('warn', `Projection ${projection.name} is at version ${stored.version}, this worker has ${projection.version}: not running it`);
           if (held) await leases.release(this.db, projection.name, owner);
           held = false;
-          await this.idle(pollIntervalMs, began);
+          await this.idle(pollIntervalMs, began, wakesBefore);
           continue;
         }
         if (!held || Date.now() - renewedAt >= renewEvery) await renew();
@@ -136,7 +140,7 @@ export class ProjectionRunner {
       } catch (error) {
         this.log('error', `Projection ${projection.name} failed; retrying`, { err: error });
       }
-      await this.idle(pollIntervalMs, began);
+      await this.idle(pollIntervalMs, began, wakesBefore);
     }
     if (held) await leases.release(this.db, projection.name, owner).catch(() => undefined);
   }
@@ -157,16 +161,23 @@ export class ProjectionRunner {
     });
   }
 
-  /** Sleeps until `ms` after now or a wake; a wake is held back until `wakeIntervalMs` after `began`. */
-  private async idle(ms: number, began: number): Promise<void> {
+  /**
+   * Sleeps until `ms` after now or a wake (one that came during the poll counts too); a wake is held back
+   * until `wakeIntervalMs` after `began`.
+   */
+  private async idle(ms: number, began: number, wakesBefore: number): Promise<void> {
     if (!this.running) return;
-    const controller = new AbortController();
-    const waker = () => controller.abort();
-    this.wakers.add(waker);
-    await sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wakers.delete(waker);
+    let woken = this.wakes !== wakesBefore;
+    if (!woken) {
+      const controller = new AbortController();
+      const waker = () => controller.abort();
+      this.wakers.add(waker);
+      await sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
+      this.wakers.delete(waker);
+      woken = controller.signal.aborted;
+    }
     const holdBack = began + (this.options.wakeIntervalMs ?? 0) - Date.now();
-    if (controller.signal.aborted && holdBack > 0 && this.running) await sleep(holdBack);
+    if (woken && holdBack > 0 && this.running) await sleep(holdBack);
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string, extra?: Record<string, unknown>): void {
