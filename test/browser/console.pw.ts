@@ -179,6 +179,34 @@ test('the manager downloads the June XLSX and it opens', async ({ page }) => {
   expect(cells.some((c) => c.includes('2024'))).toBe(true);
 });
 
+test('an admin deactivates an account from the users page, and that user’s open session ends', async ({ page, browser }) => {
+  const admin = await apiAs('admin');
+  const username = `temp.${suffix}`;
+  const created = await admin.post('/api/v1/users', { username, displayName: `临时${suffix}`, password: 'browser-suite-password', role: 'caseworker' });
+  expect(created.status).toBe(201);
+
+  const theirs = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await login(theirs, username);
+  await expect(theirs).toHaveURL(/\/visits\/new/);
+
+  await login(page, 'admin');
+  await page.goto('/admin/users');
+  const row = page.getByTestId('users-table').locator('tr', { hasText: username });
+  await row.getByRole('button', { name: '停用' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+  await expect(row.getByText('已停用')).toBeVisible();
+
+  // Their next request is refused: the console sends them to the login page, and logging in again fails.
+  await theirs.goto('/visits');
+  await expect(theirs).toHaveURL(/\/login/);
+  await expect(theirs.getByText('登录已过期，请重新登录')).toBeVisible();
+  await theirs.getByLabel('用户名').fill(username);
+  await theirs.getByLabel('密码').fill('browser-suite-password');
+  await theirs.getByRole('button', { name: '登录' }).click();
+  await expect(theirs.getByText('用户名或密码错误')).toBeVisible();
+  await theirs.context().close();
+});
+
 test('the main pages have no serious or critical accessibility violations, and each is saved as a screenshot', async ({ page }) => {
   await page.goto('/login');
   await expectAccessible(page);
@@ -188,7 +216,7 @@ test('the main pages have no serious or critical accessibility violations, and e
     ['/dashboard', 'admin-dashboard'], ['/problems', 'problem-list'], [`/problems/${problemIds[0]}`, 'problem-page'],
     ['/visits', 'visit-list'], [`/enterprises/${uscc}`, 'enterprise-profile'], ['/enterprises', 'enterprise-list'],
     ['/reports?month=2024-06', 'monthly-reports'], ['/certifications/import', 'certification-import'],
-    ['/admin/users', 'admin-users'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
+    ['/admin/users', 'admin-users'], ['/account/password', 'change-password'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
   ] as const) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createEmptyServerDatabase, type TestDatabaseKind } from './test-database';
 
+let appCount = 0;
+
 export interface TestApp {
   app: INestApplication;
   close(): Promise<void>;
@@ -28,7 +30,15 @@ export async function startTestApi(kind: TestDatabaseKind, env: Record<string, s
     process.env.DATA_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  Object.assign(process.env, { LOG_LEVEL: 'warn', PROJECTION_POLL_INTERVAL_MS: '50', ...env });
+  Object.assign(process.env, {
+    LOG_LEVEL: 'warn',
+    PROJECTION_POLL_INTERVAL_MS: '50',
+    // Each test app is a deployment of its own: its Redis keys (queues, login counters) keep apart from the others'.
+    JOBS_PREFIX: `test-${process.pid}-${++appCount}`,
+    // Every test client is 127.0.0.1, like a bureau behind one proxy: only the specs about it keep the real limit.
+    LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: '10000',
+    ...env,
+  });
   try {
     // The app reads the environment when it is created (PlatformConfigModule.forRoot), i.e. now.
     const app = await createApiApp(options);

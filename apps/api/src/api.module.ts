@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificationsModule, EnterprisesModule } from '@app/enterprises';
-import { AppConfig, AuthModule, PlatformModule } from '@app/platform';
+import { AuthModule, PlatformModule } from '@app/platform';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottlingModule } from './auth/login-throttling';
 import { UsersController } from './auth/users.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EnterpriseProfile } from './enterprises/enterprise-profile';
@@ -53,10 +53,7 @@ export class ApiModule {
         AdminJobsModule,
         ConsoleModule,
         ...(demo ? [DemoModule] : []),
-        ThrottlerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
-        }),
+        LoginThrottlingModule,
       ],
       controllers: [
         HealthController,

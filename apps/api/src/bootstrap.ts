@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/platform';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -15,6 +16,8 @@ export async function createApiApp(options: { demo?: boolean } = {}): Promise<IN
 
 export function configureApiApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  // Which X-Forwarded-For to believe (TRUST_PROXY): req.ip is then the user's address behind the load balancer.
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', app.get(AppConfig).trustProxy);
   app.enableShutdownHooks();
   app.useGlobalPipes(validationPipe);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));

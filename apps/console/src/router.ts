@@ -33,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'enterprises/:uscc', name: 'enterprise', component: () => import('./pages/enterprises/EnterprisePage.vue'), props: true, meta: { roles: CASEWORK, title: '企业画像' } },
       { path: 'reports', name: 'reports', component: () => import('./pages/reports/MonthlyReportsPage.vue'), meta: { roles: OVERSIGHT, menu: '月报', title: '月报' } },
       { path: 'certifications/import', name: 'certification-import', component: () => import('./pages/certifications/CertificationImportPage.vue'), meta: { roles: OVERSIGHT, menu: '认定名单导入', title: '认定名单导入' } },
+      { path: 'account/password', name: 'change-password', component: () => import('./pages/account/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { roles: ['admin'], menu: '用户管理', title: '用户管理' } },
       { path: 'admin/calendar', name: 'calendar', component: () => import('./pages/admin/CalendarPage.vue'), meta: { roles: ['admin'], menu: '工作日历', title: '工作日历' } },
       { path: 'admin/jobs', name: 'jobs', component: () => import('./pages/admin/JobsPage.vue'), meta: { roles: ['admin'], menu: '定时任务', title: '定时任务' } },

@@ -54,13 +54,4 @@ describe.each(testDatabaseKinds())('login, tokens and user administration on %s'
     const noUnit = await http().post('/api/v1/users').set('Authorization', admin.auth).send({ ...body, username: 'zhao.lei', unitId: undefined }).expect(400);
     expect(noUnit.body.errors.map((e: { field: string }) => e.field)).toEqual(['unitId']);
   });
-
-  it('rate-limits login attempts per client', async () => {
-    const attempts = [];
-    for (let i = 0; i < 8; i++) {
-      attempts.push((await http().post('/api/v1/auth/login').send({ username: 'wang.fang', password: 'wrong-password-x' })).status);
-    }
-    expect(attempts).toContain(429);
-    expect(attempts.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
-  });
 });

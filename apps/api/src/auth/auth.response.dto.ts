@@ -19,6 +19,24 @@ export class AuthUserDto implements AuthUser {
   unitId: string | null;
 }
 
+/** An account as the administrators see it. */
+export class UserAccountDto extends AuthUserDto {
+  @ApiProperty({ description: 'false: cannot log in, its tokens are refused' })
+  active: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+/** A page of accounts by username, and how many there are. */
+export class UserAccountPageDto {
+  @ApiProperty({ type: [UserAccountDto] })
+  items: UserAccountDto[];
+
+  @ApiProperty({ example: 120 })
+  total: number;
+}
+
 /** A colleague as the directory shows one: name, role and unit — no username, no credentials. */
 export class ColleagueDto extends PickType(AuthUserDto, ['id', 'displayName', 'role', 'unitId'] as const) {}
 

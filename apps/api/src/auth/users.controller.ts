@@ -1,9 +1,14 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, UsersService } from '@app/platform';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
-import { AuthUserDto, ColleagueDto } from './auth.response.dto';
+import { PageQueryDto } from '../http/query.dto';
+import { parseUuid } from '../http/validation';
+import { AuthUserDto, ColleagueDto, UserAccountDto, UserAccountPageDto } from './auth.response.dto';
 import { CreateUserDto } from './create-user.dto';
+import { ResetPasswordDto, UpdateUserDto } from './update-user.dto';
+
+const USER_ID = parseUuid('id');
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -31,9 +36,37 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every user account, by username' })
-  @ApiOkResponse({ type: [AuthUserDto] })
-  list(): Promise<AuthUserDto[]> {
-    return this.users.list();
+  @ApiOperation({ summary: 'User accounts by username, a page at a time, active or not' })
+  @ApiOkResponse({ type: UserAccountPageDto })
+  list(@Query() page: PageQueryDto): Promise<UserAccountPageDto> {
+    return this.users.list(page);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One user account' })
+  @ApiOkResponse({ type: UserAccountDto })
+  @ApiErrors({ notFound: 'No such user' })
+  get(@Param('id', USER_ID) id: string): Promise<UserAccountDto> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a user’s name, role, unit or active flag',
+    description: 'A change of role, unit or active flag revokes the user’s tokens at once (on other API replicas within AUTH_USER_CACHE_MS).',
+  })
+  @ApiOkResponse({ type: UserAccountDto })
+  @ApiErrors({ notFound: 'No such user', conflict: 'The last active administrator cannot be deactivated or re-roled (field: role)' })
+  update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto): Promise<UserAccountDto> {
+    return this.users.update(id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password for a user (who forgot theirs); their tokens stop working' })
+  @ApiNoContentResponse({ description: 'Set' })
+  @ApiErrors({ notFound: 'No such user' })
+  async resetPassword(@Param('id', USER_ID) id: string, @Body() body: ResetPasswordDto): Promise<void> {
+    await this.users.resetPassword(id, body.newPassword);
   }
 }

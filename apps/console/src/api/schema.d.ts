@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password: your other sessions end, the answer is a fresh token */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -60,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every user account, by username */
+        /** User accounts by username, a page at a time, active or not */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user account (administrators) */
@@ -82,6 +99,44 @@ export interface paths {
         get: operations["UsersController_directory"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user account */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user’s name, role, unit or active flag
+         * @description A change of role, unit or active flag revokes the user’s tokens at once (on other API replicas within AUTH_USER_CACHE_MS).
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for a user (who forgot theirs); their tokens stop working */
+        post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1145,6 +1200,10 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["AuthUserDto"];
         };
+        ChangeOwnPasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
         CreateUserDto: {
             /** @example zhang.wei */
             username: string;
@@ -1174,6 +1233,52 @@ export interface components {
              * @example null
              */
             unitId: string | null;
+        };
+        UserAccountDto: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4f0e-9b7a-2d5c8e1f4a90
+             */
+            id: string;
+            /** @example zhang.wei */
+            username: string;
+            /** @example 张伟 */
+            displayName: string;
+            /**
+             * @example caseworker
+             * @enum {string}
+             */
+            role: "caseworker" | "unit_handler" | "manager" | "admin";
+            /**
+             * @description The handling unit a unit_handler acts for (e.g. district-drc); null for every other role
+             * @example null
+             */
+            unitId: string | null;
+            /** @description false: cannot log in, its tokens are refused */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserAccountPageDto: {
+            items: components["schemas"]["UserAccountDto"][];
+            /** @example 120 */
+            total: number;
+        };
+        UpdateUserDto: {
+            /** @example 张伟 */
+            displayName?: string;
+            /**
+             * @description Changing it revokes the user's tokens
+             * @enum {string}
+             */
+            role?: "caseworker" | "unit_handler" | "manager" | "admin";
+            /** @description The handling unit of a unit_handler; changing it revokes the user's tokens */
+            unitId?: string | null;
+            /** @description false deactivates the account: it cannot log in and its tokens stop working at once */
+            active?: boolean;
+        };
+        ResetPasswordDto: {
+            newPassword: string;
         };
         RegisterEnterpriseDto: {
             /**
@@ -3730,8 +3835,49 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Too many login attempts from this client; wait a minute */
+            /** @description Too many login attempts for this account or from this address; Retry-After says how many seconds to wait */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED); a wrong current password is a field error on currentPassword */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3771,7 +3917,12 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                limit?: unknown;
+                offset?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3783,7 +3934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthUserDto"][];
+                    "application/json": components["schemas"]["UserAccountPageDto"];
                 };
             };
             /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
@@ -3911,6 +4062,193 @@ export interface operations {
             };
             /** @description Administrators only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccountDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAccountDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The last active administrator cannot be deactivated or re-roled (field: role) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

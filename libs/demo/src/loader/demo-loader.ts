@@ -110,7 +110,7 @@ export class DemoLoader {
   /** Creates the demo accounts that do not exist yet; an existing account of another id is not ours to reuse. */
   private async ensureAccounts(accounts: readonly DemoAccount[]): Promise<Map<string, AuthUser>> {
     const users = this.moduleRef.get(UsersService, { strict: false });
-    const existing = new Map((await users.list()).map((u) => [u.username, u]));
+    const existing = new Map((await users.findByUsernames(accounts.map((a) => a.username))).map((u) => [u.username, u]));
     const missing = accounts.filter((a) => {
       const found = existing.get(a.username);
       if (found && found.id !== a.id) throw new DemoLoadRefused(`An account named ${a.username} exists already and is not the demo's`);

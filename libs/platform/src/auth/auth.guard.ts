@@ -16,8 +16,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required (POST /api/v1/auth/login)');
+    // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" is as good as "Bearer".
+    const [scheme, token, extra] = (request.headers.authorization ?? '').trim().split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) throw new UnauthorizedException('A bearer token is required (POST /api/v1/auth/login)');
     request.user = await this.auth.verify(token);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !allowed.includes(request.user.role)) {

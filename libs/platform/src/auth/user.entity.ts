@@ -29,6 +29,10 @@ export class UserRow {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Carried by every token as `gen`; bumped when the account is deactivated, re-roled or its password changes. */
+  @Column({ name: 'credentials_generation', type: 'integer', default: 0 })
+  credentialsGeneration: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

@@ -54,8 +54,19 @@ export class AppConfig {
     return this.get('ZONE_ID');
   }
 
-  get loginRateLimitPerMinute(): number {
-    return this.get('LOGIN_RATE_LIMIT_PER_MINUTE');
+  get loginRateLimits(): { perAccountPerMinute: number; perIpPerMinute: number } {
+    return { perAccountPerMinute: this.get('LOGIN_RATE_LIMIT_PER_MINUTE'), perIpPerMinute: this.get('LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE') };
+  }
+
+  /** Express's "trust proxy" value: a boolean, a hop count, or the addresses/subnets to trust. */
+  get trustProxy(): boolean | number | string {
+    const raw = this.get('TRUST_PROXY').trim();
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    return /^\d+$/.test(raw) ? Number(raw) : raw;
+  }
+
+  get authUserCacheMs(): number {
+    return this.get('AUTH_USER_CACHE_MS');
   }
 
   get projections() {

@@ -30,8 +30,18 @@ export const environmentSchema = Joi.object({
   JWT_TTL_SECONDS: Joi.number().integer().min(60).max(86400).default(900),
   /** The development zone (tenant) this deployment serves; recorded on every event. */
   ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
-  /** Login attempts allowed per client per minute. */
+  /** Login attempts allowed per account (username) per minute, whoever makes them. */
   LOGIN_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000).default(10),
+  /** Login attempts allowed per client address per minute, whichever accounts they name (password spraying). */
+  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: Joi.number().integer().min(1).max(100000).default(100),
+  /**
+   * Which proxies' X-Forwarded-For to believe when telling clients apart (Express's "trust proxy": false, true,
+   * a hop count, or addresses/subnets such as "loopback, 10.0.0.0/8"). Behind the documented load balancer,
+   * set it to the balancer's address so that each user is throttled on their own address, not the balancer's.
+   */
+  TRUST_PROXY: Joi.string().default('false'),
+  /** How long (ms) a replica may trust its cached copy of an account (active, role, token generation). */
+  AUTH_USER_CACHE_MS: Joi.number().integer().min(0).max(60000).default(5000),
   /** Redis key prefix of the BullMQ queues: two deployments (or tests) on one Redis keep apart by it. */
   JOBS_PREFIX: Joi.string().pattern(/^[A-Za-z0-9_-]{1,40}$/).default('zhuqi'),
   /** Attempts per job before it lands in the failed set, with exponential backoff from JOBS_BACKOFF_MS. */
@@ -63,6 +73,9 @@ export interface Environment {
   JWT_TTL_SECONDS: number;
   ZONE_ID: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
+  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: number;
+  TRUST_PROXY: string;
+  AUTH_USER_CACHE_MS: number;
   JOBS_PREFIX: string;
   JOBS_ATTEMPTS: number;
   JOBS_BACKOFF_MS: number;
