@@ -67,6 +67,21 @@ test('a caseworker logs a visit with two problems on a 390 px phone, and a doubl
   expect(visits.body.total).toBe(1);
   problemIds = visits.body.items[0].problemIds;
   expect(problemIds).toHaveLength(2);
+
+  // 我登记的诉求: both, with the enterprise's name, and nobody else's.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/problems/mine');
+  await expect(page.getByRole('heading', { name: '我登记的诉求' })).toBeVisible();
+  for (const title of titles) {
+    const row = page.locator('.el-table__row', { hasText: title });
+    await expect(row).toBeVisible();
+    await expect(row.getByText(enterpriseName)).toBeVisible();
+  }
+  await screenshot(page, 'caseworker-my-problems');
+  await login(page, 'liu.yang');
+  await page.goto('/problems/mine');
+  await expect(page.getByRole('heading', { name: '我登记的诉求' })).toBeVisible();
+  for (const title of titles) await expect(page.getByText(title)).toHaveCount(0);
 });
 
 test('the unit handler sees both in the inbox, accepts and resolves one; the dashboard moves and opens it', async ({ page }) => {

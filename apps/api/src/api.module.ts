@@ -24,6 +24,7 @@ import { SupportModule, WorkingCalendarModule } from '@app/support';
 import { SupportMetricsController } from './support/metrics.controller';
 import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
+import { ProblemReader } from './support/problem-reader';
 import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
@@ -74,6 +75,7 @@ export class ApiModule {
       ],
       providers: [
         EnterpriseProfile,
+        ProblemReader,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },

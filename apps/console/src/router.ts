@@ -27,6 +27,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'visits/new', name: 'log-visit', component: () => import('./pages/caseworker/LogVisitPage.vue'), meta: { roles: CASEWORK, menu: '登记走访', title: '登记走访' } },
       { path: 'visits', name: 'visits', component: () => import('./pages/caseworker/VisitListPage.vue'), meta: { roles: CASEWORK, menu: '走访记录', title: '走访记录' } },
       { path: 'problems', name: 'problems', component: () => import('./pages/problems/ProblemListPage.vue'), meta: { roles: ['caseworker', 'manager', 'admin', 'unit_handler'], menu: '诉求列表', title: '诉求列表' } },
+      { path: 'problems/mine', name: 'my-problems', component: () => import('./pages/problems/ProblemListPage.vue'), props: { mine: true }, meta: { roles: ['caseworker'], menu: '我登记的诉求', title: '我登记的诉求' } },
       { path: 'problems/:id', name: 'problem', component: () => import('./pages/problems/ProblemPage.vue'), props: true, meta: { roles: ['caseworker', 'manager', 'admin', 'unit_handler'], title: '诉求详情' } },
       { path: 'enterprises', name: 'enterprises', component: () => import('./pages/enterprises/EnterpriseListPage.vue'), meta: { roles: CASEWORK, menu: '企业库', title: '企业库' } },
       { path: 'enterprises/new', name: 'register-enterprise', component: () => import('./pages/enterprises/RegisterEnterprisePage.vue'), meta: { roles: CASEWORK, menu: '新增企业', title: '新增企业' } },

@@ -6,6 +6,7 @@ import { RenameEnterpriseHandler } from './application/rename-enterprise/rename-
 import { EnterpriseDirectoryProjection } from './read-models/enterprise-directory/enterprise-directory.projection';
 import { EnterpriseRow } from './read-models/enterprise-directory/enterprise-directory.row';
 import { GetEnterpriseHandler } from './read-models/enterprise-directory/get-enterprise.query';
+import { EnterpriseNamesHandler } from './read-models/enterprise-directory/enterprise-names.query';
 import { ListEnterprisesHandler } from './read-models/enterprise-directory/list-enterprises.query';
 import { EnterpriseTimelineProjection } from './read-models/enterprise-timeline/enterprise-timeline.projection';
 import { EnterpriseTimelineRow } from './read-models/enterprise-timeline/enterprise-timeline.row';
@@ -22,6 +23,7 @@ import { GetEnterpriseTimelineHandler } from './read-models/enterprise-timeline/
     RenameEnterpriseHandler,
     RelocateEnterpriseHandler,
     GetEnterpriseHandler,
+    EnterpriseNamesHandler,
     ListEnterprisesHandler,
     EnterpriseDirectoryProjection,
     EnterpriseTimelineProjection,

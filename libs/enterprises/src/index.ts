@@ -14,6 +14,7 @@ export * from './read-models/enterprise-directory/enterprise-directory.row';
 export * from './read-models/enterprise-directory/enterprise-directory.projection';
 export * from './read-models/enterprise-directory/get-enterprise.query';
 export * from './read-models/enterprise-directory/list-enterprises.query';
+export * from './read-models/enterprise-directory/enterprise-names.query';
 export * from './enterprises.module';
 export * from './read-models/enterprise-timeline/enterprise-timeline.row';
 export * from './read-models/enterprise-timeline/enterprise-timeline.projection';

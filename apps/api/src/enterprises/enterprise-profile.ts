@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetEnterpriseQuery, GetEnterpriseTimelineQuery, ListEnterpriseCertificationsQuery } from '@app/enterprises';
 import { todayInShanghai } from '@app/platform';
 import { ListSubsidyCases } from '@app/subsidies';
-import { ListProblems, ListVisits } from '@app/support';
+import { ListVisits } from '@app/support';
+import { ProblemReader } from '../support/problem-reader';
 
 /** How many items of each list the profile shows; the list endpoints page through the rest. */
 const PROFILE_LIST_LIMIT = 100;
@@ -15,7 +16,10 @@ const PROFILE_LIST_LIMIT = 100;
  */
 @Injectable()
 export class EnterpriseProfile {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly problemReader: ProblemReader,
+  ) {}
 
   async of(uscc: string) {
     const today = todayInShanghai();
@@ -23,7 +27,7 @@ export class EnterpriseProfile {
     const [certifications, visits, problems, subsidies, timeline] = await Promise.all([
       this.queries.execute(new ListEnterpriseCertificationsQuery(uscc, today)),
       this.queries.execute(new ListVisits({ enterpriseUscc: uscc, includeVoided: true, limit: PROFILE_LIST_LIMIT, offset: 0 })),
-      this.queries.execute(new ListProblems({ enterpriseUscc: uscc, today, limit: PROFILE_LIST_LIMIT, offset: 0 })),
+      this.problemReader.list({ enterpriseUscc: uscc, today, limit: PROFILE_LIST_LIMIT, offset: 0 }),
       this.queries.execute(new ListSubsidyCases({ enterpriseUscc: uscc, limit: PROFILE_LIST_LIMIT, offset: 0 })),
       this.queries.execute(new GetEnterpriseTimelineQuery(uscc)),
     ]);

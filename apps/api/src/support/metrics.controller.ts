@@ -5,13 +5,13 @@ import { Roles, todayInShanghai } from '@app/platform';
 import {
   GetResolutionMetrics,
   GetVisitMetrics,
-  ListProblems,
   ListResolutionFigureProblems,
   WorkingCalendar,
 } from '@app/support';
 import { ApiStandardErrors } from '../http/api-errors';
+import { ProblemReader } from './problem-reader';
 import { ResolutionFigureProblemsQueryDto, ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
-import { ProblemSummaryDto, ResolutionFigureProblemsDto, ResolutionMetricsDto, VisitMetricsDto } from './dto/support.response.dto';
+import { ResolutionFigureProblemsDto, ResolutionMetricsDto, VisitMetricsDto } from './dto/support.response.dto';
 
 /** The figures managers publish; every rate comes with numerator, denominator and scope. */
 @ApiTags('metrics')
@@ -23,6 +23,7 @@ export class SupportMetricsController {
   constructor(
     private readonly queries: QueryBus,
     private readonly calendar: WorkingCalendar,
+    private readonly problems: ProblemReader,
   ) {}
 
   @Get('resolution')
@@ -55,9 +56,7 @@ export class SupportMetricsController {
     const asOf = q.asOf ?? todayInShanghai();
     const scope = { kind: q.scope, from: q.from, to: q.scope === 'cumulative' ? asOf : (q.to ?? asOf), asOf, knownAt: q.knownAt?.toISOString() ?? null };
     const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
-    const page: { items: ProblemSummaryDto[]; total: number } = await this.queries.execute(
-      new ListProblems({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset }),
-    );
+    const page = await this.problems.list({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset });
     return { figure: q.figure, part: q.part, group: q.group ?? null, total: ids.length, items: page.items, limit: q.limit, offset: q.offset };
   }
 

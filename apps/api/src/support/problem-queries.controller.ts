@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, todayInShanghai, type AuthUser } from '@app/platform';
-import { GetProblem, ListProblems } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { parseUuid } from '../http/validation';
 import { ConsistentQueryDto } from '../http/query.dto';
 import { ProblemListQueryDto } from './dto/support-queries.dto';
 import { ProblemDetailsDto, ProblemPageDto } from './dto/support.response.dto';
+import { ProblemReader } from './problem-reader';
 
 /** A unit handler sees only what is assigned or co-assigned to its unit; everyone else sees all. */
 const visibleTo = (user: AuthUser) => (user.role === 'unit_handler' ? user.unitId : undefined);
@@ -17,19 +16,19 @@ const visibleTo = (user: AuthUser) => (user.role === 'unit_handler' ? user.unitI
 @ApiStandardErrors({ unavailable: 'The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly' })
 @Controller('api/v1/problems')
 export class ProblemQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly problems: ProblemReader) {}
 
   @Get()
   @ApiOperation({ summary: 'Problems, filtered and paginated, newest registration first; a unit handler sees only its unit’s' })
   @ApiOkResponse({ type: ProblemPageDto })
   list(@Query() q: ProblemListQueryDto, @CurrentUser() user: AuthUser): Promise<ProblemPageDto> {
-    return this.queries.execute(
-      new ListProblems({
+    return this.problems.list({
         status: q.status,
         unitId: q.unitId,
         category: q.category,
         level: q.level,
         enterpriseUscc: q.enterpriseUscc,
+        registeredBy: q.registeredBy,
         registeredFrom: q.from,
         registeredTo: q.to,
         overdue: q.overdue,
@@ -38,8 +37,7 @@ export class ProblemQueriesController {
         sort: q.sort,
         limit: q.limit,
         offset: q.offset,
-      }),
-    );
+    });
   }
 
   /** The problem with its full history (who did what when), from its events. 404 also for other units' problems. */
@@ -48,6 +46,6 @@ export class ProblemQueriesController {
   @ApiOkResponse({ type: ProblemDetailsDto })
   @ApiErrors({ notFound: 'No such problem, or (for a unit handler) not one assigned to your unit (PROBLEM_NOT_FOUND)' })
   get(@Param('id', parseUuid()) id: string, @Query() _q: ConsistentQueryDto, @CurrentUser() user: AuthUser): Promise<ProblemDetailsDto> {
-    return this.queries.execute(new GetProblem(id, visibleTo(user)));
+    return this.problems.get(id, visibleTo(user));
   }
 }

@@ -1463,6 +1463,11 @@ export interface components {
             problemId: string;
             /** @example 91410100MA44L3QX54 */
             enterpriseUscc: string;
+            /**
+             * @description The enterprise’s current name; null if the registry does not know the USCC
+             * @example 豫创精密机械有限公司
+             */
+            enterpriseName: string | null;
             /** @example 融资担保额度不足 */
             title: string;
             /**
@@ -1508,6 +1513,11 @@ export interface components {
              * @example 2024-09-26
              */
             registeredOn: string;
+            /**
+             * Format: uuid
+             * @description Who registered it (see GET /users/directory); null if the system did
+             */
+            registeredBy: string | null;
             /**
              * Format: date
              * @example 2024-09-27
@@ -2565,6 +2575,11 @@ export interface components {
             problemId: string;
             /** @example 91410100MA44L3QX54 */
             enterpriseUscc: string;
+            /**
+             * @description The enterprise’s current name; null if the registry does not know the USCC
+             * @example 豫创精密机械有限公司
+             */
+            enterpriseName: string | null;
             /** @example 融资担保额度不足 */
             title: string;
             /**
@@ -2610,6 +2625,11 @@ export interface components {
              * @example 2024-09-26
              */
             registeredOn: string;
+            /**
+             * Format: uuid
+             * @description Who registered it (see GET /users/directory); null if the system did
+             */
+            registeredBy: string | null;
             /**
              * Format: date
              * @example 2024-09-27
@@ -5394,6 +5414,8 @@ export interface operations {
                 category?: "融资" | "用工" | "用地" | "审批" | "政策" | "市场" | "物流" | "科技创新" | "基础设施" | "其他";
                 level?: "district" | "city" | "province";
                 enterpriseUscc?: string;
+                /** @description Only problems this user registered (a caseworker’s 我登记的诉求: pass your own id) */
+                registeredBy?: string;
                 /** @description Registered on or after (YYYY-MM-DD) */
                 from?: string;
                 /** @description Registered on or before (YYYY-MM-DD) */

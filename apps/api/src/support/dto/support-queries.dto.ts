@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
@@ -34,6 +34,11 @@ export class ProblemListQueryDto extends PageQueryDto {
   @IsString()
   @Length(18, 18)
   enterpriseUscc?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only problems this user registered (a caseworker’s 我登记的诉求: pass your own id)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'registeredBy must be a user id (UUID)' })
+  registeredBy?: string;
 
   @ApiPropertyOptional({ description: 'Registered on or after (YYYY-MM-DD)' })
   @IsOptional()

@@ -74,6 +74,9 @@ export class ProblemSummaryDto implements ProblemSummary {
   @ApiProperty({ example: '91410100MA44L3QX54' })
   enterpriseUscc: string;
 
+  @ApiProperty({ type: String, nullable: true, example: '豫创精密机械有限公司', description: 'The enterprise’s current name; null if the registry does not know the USCC' })
+  enterpriseName: string | null;
+
   @ApiProperty({ example: '融资担保额度不足' })
   title: string;
 
@@ -100,6 +103,9 @@ export class ProblemSummaryDto implements ProblemSummary {
 
   @ApiProperty({ format: 'date', example: '2024-09-26' })
   registeredOn: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Who registered it (see GET /users/directory); null if the system did' })
+  registeredBy: string | null;
 
   @ApiProperty({ type: String, nullable: true, format: 'date', example: '2024-09-27' })
   assignedOn: string | null;

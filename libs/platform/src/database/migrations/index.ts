@@ -8,6 +8,7 @@ import { Subsidies1764300000600 } from './1764300000600-subsidies';
 import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-timeline';
 import { Reporting1764300000800 } from './1764300000800-reporting';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
+import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   EnterpriseTimeline1764300000700,
   Reporting1764300000800,
   UserCredentialsGeneration1764300001100,
+  ProblemRegisteredBy1764300001200,
 ];

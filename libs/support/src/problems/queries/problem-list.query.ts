@@ -11,6 +11,8 @@ export interface ProblemListFilter {
   enterpriseUscc?: string;
   registeredFrom?: string;
   registeredTo?: string;
+  /** Only problems this user registered (a caseworker's 我登记的). */
+  registeredBy?: string;
   /** Only problems not concluded and past their deadline on `today`. */
   overdue?: boolean;
   today: string;
@@ -47,6 +49,7 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
     if (f.category) q.andWhere('p.category = :category', { category: f.category });
     if (f.level) q.andWhere('p.level = :level', { level: f.level });
     if (f.enterpriseUscc) q.andWhere('p.enterprise_uscc = :uscc', { uscc: f.enterpriseUscc });
+    if (f.registeredBy) q.andWhere('p.registered_by = :registeredBy', { registeredBy: f.registeredBy });
     if (f.registeredFrom) q.andWhere('p.registered_on >= :from', { from: f.registeredFrom });
     if (f.registeredTo) q.andWhere('p.registered_on <= :to', { to: f.registeredTo });
     if (f.overdue !== undefined) {

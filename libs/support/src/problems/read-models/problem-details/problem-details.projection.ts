@@ -18,6 +18,7 @@ export interface ProblemDetailsRecord extends Record<string, unknown> {
   lead_unit_id: string | null;
   co_unit_ids: string[];
   registered_on: string;
+  registered_by: string | null;
   assigned_on: string | null;
   deadline: string | null;
   outcome: string | null;
@@ -71,6 +72,7 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
       lead_unit_id: null,
       co_unit_ids: [],
       registered_on: d.raisedOn,
+      registered_by: entry.actorId,
       assigned_on: null,
       deadline: null,
       outcome: null,
@@ -139,7 +141,8 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
   constructor() {
     super({
       name: 'problem-details',
-      version: 1,
+      // 2: registered_by (the migration fills it in place; the rebuild this version asks for gives the same).
+      version: 2,
       handles: Object.values(T),
       table: 'problems',
       keyColumn: 'problem_id',
@@ -156,6 +159,7 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
         lead_unit_id: 'text',
         co_unit_ids: 'jsonb',
         registered_on: 'date',
+        registered_by: 'text',
         assigned_on: 'date',
         deadline: 'date',
         outcome: 'text',

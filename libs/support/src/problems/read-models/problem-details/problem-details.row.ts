@@ -15,6 +15,7 @@ export interface ProblemHistoryEntry {
 @Index('IX_problems_lead_unit', ['leadUnitId'])
 @Index('IX_problems_enterprise', ['enterpriseUscc'])
 @Index('IX_problems_registered_on', ['registeredOn'])
+@Index('IX_problems_registered_by', ['registeredBy', 'registeredOn'])
 export class ProblemDetailsRow {
   @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problems' })
   problemId: string;
@@ -51,6 +52,10 @@ export class ProblemDetailsRow {
 
   @Column({ name: 'registered_on', type: 'date' })
   registeredOn: string;
+
+  /** The user who registered it (the Registered event's actor); null for one registered by the system. */
+  @Column({ name: 'registered_by', type: 'text', nullable: true })
+  registeredBy: string | null;
 
   @Column({ name: 'assigned_on', type: 'date', nullable: true })
   assignedOn: string | null;
