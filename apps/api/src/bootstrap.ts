@@ -1,14 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { useStrictJsonBodies } from './http/body-parsers';
+import { InputGuardPipe } from './http/input-guard.pipe';
 import { validationPipe } from './http/validation';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app the same way for main.ts and the e2e tests. */
 export async function createApiApp(options: { demo?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.register(options), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(options), { bufferLogs: true });
   configureApiApp(app);
   return app;
 }
@@ -16,6 +19,8 @@ export async function createApiApp(options: { demo?: boolean } = {}): Promise<IN
 export function configureApiApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalPipes(validationPipe);
+  useStrictJsonBodies(app as NestExpressApplication);
+  // The guard first: it refuses what would crash class-transformer or PostgreSQL, before the DTOs are built.
+  app.useGlobalPipes(new InputGuardPipe(), validationPipe);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
 }
