@@ -13,6 +13,7 @@ import { CertificationImportsController } from './certifications/certification-i
 import { CertificationsController } from './certifications/certifications.controller';
 import { ConsistentReadInterceptor } from './http/consistent-read.interceptor';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { HttpExceptionFilter } from './http/http-exception.filter';
 import { HttpIdempotencyRow } from './http/http-idempotency.entity';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthController } from './observability/health.controller';
@@ -78,6 +79,7 @@ export class ApiModule {
       providers: [
         EnterpriseProfile,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },
       ],

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import { CommitCertificationImportCommand, MalformedSheetError, PreviewCertifica
 import { Roles } from '@app/platform';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { parseUuid } from '../http/validation';
 import { CommitImportDto } from './dto/certification-queries.dto';
 import { ImportCommitResultDto, ImportPreviewDto } from './dto/certifications.response.dto';
 
@@ -56,7 +57,7 @@ export class CertificationImportsController {
   @ApiOkResponse({ type: ImportCommitResultDto })
   @ApiErrors({ notFound: 'No such import (IMPORT_NOT_FOUND): upload the file again' })
   commit(
-    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Param('importId', parseUuid('importId')) importId: string,
     @Body() { registerUnknown }: CommitImportDto,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportCommitResultDto> {
