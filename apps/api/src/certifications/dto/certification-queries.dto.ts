@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from '../../enterprises/dto/trimmed-text';
 import { KnownAtQueryDto } from '../../http/query.dto';
+import { IsOnOrAfter } from '../../http/date-range';
+import { MAX_TOTAL } from '../../http/bounds';
 
 class FilterDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ enum: CERTIFICATION_TYPE_CODES })
@@ -33,6 +35,7 @@ export class CountsQueryDto extends FilterDto {
   @ApiPropertyOptional({ description: '新增 period end; default asOf (and never after it)' })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 }
 
@@ -57,6 +60,7 @@ export class SeriesQueryDto extends FilterDto {
 
   @ApiProperty({ example: '2024-12-31' })
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to: string;
 }
 
@@ -82,9 +86,10 @@ export class ReferenceTotalDto {
   @IsCalendarDate()
   asOf: string;
 
-  @ApiProperty({ example: 232, minimum: 1 })
+  @ApiProperty({ example: 232, minimum: 1, maximum: MAX_TOTAL })
   @IsInt()
   @Min(1)
+  @Max(MAX_TOTAL)
   total: number;
 
   @TrimmedText(200, '市工信局 2024年6月通报', 'Where the figure comes from')
