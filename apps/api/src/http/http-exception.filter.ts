@@ -16,6 +16,8 @@ interface ParserFailure {
 }
 
 const ROUTE_NOT_FOUND = /^Cannot [A-Z]+ \//;
+/** The API's own codes (VALIDATION_FAILED, IMPORT_TOO_MANY_ROWS …), as opposed to Nest's reason phrases. */
+const CODE = /^[A-Z][A-Z0-9_]+$/;
 
 /**
  * Every HttpException in the one shape of ApiErrorDto: `{ statusCode, error, message, errors, …facts }`.
@@ -40,9 +42,11 @@ function shape(exception: HttpException): ErrorBody {
   const messages = Array.isArray(raw.message) ? raw.message.map(String) : [];
   const message = typeof raw.message === 'string' ? raw.message : messages.length > 0 ? messages.join('; ') : exception.message;
   const errors = Array.isArray(raw.errors) ? (raw.errors as ErrorBody['errors']) : [];
+  const coded = typeof raw.error === 'string' && CODE.test(raw.error);
   let error = typeof raw.error === 'string' ? raw.error : reasonPhrase(status);
-  if (status === HttpStatus.NOT_FOUND && ROUTE_NOT_FOUND.test(message)) error = 'ROUTE_NOT_FOUND';
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) error = 'PAYLOAD_TOO_LARGE';
+  if (!coded && status === HttpStatus.NOT_FOUND && ROUTE_NOT_FOUND.test(message)) error = 'ROUTE_NOT_FOUND';
+  // Multer's "File too large" and the like: a code a client can act on, as for a JSON body.
+  if (!coded && status === HttpStatus.PAYLOAD_TOO_LARGE) error = 'PAYLOAD_TOO_LARGE';
   return { ...raw, statusCode: status, error, message: error === 'ROUTE_NOT_FOUND' ? `No such route: ${message.replace(/^Cannot /, '')}` : message, errors };
 }
 

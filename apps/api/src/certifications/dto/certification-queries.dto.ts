@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES } from '@app/enterprises';
+import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES, type PreviewStatus } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from '../../enterprises/dto/trimmed-text';
-import { KnownAtQueryDto } from '../../http/query.dto';
+import { KnownAtQueryDto, PageQueryDto } from '../../http/query.dto';
+import { PREVIEW_STATUSES } from './certifications.response.dto';
 import { IsOnOrAfter } from '../../http/date-range';
 import { MAX_TOTAL } from '../../http/bounds';
 
@@ -102,4 +103,12 @@ export class CommitImportDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   registerUnknown?: boolean;
+}
+
+/** GET /certifications/imports/:importId/rows */
+export class ImportRowsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PREVIEW_STATUSES, description: 'Only rows of this status (e.g. error: the rows to fix)' })
+  @IsOptional()
+  @IsIn(PREVIEW_STATUSES)
+  status?: PreviewStatus;
 }
