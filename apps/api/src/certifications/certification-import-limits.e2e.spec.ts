@@ -90,4 +90,11 @@ describe.each(testDatabaseKinds())('certification import limits over HTTP on %s'
     expect(commit.body).toMatchObject({ appended: 2, refused: [] });
     expect(commit.body.skipped).toEqual(expect.arrayContaining([{ row: 4, status: 'overlap' }, { row: 5, status: 'duplicate' }]));
   });
+
+  it('a file name the database cannot store (NUL) is refused by the multipart parser: a 400 MALFORMED_FILE naming file', async () => {
+    const before = await imports();
+    const res = await upload(csv([csvRow(newUscc())]), 'list\u0000.csv').expect(400);
+    expect(res.body).toMatchObject({ error: 'MALFORMED_FILE', errors: [{ field: 'file', messages: [expect.stringContaining('Multipart')] }] });
+    expect(await imports()).toBe(before);
+  });
 });

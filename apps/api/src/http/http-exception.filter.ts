@@ -18,6 +18,7 @@ interface ParserFailure {
 const ROUTE_NOT_FOUND = /^Cannot [A-Z]+ \//;
 /** The API's own codes (VALIDATION_FAILED, IMPORT_TOO_MANY_ROWS …), as opposed to Nest's reason phrases. */
 const CODE = /^[A-Z][A-Z0-9_]+$/;
+const MULTIPART = /^(Multipart|Unexpected end of form|Malformed part header)/;
 
 /**
  * Every HttpException in the one shape of ApiErrorDto: `{ statusCode, error, message, errors, …facts }`.
@@ -28,6 +29,12 @@ const CODE = /^[A-Z][A-Z0-9_]+$/;
 export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: HttpException, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const given = exception.getResponse();
+    // A body with a structured `error` is a documented shape of its own (terminus' /health 503): left as it is.
+    if (typeof given === 'object' && given !== null && 'error' in given && typeof given.error === 'object') {
+      res.status(exception.getStatus()).json(given);
+      return;
+    }
     const body = shape(exception);
     res.status(body.statusCode).json(body);
   }
@@ -47,6 +54,10 @@ function shape(exception: HttpException): ErrorBody {
   if (!coded && status === HttpStatus.NOT_FOUND && ROUTE_NOT_FOUND.test(message)) error = 'ROUTE_NOT_FOUND';
   // Multer's "File too large" and the like: a code a client can act on, as for a JSON body.
   if (!coded && status === HttpStatus.PAYLOAD_TOO_LARGE) error = 'PAYLOAD_TOO_LARGE';
+  // busboy's refusals of an upload ("Multipart: Malformed part header", e.g. a NUL in the file name).
+  if (!coded && status === HttpStatus.BAD_REQUEST && MULTIPART.test(message) && errors.length === 0) {
+    return { ...raw, statusCode: status, error: 'MALFORMED_FILE', message, errors: [{ field: 'file', messages: [message] }] };
+  }
   return { ...raw, statusCode: status, error, message: error === 'ROUTE_NOT_FOUND' ? `No such route: ${message.replace(/^Cannot /, '')}` : message, errors };
 }
 
