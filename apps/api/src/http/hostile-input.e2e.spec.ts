@@ -86,6 +86,13 @@ describe.each(testDatabaseKinds())('hostile input over HTTP on %s: a 4xx naming 
     });
   });
 
+  it('__proto__ in a query string and constructor/prototype as body fields are refused too', async () => {
+    const query = await w.http().get('/api/v1/visits?__proto__=x').set('Authorization', w.users.manager.auth).expect(400);
+    expect(fields(query.body)).toEqual(['__proto__']);
+    const body = await w.logVisit(visit({ constructor: { prototype: { isAdmin: true } }, prototype: 1 })).expect(400);
+    expect(fields(body.body).sort()).toEqual(['constructor', 'prototype']);
+  });
+
   describe('numbers are bounded', () => {
     it('offset=1e20 is a 400 naming offset (not bigint out of range)', async () => {
       for (const path of ['/api/v1/visits', '/api/v1/problems', '/api/v1/enterprises', '/api/v1/subsidies/cases']) {
