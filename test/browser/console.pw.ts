@@ -222,6 +222,26 @@ test('an admin deactivates an account from the users page, and that user’s ope
   await theirs.context().close();
 });
 
+test('the manager previews a long certification list: counts, the first rows, further pages and the error rows', async ({ page }) => {
+  const header = '企业名称,统一社会信用代码,类型,级别,批次,文号,公告日期,有效期起,有效期止';
+  // 60 data rows (rows 2–61): every tenth has a malformed code, the rest are firms not yet registered.
+  const lines = Array.from({ length: 60 }, (_, i) => `名单企业${i},${i % 10 === 9 ? 'NOT-A-USCC' : newUscc()},创新型中小企业,,2024年第一批,工信〔2024〕1号,2024-03-01,2024-03-01,`);
+  await login(page, 'wang.fang');
+  await page.goto('/certifications/import');
+  await page.getByLabel('选择名单文件').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByText('共 60 行：有错误 6，企业未入库 54')).toBeVisible();
+  await expect(page.locator('.el-table__body tr')).toHaveCount(50);
+  await page.locator('.el-pagination').getByText('2', { exact: true }).click();
+  await expect(page.locator('.el-table__body tr')).toHaveCount(10);
+  await expect(page.locator('.el-table__body tr').first()).toContainText('52');
+  await choose(page, '按状态筛选', '有错误（6）');
+  await expect(page.locator('.el-table__body tr')).toHaveCount(6);
+  await expect(page.locator('.el-table__body tr').first()).toContainText('NOT-A-USCC');
+  await expectAccessible(page);
+  await screenshot(page, 'certification-import-preview');
+});
+
 test('the main pages have no serious or critical accessibility violations, and each is saved as a screenshot', async ({ page }) => {
   await page.goto('/login');
   await expectAccessible(page);

@@ -13,6 +13,7 @@ import { CertificationImportsController } from './certifications/certification-i
 import { CertificationsController } from './certifications/certifications.controller';
 import { ConsistentReadInterceptor } from './http/consistent-read.interceptor';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { HttpExceptionFilter } from './http/http-exception.filter';
 import { HttpIdempotencyRow } from './http/http-idempotency.entity';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthController } from './observability/health.controller';
@@ -77,6 +78,7 @@ export class ApiModule {
         EnterpriseProfile,
         ProblemReader,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },
       ],

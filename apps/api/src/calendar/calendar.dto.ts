@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'c
 import { MAX_CALENDAR_YEAR, MAX_DAY_NAME_LENGTH, MAX_REASON_LENGTH, MIN_CALENDAR_YEAR } from '@app/support/working-calendar';
 import { IsCalendarDate } from '@app/platform';
 import { IsDayList } from './is-calendar-date';
+import { MAX_POSITION } from '../http/bounds';
 
 /** Longer than any published arrangement (2024 lists 26 holidays): a bound against junk, not a rule. */
 const MAX_DAYS = 120;
@@ -64,6 +65,8 @@ export class DeadlineQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1)
+  @Max(MAX_POSITION)
   position?: number;
 }
 

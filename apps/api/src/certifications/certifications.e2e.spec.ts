@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     ].join('\n');
 
     const preview = await upload(`\ufeff${csv}`, '2024年第一批.csv').expect(201);
-    expect(preview.body.summary).toEqual({ ok: 2, error: 3, duplicate: 1, unknown_enterprise: 1 });
+    expect(preview.body.summary).toEqual({ ok: 2, error: 3, duplicate: 1, overlap: 0, unknown_enterprise: 1 });
     const byRow = (row: number) => preview.body.rows.find((r: { row: number }) => r.row === row);
     expect(byRow(2)).toMatchObject({ status: 'ok', type: 'innovative_sme', level: 'province', validTo: '2027-02-28' });
     expect(byRow(3)).toMatchObject({ status: 'ok', type: 'single_champion', level: 'province', announcedOn: '2024-04-02' });
@@ -99,7 +99,7 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     );
 
     const again = await upload(csv, '2024年第一批-重发.csv').expect(201);
-    expect(again.body.summary).toEqual({ ok: 3, error: 3, duplicate: 1, unknown_enterprise: 0 });
+    expect(again.body.summary).toEqual({ ok: 3, error: 3, duplicate: 1, overlap: 0, unknown_enterprise: 0 });
     const unchanged = await eventCount();
     const recommit = await http().post(`${BASE}/imports/${again.body.importId}/commit`).set('Authorization', manager.auth).send({}).expect(200);
     expect(recommit.body).toMatchObject({ appended: 0, unchanged: 3, registered: 0 });

@@ -134,7 +134,7 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
     const badDate = await rename(uscc, { name: '新名称', effectiveOn: '2024-02-30' }).expect(400);
     expect(badDate.body.errors).toEqual([{ field: 'effectiveOn', messages: ['effectiveOn: 2024-02-30 is not a date in the calendar'] }]);
     const noDate = await relocate(uscc, { address: '新地址', park: '新园区' }).expect(400);
-    expect(noDate.body.errors).toEqual([{ field: 'effectiveOn', messages: ['effectiveOn must be a date written YYYY-MM-DD'] }]);
+    expect(noDate.body.errors).toEqual([{ field: 'effectiveOn', messages: ['effectiveOn is required (YYYY-MM-DD)'] }]);
     expect(afterRegister).toBe(before + 1);
     expect(await eventCount()).toBe(afterRegister);
   });

@@ -26,24 +26,25 @@ export class FieldErrorDto {
 /**
  * Every error body the API sends: the validation pipe's 400 (validation.ts), the domain errors
  * (domain-error.filter.ts: 404/409/422/403 with the error's own facts beside these fields), the
- * store's 409/503, and Nest's own HTTP exceptions (401/403/404 with `error` the reason phrase).
+ * store's 409/503, and Nest's own HTTP exceptions (http-exception.filter.ts: 401/403 with `error` the
+ * reason phrase; JSON syntax and encoding errors, 413 and unknown routes with codes of their own).
  */
 export class ApiErrorDto {
-  @ApiPropertyOptional({ example: 400, description: 'The HTTP status again; left out by a few plain exceptions' })
-  statusCode?: number;
+  @ApiProperty({ example: 400, description: 'The HTTP status again' })
+  statusCode: number;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: 'VALIDATION_FAILED',
     description:
-      'A stable machine-readable code (VALIDATION_FAILED, MALFORMED_FILE, CONCURRENCY_CONFLICT, PROBLEM_NOT_FOUND, CALENDAR_YEAR_NOT_LOADED …) or, for plain HTTP errors, the reason phrase (Unauthorized, Forbidden, Not Found)',
+      'A stable machine-readable code (VALIDATION_FAILED, MALFORMED_BODY, MALFORMED_FILE, PAYLOAD_TOO_LARGE, ROUTE_NOT_FOUND, IMPORT_TOO_MANY_ROWS, CONCURRENCY_CONFLICT, PROBLEM_NOT_FOUND, CALENDAR_YEAR_NOT_LOADED …) or, for plain HTTP errors, the reason phrase (Unauthorized, Forbidden)',
   })
-  error?: string;
+  error: string;
 
   @ApiProperty({ example: 'The request is invalid', description: 'For a person: what went wrong and, where it helps, what to do' })
   message: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Field-level messages (400 VALIDATION_FAILED, 422 rule violations that name fields)' })
-  errors?: FieldErrorDto[];
+  @ApiProperty({ type: [FieldErrorDto], description: 'Field-level messages (400 VALIDATION_FAILED, 422 rule violations that name fields); empty when no one field is at fault' })
+  errors: FieldErrorDto[];
 
   @ApiPropertyOptional({ example: 'username', description: 'The one field at fault, when a conflict or rule names it' })
   field?: string;

@@ -14,12 +14,13 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError | EventStoreError, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
     if (error instanceof DomainError) {
-      res.status(STATUS_BY_KIND[error.kind]).json({ statusCode: STATUS_BY_KIND[error.kind], error: error.code, message: error.message, ...error.details });
+      res.status(STATUS_BY_KIND[error.kind]).json({ statusCode: STATUS_BY_KIND[error.kind], error: error.code, message: error.message, errors: [], ...error.details });
     } else if (error instanceof ConcurrencyError) {
       res.status(HttpStatus.CONFLICT).json({
         statusCode: HttpStatus.CONFLICT,
         error: error.code,
         message: `Someone else changed ${error.streamId} first: it is at version ${error.actual}, you expected ${String(error.expected)}. Reload and retry.`,
+        errors: [],
         expectedVersion: error.expected,
         actualVersion: error.actual,
       });
@@ -28,6 +29,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: error.code,
         message: `${error.message}; retry shortly`,
+        errors: [],
         position: error.position,
       });
     } else {

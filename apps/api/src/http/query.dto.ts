@@ -1,15 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/platform';
+import { MAX_OFFSET, MAX_POSITION } from './bounds';
+import { isInstant } from './instant';
 
 /** Read-your-writes: the position from a command response (see ConsistentReadInterceptor). */
 export class ConsistentQueryDto {
-  @ApiPropertyOptional({ description: 'Wait until the read models include this log position' })
+  @ApiPropertyOptional({ description: 'Wait until the read models include this log position', minimum: 1, maximum: MAX_POSITION })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_POSITION)
   position?: number;
 }
 
@@ -22,20 +25,27 @@ export class PageQueryDto extends ConsistentQueryDto {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 
 /** Reproducibility: only what had been recorded by an instant counts (a figure as published then). */
 export class KnownAtQueryDto extends ConsistentQueryDto {
-  @ApiPropertyOptional({ description: 'Only events recorded by this instant (ISO 8601): reproduces a figure published then' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2024-07-01T02:00:00Z',
+    description:
+      'Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused',
+  })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'knownAt must be an ISO 8601 instant' })
+  @Transform(({ value }) => (isInstant(value) ? new Date(value) : value))
+  @IsDate({ message: 'knownAt must be an ISO 8601 instant with a time and an offset, e.g. 2024-07-01T10:00:00+08:00 or 2024-07-01T02:00:00Z' })
   knownAt?: Date;
 }
 

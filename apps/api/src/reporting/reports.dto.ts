@@ -1,8 +1,9 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { isReportMonth } from '@app/reporting';
+import { MAX_POSITION, MAX_VERSION } from '../http/bounds';
 
 export class GenerateMonthlySummaryDto {
   @ApiPropertyOptional({ description: 'A correction: regenerate the month with this reason (both versions stay visible)', example: '补录6月28日走访' })
@@ -13,17 +14,20 @@ export class GenerateMonthlySummaryDto {
 }
 
 export class MonthlySummaryQueryDto {
-  @ApiPropertyOptional({ description: 'An earlier version; omitted: the latest' })
+  @ApiPropertyOptional({ description: 'An earlier version; omitted: the latest', minimum: 1, maximum: MAX_VERSION })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 
   @ApiPropertyOptional({ description: 'A command response’s position: wait until the summaries reflect it' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1)
+  @Max(MAX_POSITION)
   position?: number;
 }
 

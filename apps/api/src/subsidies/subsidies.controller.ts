@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, todayInShanghai } from '@app/platform';
@@ -7,6 +7,7 @@ import {
 } from '@app/subsidies';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { parseUuid } from '../http/validation';
 import {
   AnnounceSubsidyDto, DisburseSubsidyDto, OpenSubsidyCaseDto, PublishPolicyItemDto, RecoverSubsidyDto, ReviewSubsidyDto,
 } from './dto/subsidy-commands.dto';
@@ -15,7 +16,7 @@ import {
   PolicyItemListDto, PolicyItemResultDto, SubsidyCaseDetailsDto, SubsidyCasePageDto, SubsidyCommandResultDto, SubsidyMetricsDto,
 } from './dto/subsidies.response.dto';
 
-const CASE_ID = new ParseUUIDPipe({ version: '4' });
+const CASE_ID = parseUuid('id');
 
 /** How a later step of a case can be refused. */
 const CASE_STEP_ERRORS = ApiErrors({

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, todayInShanghai } from '@app/platform';
+import { Roles, todayInShanghai, UsersService } from '@app/platform';
 import { ListVisits, LogVisit, VoidVisit } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { parseUuid } from '../http/validation';
+import { refuseUnknownCaseworkers } from './caseworker-ids';
 import { LogVisitDto, VoidVisitDto } from './dto/register-problem.dto';
 import { VisitListQueryDto } from './dto/support-queries.dto';
 import { LogVisitResultDto, VisitPageDto, VoidVisitResultDto } from './dto/support.response.dto';
@@ -19,6 +20,7 @@ export class VisitsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly users: UsersService,
   ) {}
 
   /** Logs a visit (走访) and registers the problems raised in it, in one request. */
@@ -27,10 +29,12 @@ export class VisitsController {
   @ApiCreatedResponse({ type: LogVisitResultDto })
   @ApiErrors({
     conflict: 'This visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running',
+    badRequest: 'Malformed input, or a caseworker id that is not an active caseworker (VALIDATION_FAILED naming caseworkerIds[i])',
     unprocessable: 'The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), the visit is dated in the future, or the Idempotency-Key was used for a different request',
   })
-  log(@Body() dto: LogVisitDto, @Ctx() ctx: RequestContext): Promise<LogVisitResultDto> {
+  async log(@Body() dto: LogVisitDto, @Ctx() ctx: RequestContext): Promise<LogVisitResultDto> {
     const { enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems } = dto;
+    await refuseUnknownCaseworkers(this.users, caseworkerIds);
     return this.commands.execute(
       new LogVisit(
         {

@@ -229,6 +229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certifications/imports/{importId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a preview’s rows, in file order, optionally of one status */
+        get: operations["CertificationImportsController_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certifications/imports/{importId}/commit": {
         parameters: {
             query?: never;
@@ -1126,22 +1143,22 @@ export interface components {
         };
         ApiErrorDto: {
             /**
-             * @description The HTTP status again; left out by a few plain exceptions
+             * @description The HTTP status again
              * @example 400
              */
-            statusCode?: number;
+            statusCode: number;
             /**
-             * @description A stable machine-readable code (VALIDATION_FAILED, MALFORMED_FILE, CONCURRENCY_CONFLICT, PROBLEM_NOT_FOUND, CALENDAR_YEAR_NOT_LOADED …) or, for plain HTTP errors, the reason phrase (Unauthorized, Forbidden, Not Found)
+             * @description A stable machine-readable code (VALIDATION_FAILED, MALFORMED_BODY, MALFORMED_FILE, PAYLOAD_TOO_LARGE, ROUTE_NOT_FOUND, IMPORT_TOO_MANY_ROWS, CONCURRENCY_CONFLICT, PROBLEM_NOT_FOUND, CALENDAR_YEAR_NOT_LOADED …) or, for plain HTTP errors, the reason phrase (Unauthorized, Forbidden)
              * @example VALIDATION_FAILED
              */
-            error?: string;
+            error: string;
             /**
              * @description For a person: what went wrong and, where it helps, what to do
              * @example The request is invalid
              */
             message: string;
-            /** @description Field-level messages (400 VALIDATION_FAILED, 422 rule violations that name fields) */
-            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @description Field-level messages (400 VALIDATION_FAILED, 422 rule violations that name fields); empty when no one field is at fault */
+            errors: components["schemas"]["FieldErrorDto"][];
             /**
              * @description The one field at fault, when a conflict or rule names it
              * @example username
@@ -1806,6 +1823,8 @@ export interface components {
             error: number;
             /** @example 0 */
             duplicate: number;
+            /** @example 0 */
+            overlap: number;
             /** @example 1 */
             unknown_enterprise: number;
         };
@@ -1825,10 +1844,10 @@ export interface components {
              */
             row: number;
             /**
-             * @description ok: will be granted; error: see errors; duplicate: the same grant as an earlier row; unknown_enterprise: not registered
+             * @description ok: will be granted; error: see errors; duplicate: the same grant as an earlier row; overlap: the same firm, type and level as an earlier row, for an overlapping window; unknown_enterprise: not registered
              * @enum {string}
              */
-            status: "ok" | "error" | "duplicate" | "unknown_enterprise";
+            status: "ok" | "error" | "duplicate" | "overlap" | "unknown_enterprise";
             /** @description Empty on ok rows */
             errors: components["schemas"]["ImportRowErrorDto"][];
             /** @example 星河精密制造有限公司 */
@@ -1867,6 +1886,11 @@ export interface components {
              * @example 2
              */
             duplicateOf?: number;
+            /**
+             * @description overlap rows: the earlier row whose window this one overlaps
+             * @example 2
+             */
+            overlapsRow?: number;
         };
         ImportPreviewDto: {
             /**
@@ -1880,7 +1904,21 @@ export interface components {
             format: "csv" | "xlsx";
             /** @description How many rows have each status */
             summary: components["schemas"]["ImportSummaryDto"];
+            /**
+             * @description Data rows in the file; all are checked, stored and counted in summary
+             * @example 20
+             */
+            totalRows: number;
+            /** @description The first 50 rows; page the rest with GET /api/v1/certifications/imports/{importId}/rows */
             rows: components["schemas"]["ImportPreviewRowDto"][];
+        };
+        ImportRowsPageDto: {
+            items: components["schemas"]["ImportPreviewRowDto"][];
+            /**
+             * @description Rows matching the filter
+             * @example 120
+             */
+            total: number;
         };
         CommitImportDto: {
             /**
@@ -1896,7 +1934,7 @@ export interface components {
              * @example error
              * @enum {string}
              */
-            status: "ok" | "error" | "duplicate" | "unknown_enterprise";
+            status: "ok" | "error" | "duplicate" | "overlap" | "unknown_enterprise";
         };
         ImportRefusedRowDto: {
             /** @example 7 */
@@ -4625,7 +4663,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The preview, every row with its status and errors; nothing is appended */
+            /** @description The preview: counts per status and the first 50 rows (page the rest with GET …/rows); nothing is appended */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4654,6 +4692,79 @@ export interface operations {
             };
             /** @description Only managers and admins import */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Over 5 MB, more data rows than IMPORT_MAX_ROWS (IMPORT_TOO_MANY_ROWS, with maxRows), or an XLSX expanding beyond IMPORT_MAX_UNCOMPRESSED_BYTES (IMPORT_TOO_LARGE_UNCOMPRESSED); reading stops at the limit and nothing is stored */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CertificationImportsController_rows: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Only rows of this status (e.g. error: the rows to fix) */
+                status?: "ok" | "error" | "duplicate" | "overlap" | "unknown_enterprise";
+            };
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowsPageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only managers and admins import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such import (IMPORT_NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4729,7 +4840,7 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
                 level?: "province" | "national";
@@ -4788,7 +4899,7 @@ export interface operations {
             query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
                 level?: "province" | "national";
@@ -4843,7 +4954,7 @@ export interface operations {
             query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
                 level?: "province" | "national";
@@ -6849,7 +6960,7 @@ export interface operations {
                     "application/json": components["schemas"]["LogVisitResultDto"];
                 };
             };
-            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            /** @description Malformed input, or a caseworker id that is not an active caseworker (VALIDATION_FAILED naming caseworkerIds[i]) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,16 +7079,16 @@ export interface operations {
     };
     SupportMetricsController_resolution: {
         parameters: {
-            query?: {
+            query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
                 asOf?: string;
                 scope?: "period" | "cumulative";
                 /** @description Start of the period (or of the cumulative count): 'YYYY-MM-DD' */
-                from?: string;
+                from: string;
                 /** @description End of the period (scope 'period'); ignored for 'cumulative' */
                 to?: string;
                 groupBy?: "none" | "unit" | "category" | "level" | "month";
@@ -7030,13 +7141,13 @@ export interface operations {
             query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
                 asOf?: string;
                 scope?: "period" | "cumulative";
                 /** @description Start of the period (or of the cumulative count): 'YYYY-MM-DD' */
-                from?: string;
+                from: string;
                 /** @description End of the period (scope 'period'); ignored for 'cumulative' */
                 to?: string;
                 groupBy?: "none" | "unit" | "category" | "level" | "month";
@@ -7092,11 +7203,13 @@ export interface operations {
     };
     SupportMetricsController_visits: {
         parameters: {
-            query?: {
+            query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                from?: string;
-                to?: string;
+                /** @description First visit date counted (YYYY-MM-DD) */
+                from: string;
+                /** @description Last visit date counted, inclusive (YYYY-MM-DD), on or after from */
+                to: string;
                 /** @description Report date; defaults to today (Asia/Shanghai) */
                 asOf?: string;
                 groupBy?: "none" | "month" | "caseworker" | "park";
@@ -7764,7 +7877,7 @@ export interface operations {
                 /** @description Wait until the read models include this log position */
                 position?: number;
                 policyYear?: number;
-                /** @description Only events recorded by this instant (ISO 8601): reproduces a figure published then */
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
                 knownAt?: string;
                 /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
                 asOf?: string;

@@ -8,6 +8,7 @@ import { GetCertificationSeriesHandler } from './counts/certification-series.que
 import { ListCertifiedEnterprisesHandler } from './counts/certified-enterprises.query';
 import { CertificationImportRow } from './import/certification-import.row';
 import { CommitCertificationImportHandler } from './import/commit-import';
+import { GetImportRowsHandler } from './import/import-rows.query';
 import { PreviewCertificationImportHandler } from './import/preview-import';
 import { CertificationWindowRow } from './read-models/certification-windows/certification-window.row';
 import { CertificationWindowsProjection } from './read-models/certification-windows/certification-windows.projection';
@@ -24,6 +25,7 @@ import { ListEnterpriseCertificationsHandler } from './read-models/certification
     EnterReferenceTotalHandler,
     PreviewCertificationImportHandler,
     CommitCertificationImportHandler,
+    GetImportRowsHandler,
     GetCertificationCountsHandler,
     GetCertificationSeriesHandler,
     ListCertifiedEnterprisesHandler,

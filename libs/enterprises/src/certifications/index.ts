@@ -14,6 +14,8 @@ export * from './import/read-sheet';
 export * from './import/preview-rows';
 export * from './import/preview-import';
 export * from './import/commit-import';
+export * from './import/import-limits';
+export * from './import/import-rows.query';
 export * from './counts/certification-counts';
 export * from './counts/certification-counts.query';
 export * from './counts/certification-series.query';

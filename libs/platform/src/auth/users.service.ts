@@ -32,6 +32,8 @@ export interface UserAccount extends AuthUser {
   createdAt: Date;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** More accounts than any one bureau has; the directory is bounded all the same. */
 const DIRECTORY_LIMIT = 2000;
 
@@ -140,6 +142,17 @@ export class UsersService {
   async directory(): Promise<Pick<AuthUser, 'id' | 'displayName' | 'role' | 'unitId'>[]> {
     const rows = await this.users.find({ where: { active: true }, order: { displayName: 'ASC' }, take: DIRECTORY_LIMIT });
     return rows.map(({ id, displayName, role, unitId }) => ({ id, displayName, role, unitId }));
+  }
+
+  /**
+   * Which of the ids are not active users of the role (unknown, deactivated or another role), in the order
+   * given. A malformed id is simply unknown: the id column is a uuid, and a query with 'abc' would fail.
+   */
+  async notActiveWithRole(ids: readonly string[], role: Role): Promise<string[]> {
+    const wellFormed = ids.filter((id) => UUID.test(id));
+    const found = wellFormed.length === 0 ? [] : await this.users.find({ select: { id: true }, where: { id: In(wellFormed), role, active: true } });
+    const ok = new Set(found.map((u) => u.id));
+    return ids.filter((id) => !ok.has(id));
   }
 
   async count(): Promise<number> {

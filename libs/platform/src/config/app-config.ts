@@ -80,6 +80,11 @@ export class AppConfig {
     };
   }
 
+  /** Limits of an uploaded certification list (CSV/XLSX). */
+  get imports() {
+    return { maxRows: this.get('IMPORT_MAX_ROWS'), maxUncompressedBytes: this.get('IMPORT_MAX_UNCOMPRESSED_BYTES') };
+  }
+
   /** Scheduled jobs: queue prefix, retry policy and the rules the jobs apply. */
   get jobs() {
     return {

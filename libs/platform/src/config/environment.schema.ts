@@ -51,6 +51,10 @@ export const environmentSchema = Joi.object({
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
   /** Certifications ending within this many days are listed for follow-up by the expiry job. */
   CERTIFICATION_EXPIRY_WITHIN_DAYS: Joi.number().integer().min(1).max(730).default(90),
+  /** An announced list has hundreds of rows: an upload with more data rows than this is refused while it is read. */
+  IMPORT_MAX_ROWS: Joi.number().integer().min(1).max(1000000).default(10000),
+  /** The most an XLSX upload may expand to (the sum of its zip entries): stops a small zip that unpacks to gigabytes. */
+  IMPORT_MAX_UNCOMPRESSED_BYTES: Joi.number().integer().min(1000).max(2147483647).default(50 * 1024 * 1024),
 }).unknown(true);
 
 export interface Environment {
@@ -81,6 +85,8 @@ export interface Environment {
   JOBS_BACKOFF_MS: number;
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: number;
   CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
+  IMPORT_MAX_ROWS: number;
+  IMPORT_MAX_UNCOMPRESSED_BYTES: number;
 }
 
 export class InvalidEnvironmentError extends Error {}

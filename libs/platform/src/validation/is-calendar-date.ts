@@ -12,7 +12,9 @@ export function IsCalendarDate(options: ValidationOptions = {}): PropertyDecorat
       validator: {
         validate: (value: unknown) => isCalendarDate(value),
         defaultMessage: ({ property, value }: ValidationArguments) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          value === undefined || value === null || value === ''
+            ? `${property} is required (YYYY-MM-DD)`
+            : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
             ? `${property}: ${value} is not a date in the calendar`
             : `${property} must be a date written YYYY-MM-DD`,
       },

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES } from '@app/enterprises';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES, type PreviewStatus } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from '../../enterprises/dto/trimmed-text';
-import { KnownAtQueryDto } from '../../http/query.dto';
+import { KnownAtQueryDto, PageQueryDto } from '../../http/query.dto';
+import { PREVIEW_STATUSES } from './certifications.response.dto';
+import { IsOnOrAfter } from '../../http/date-range';
+import { MAX_TOTAL } from '../../http/bounds';
 
 class FilterDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ enum: CERTIFICATION_TYPE_CODES })
@@ -33,6 +36,7 @@ export class CountsQueryDto extends FilterDto {
   @ApiPropertyOptional({ description: '新增 period end; default asOf (and never after it)' })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 }
 
@@ -57,6 +61,7 @@ export class SeriesQueryDto extends FilterDto {
 
   @ApiProperty({ example: '2024-12-31' })
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to: string;
 }
 
@@ -82,9 +87,10 @@ export class ReferenceTotalDto {
   @IsCalendarDate()
   asOf: string;
 
-  @ApiProperty({ example: 232, minimum: 1 })
+  @ApiProperty({ example: 232, minimum: 1, maximum: MAX_TOTAL })
   @IsInt()
   @Min(1)
+  @Max(MAX_TOTAL)
   total: number;
 
   @TrimmedText(200, '市工信局 2024年6月通报', 'Where the figure comes from')
@@ -97,4 +103,12 @@ export class CommitImportDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   registerUnknown?: boolean;
+}
+
+/** GET /certifications/imports/:importId/rows */
+export class ImportRowsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PREVIEW_STATUSES, description: 'Only rows of this status (e.g. error: the rows to fix)' })
+  @IsOptional()
+  @IsIn(PREVIEW_STATUSES)
+  status?: PreviewStatus;
 }

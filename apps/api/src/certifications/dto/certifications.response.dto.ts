@@ -33,7 +33,7 @@ const POSITION = { type: Number, nullable: true, example: 1234, description: 'Lo
 const TYPE = { enum: CERTIFICATION_TYPE_CODES, example: 'specialized_sme' } as const;
 const LEVEL = { enum: CERTIFICATION_LEVELS, example: 'province' } as const;
 const CERTIFICATION_STATUSES = ['valid', 'not_yet_valid', 'expired', 'revoked'] as const satisfies readonly CertificationStatus[];
-const PREVIEW_STATUSES = ['ok', 'error', 'duplicate', 'unknown_enterprise'] as const satisfies readonly PreviewStatus[];
+export const PREVIEW_STATUSES = ['ok', 'error', 'duplicate', 'overlap', 'unknown_enterprise'] as const satisfies readonly PreviewStatus[];
 
 // ── commands ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -106,7 +106,7 @@ export class ImportPreviewRowDto implements PreviewRow {
   @ApiProperty({ example: 2, description: 'The row number in the sheet (the header is row 1)' })
   row: number;
 
-  @ApiProperty({ enum: PREVIEW_STATUSES, description: 'ok: will be granted; error: see errors; duplicate: the same grant as an earlier row; unknown_enterprise: not registered' })
+  @ApiProperty({ enum: PREVIEW_STATUSES, description: 'ok: will be granted; error: see errors; duplicate: the same grant as an earlier row; overlap: the same firm, type and level as an earlier row, for an overlapping window; unknown_enterprise: not registered' })
   status: PreviewStatus;
 
   @ApiProperty({ type: [ImportRowErrorDto], description: 'Empty on ok rows' })
@@ -147,6 +147,9 @@ export class ImportPreviewRowDto implements PreviewRow {
 
   @ApiPropertyOptional({ example: 2, description: 'duplicate rows: the earlier row with the same grant' })
   duplicateOf?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'overlap rows: the earlier row whose window this one overlaps' })
+  overlapsRow?: number;
 }
 
 export class ImportSummaryDto implements Record<PreviewStatus, number> {
@@ -158,6 +161,9 @@ export class ImportSummaryDto implements Record<PreviewStatus, number> {
 
   @ApiProperty({ example: 0 })
   duplicate: number;
+
+  @ApiProperty({ example: 0 })
+  overlap: number;
 
   @ApiProperty({ example: 1 })
   unknown_enterprise: number;
@@ -176,8 +182,19 @@ export class ImportPreviewDto implements ImportPreview {
   @ApiProperty({ type: () => ImportSummaryDto, description: 'How many rows have each status' })
   summary: ImportSummaryDto;
 
-  @ApiProperty({ type: [ImportPreviewRowDto] })
+  @ApiProperty({ example: 20, description: 'Data rows in the file; all are checked, stored and counted in summary' })
+  totalRows: number;
+
+  @ApiProperty({ type: [ImportPreviewRowDto], description: 'The first 50 rows; page the rest with GET /api/v1/certifications/imports/{importId}/rows' })
   rows: ImportPreviewRowDto[];
+}
+
+export class ImportRowsPageDto {
+  @ApiProperty({ type: [ImportPreviewRowDto] })
+  items: ImportPreviewRowDto[];
+
+  @ApiProperty({ example: 120, description: 'Rows matching the filter' })
+  total: number;
 }
 
 export class ImportSkippedRowDto {

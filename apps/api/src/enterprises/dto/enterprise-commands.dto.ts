@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsUscc } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from './trimmed-text';
+import { MAX_VERSION } from '../../http/bounds';
 
 // Lengths: enterprise names are registered up to about 50 characters, addresses a little longer;
 // the limits leave room and stop pasted documents.
@@ -40,10 +41,11 @@ class EnterpriseChangeDto {
   @IsCalendarDate()
   effectiveOn: string;
 
-  @ApiPropertyOptional({ description: 'The version you last read; if the enterprise changed since, 409 instead of applying' })
+  @ApiPropertyOptional({ description: 'The version you last read; if the enterprise changed since, 409 instead of applying', minimum: 1, maximum: MAX_VERSION })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   expectedVersion?: number;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@app/enterprises';
 import { OptionalTrimmedText } from './trimmed-text';
+import { MAX_OFFSET, MAX_POSITION } from '../../http/bounds';
 
 export class ListEnterprisesDto {
   @OptionalTrimmedText(100, 'Part of the current name (case-insensitive)')
@@ -22,11 +23,12 @@ export class ListEnterprisesDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 
   // Declared so validation lets it through; ConsistentReadInterceptor does the waiting.
@@ -35,5 +37,6 @@ export class ListEnterprisesDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_POSITION)
   position?: number;
 }

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 
 import { IsUscc } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { POLICY_MODES, type PolicyMode } from '@app/subsidies';
+import { IsOnOrAfter } from '../../http/date-range';
 
 /** Amounts are whole 分 (fen): 1 元 = 100. Floats and strings are refused here, before the domain sees them. */
 const FEN = { description: 'Amount in 分 (fen), a whole number: 1 元 = 100 分', example: 1_000_000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
@@ -85,6 +86,7 @@ export class AnnounceSubsidyDto {
 
   @ApiProperty({ description: '公示 ends, inclusive; payment only after this day' })
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to: string;
 }
 

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { IsCalendarDate } from '@app/platform';
 import type { SubsidyGroupBy } from '@app/subsidies';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
+import { IsOnOrAfter } from '../../http/date-range';
 
 const STATUSES = ['matched', 'applied', 'approved', 'rejected', 'announced', 'partially_paid', 'paid'];
 const GROUPS: SubsidyGroupBy[] = ['none', 'policy_year', 'policy_item', 'enterprise', 'month'];
@@ -54,6 +55,7 @@ export class SubsidyMetricsQueryDto extends IntersectionType(PolicyItemListQuery
   @ApiPropertyOptional({ description: 'Payments dated on or before (YYYY-MM-DD)' })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 
   @ApiPropertyOptional({ enum: GROUPS, default: 'none' })

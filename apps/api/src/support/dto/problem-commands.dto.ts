@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, IsBoolean } from 'class-validator';
 import { LEVELS, OUTCOMES, PROBLEM_CATEGORIES, SATISFACTIONS, type Level, type Outcome, type ProblemCategory, type Satisfaction } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
+import { MAX_VERSION } from '../../http/bounds';
 
 const UNIT_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const UNIT_MESSAGE = 'must be a handling unit id: 1-40 of A-Z, a-z, 0-9, _ and -';
@@ -13,10 +14,11 @@ export class ProblemStepDto {
   @IsCalendarDate()
   on?: string;
 
-  @ApiPropertyOptional({ description: 'The problem version you acted on; a newer version is a 409 instead of a re-decision' })
+  @ApiPropertyOptional({ description: 'The problem version you acted on; a newer version is a 409 instead of a re-decision', minimum: 1, maximum: MAX_VERSION })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   expectedVersion?: number;
 }
 

@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min 
 import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
+import { IsOnOrAfter } from '../../http/date-range';
+import { MAX_OFFSET } from '../../http/bounds';
 
 export const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
@@ -48,6 +50,7 @@ export class ProblemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Registered on or before (YYYY-MM-DD)' })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 
   @ApiPropertyOptional({ description: 'Only problems past their deadline today (true) or not (false)' })
@@ -83,6 +86,7 @@ export class VisitListQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 
   @ApiPropertyOptional({ default: false })
@@ -98,13 +102,14 @@ export class ResolutionMetricsQueryDto extends AsOfQueryDto {
   @IsIn(['period', 'cumulative'])
   scope: 'period' | 'cumulative' = 'period';
 
-  @ApiPropertyOptional({ description: "Start of the period (or of the cumulative count): 'YYYY-MM-DD'" })
+  @ApiProperty({ description: "Start of the period (or of the cumulative count): 'YYYY-MM-DD'", format: 'date', example: '2024-01-01' })
   @IsCalendarDate()
   from: string;
 
   @ApiPropertyOptional({ description: "End of the period (scope 'period'); ignored for 'cumulative'" })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to?: string;
 
   @ApiPropertyOptional({ enum: ['none', 'unit', 'category', 'level', 'month'], default: 'none' })
@@ -114,12 +119,13 @@ export class ResolutionMetricsQueryDto extends AsOfQueryDto {
 }
 
 export class VisitMetricsQueryDto extends ConsistentQueryDto {
-  @ApiPropertyOptional()
+  @ApiProperty({ description: 'First visit date counted (YYYY-MM-DD)', format: 'date', example: '2024-06-01' })
   @IsCalendarDate()
   from: string;
 
-  @ApiPropertyOptional()
+  @ApiProperty({ description: 'Last visit date counted, inclusive (YYYY-MM-DD), on or after from', format: 'date', example: '2024-06-30' })
   @IsCalendarDate()
+  @IsOnOrAfter('from')
   to: string;
 
   @ApiPropertyOptional({ description: 'Report date; defaults to today (Asia/Shanghai)' })
@@ -158,10 +164,11 @@ export class ResolutionFigureProblemsQueryDto extends ResolutionMetricsQueryDto 
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import type { CommandContext } from '@app/platform';
+import { AppConfig, type CommandContext } from '@app/platform';
 import { isUscc } from '../../domain/uscc';
 import { enterpriseStreamId } from '../../domain/enterprise.state';
 import { CertificationImportRow } from './certification-import.row';
@@ -12,11 +12,16 @@ import { previewRows, type PreviewRow } from './preview-rows';
 import { readSheet } from './read-sheet';
 import { rawRows } from './sheet-columns';
 
+/** The preview answers this many rows; the rest is paged (GetImportRowsQuery). A whole list is megabytes of JSON. */
+export const PREVIEW_FIRST_ROWS = 50;
+
 export interface ImportPreview {
   importId: string;
   contentHash: string;
   format: 'csv' | 'xlsx';
   summary: Record<PreviewRow['status'], number>;
+  /** Data rows in the file (all of them are checked and stored; `rows` holds the first PREVIEW_FIRST_ROWS). */
+  totalRows: number;
   rows: PreviewRow[];
 }
 
@@ -36,10 +41,11 @@ export class PreviewCertificationImportHandler implements ICommandHandler<Previe
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectRepository(CertificationImportRow) private readonly imports: Repository<CertificationImportRow>,
+    private readonly config: AppConfig,
   ) {}
 
   async execute({ fileName, content, context }: PreviewCertificationImportCommand): Promise<ImportPreview> {
-    const sheet = await readSheet(content, fileName);
+    const sheet = await readSheet(content, fileName, this.config.imports);
     const raw = rawRows(sheet);
     const usccs = [...new Set(raw.map((r) => r.uscc.trim().toUpperCase()).filter(isUscc))];
     const registered = new Set<string>();
@@ -58,8 +64,8 @@ export class PreviewCertificationImportHandler implements ICommandHandler<Previe
       committedAt: null,
       committedBy: null,
     });
-    const summary = { ok: 0, error: 0, duplicate: 0, unknown_enterprise: 0 };
+    const summary = { ok: 0, error: 0, duplicate: 0, overlap: 0, unknown_enterprise: 0 };
     for (const r of rows) summary[r.status]++;
-    return { importId, contentHash, format: sheet.format, summary, rows };
+    return { importId, contentHash, format: sheet.format, summary, totalRows: rows.length, rows: rows.slice(0, PREVIEW_FIRST_ROWS) };
   }
 }

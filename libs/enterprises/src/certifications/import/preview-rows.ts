@@ -5,7 +5,7 @@ import { checkGrant } from '../domain/grant-rules';
 import type { AnnouncedGrant } from '../domain/announced-grant';
 import type { RawImportRow } from './sheet-columns';
 
-export type PreviewStatus = 'ok' | 'error' | 'duplicate' | 'unknown_enterprise';
+export type PreviewStatus = 'ok' | 'error' | 'duplicate' | 'overlap' | 'unknown_enterprise';
 
 export interface PreviewRow extends AnnouncedGrant {
   row: number;
@@ -20,6 +20,8 @@ export interface PreviewRow extends AnnouncedGrant {
   canRegister?: boolean;
   /** duplicate: the earlier row with the same enterprise, type, level and batch. */
   duplicateOf?: number;
+  /** overlap: the earlier row granting the same enterprise the same type and level for an overlapping window. */
+  overlapsRow?: number;
 }
 
 const squash = (text: string) => text.replace(/[\s"“”「」]/g, '');
@@ -44,11 +46,13 @@ export function normaliseDate(text: string): string {
 }
 
 /**
- * Checks every row on its own (the decider's grant rules), then across the file (duplicates), then
- * against the registry (known enterprises). Pure: the caller says which USCCs are registered.
+ * Checks every row on its own (the decider's grant rules), then across the file (duplicates, and windows
+ * of one firm that overlap — the decider would refuse the second at commit), then against the registry
+ * (known enterprises). Pure: the caller says which USCCs are registered.
  */
 export function previewRows(raw: readonly RawImportRow[], registered: ReadonlySet<string>): PreviewRow[] {
   const firstRowOf = new Map<string, number>();
+  const windowsOf = new Map<string, { row: number; validFrom: string; validTo: string }[]>();
   return raw.map((r) => {
     const errors: { field: string; message: string }[] = [];
     const uscc = r.uscc.trim().toUpperCase();
@@ -92,6 +96,20 @@ export function previewRows(raw: readonly RawImportRow[], registered: ReadonlySe
       return { ...base, status: 'duplicate' as const, certificationId, duplicateOf: earlier };
     }
     firstRowOf.set(certificationId, r.row);
+    const grant = checked.grant;
+    const sameFirm = `${uscc}|${type}|${level}`;
+    const earlierWindows = windowsOf.get(sameFirm) ?? [];
+    // As the decider: 高企 re-applications may overlap (a later certificate supersedes the earlier one).
+    const mayOverlap = isCertificationType(type) && certificationRule(type).reapplicationMayOverlap;
+    const overlapping = mayOverlap ? undefined : earlierWindows.find((w) => grant.validFrom <= w.validTo && w.validFrom <= grant.validTo);
+    if (overlapping) {
+      errors.push({
+        field: 'validFrom',
+        message: `overlaps row ${overlapping.row} (the same enterprise, type and level valid ${overlapping.validFrom} – ${overlapping.validTo}); a second window while one runs should be a 复核`,
+      });
+      return { ...base, status: 'overlap' as const, certificationId, overlapsRow: overlapping.row };
+    }
+    windowsOf.set(sameFirm, [...earlierWindows, { row: r.row, validFrom: grant.validFrom, validTo: grant.validTo }]);
     if (!registered.has(uscc)) {
       errors.push({ field: 'uscc', message: `no enterprise ${uscc} is registered; commit with registerUnknown to register it as ${base.name}` });
       return { ...base, status: 'unknown_enterprise' as const, certificationId, canRegister: true };
