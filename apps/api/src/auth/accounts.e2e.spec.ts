@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds())('accounts and tokens on %s', (kind) => {
         .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['active', 'displayName', 'extra', 'role']);
       const noUnit = await http().patch(`/api/v1/users/${user.id}`).set('Authorization', admin.auth).send({ role: 'unit_handler' }).expect(400);
-      expect(noUnit.body.errors).toEqual([{ field: 'unitId', messages: ['unitId is required for unit_handler'] }]);
+      expect(noUnit.body.errors).toMatchObject([{ field: 'unitId', messages: ['unitId is required for unit_handler'] }]);
       await http().patch('/api/v1/users/not-a-uuid').set('Authorization', admin.auth).send({ active: false }).expect(400);
       await http().patch(`/api/v1/users/${randomUUID()}`).set('Authorization', admin.auth).send({ active: false }).expect(404);
       const unchanged = await http().get(`/api/v1/users/${user.id}`).set('Authorization', admin.auth).expect(200);
@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds())('accounts and tokens on %s', (kind) => {
       const otherSession = (await login(user.username, 'correct-horse-battery').expect(200)).body.accessToken as string;
 
       const wrong = await http().post('/api/v1/auth/password').set('Authorization', user.auth).send({ currentPassword: 'nope', newPassword: 'my-new-long-password' }).expect(400);
-      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', messages: ['The current password is wrong'] }]);
+      expect(wrong.body.errors).toMatchObject([{ field: 'currentPassword', messages: ['The current password is wrong'] }]);
       const short = await http().post('/api/v1/auth/password').set('Authorization', user.auth).send({ currentPassword: 'correct-horse-battery', newPassword: 'short' }).expect(400);
       expect(short.body.errors.map((e: { field: string }) => e.field)).toEqual(['newPassword']);
       await me(user.auth).expect(200); // nothing changed yet

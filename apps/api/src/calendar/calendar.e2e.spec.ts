@@ -110,9 +110,9 @@ describe.each(testDatabaseKinds())('working calendar over HTTP on %s', (kind) =>
     });
     const valid = { holidays: [{ date: '2024-01-01', name: '元旦' }], makeUpWorkdays: [], reason: '测试' };
     const badYear = await http().put('/api/v1/admin/calendar/twenty').set('Authorization', admin.auth).send(valid).expect(400);
-    expect(badYear.body.errors).toEqual([{ field: 'year', messages: expect.arrayContaining(['year must be a whole number, e.g. 2024']) }]);
+    expect(badYear.body.errors).toMatchObject([{ field: 'year', messages: expect.arrayContaining(['year must be a whole number, e.g. 2024']) }]);
     const missing = await http().put('/api/v1/admin/calendar/2024').set('Authorization', admin.auth).send({ reason: '测试' }).expect(400);
-    expect(missing.body.errors).toEqual([
+    expect(missing.body.errors).toMatchObject([
       { field: 'holidays', messages: ['holidays must be a list of { date, name }'] },
       { field: 'makeUpWorkdays', messages: ['makeUpWorkdays must be a list of { date, name }'] },
     ]);

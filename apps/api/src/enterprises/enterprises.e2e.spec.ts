@@ -111,7 +111,7 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
     const before = await eventCount();
     const res = await register(enterprise(wrong)).expect(400);
     const message = `uscc: wrong check character '${wrong[17]}' at position 18: expected '${valid[17]}'`;
-    expect(res.body.errors).toEqual([{ field: 'uscc', messages: [message] }]);
+    expect(res.body.errors).toMatchObject([{ field: 'uscc', messages: [message] }]);
     const lower = await register(enterprise('91440300708461136t')).expect(400);
     expect(lower.body.errors[0]).toMatchObject({ field: 'uscc', messages: [expect.stringContaining('position 18')] });
     expect(await eventCount()).toBe(before);
@@ -132,9 +132,9 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
     await register(enterprise(uscc)).expect(201);
     const afterRegister = await eventCount();
     const badDate = await rename(uscc, { name: '新名称', effectiveOn: '2024-02-30' }).expect(400);
-    expect(badDate.body.errors).toEqual([{ field: 'effectiveOn', messages: ['effectiveOn: 2024-02-30 is not a date in the calendar'] }]);
+    expect(badDate.body.errors).toMatchObject([{ field: 'effectiveOn', messages: ['effectiveOn: 2024-02-30 is not a date in the calendar'] }]);
     const noDate = await relocate(uscc, { address: '新地址', park: '新园区' }).expect(400);
-    expect(noDate.body.errors).toEqual([{ field: 'effectiveOn', messages: ['effectiveOn is required (YYYY-MM-DD)'] }]);
+    expect(noDate.body.errors).toMatchObject([{ field: 'effectiveOn', messages: ['effectiveOn is required (YYYY-MM-DD)'] }]);
     expect(afterRegister).toBe(before + 1);
     expect(await eventCount()).toBe(afterRegister);
   });
@@ -169,7 +169,7 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
     await rename(unknown, { name: '新名称', effectiveOn: '2024-06-15' }).expect(404);
     await relocate(unknown, { address: '新地址', park: '新园区', effectiveOn: '2024-06-15' }).expect(404);
     const malformed = await http().get(`${BASE}/not-a-uscc`).set('Authorization', caseworker.auth).expect(400);
-    expect(malformed.body.errors).toEqual([{ field: 'uscc', messages: [expect.stringContaining('18 characters')] }]);
+    expect(malformed.body.errors).toMatchObject([{ field: 'uscc', messages: [expect.stringContaining('18 characters')] }]);
     expect(await eventCount()).toBe(before);
   });
 

@@ -21,6 +21,13 @@ export class FieldErrorDto {
 
   @ApiProperty({ type: [String], example: ['category must be one of the following values: 融资, 用工, 用地, 审批, 政策, 市场, 物流, 科技创新, 基础设施, 其他'] })
   messages: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['isIn'],
+    description: 'The rules broken, one per message (class-validator constraint names such as isLength, isIn, matches, isCalendarDate, whitelistValidation): what a client translates into its own language',
+  })
+  codes?: string[];
 }
 
 /**

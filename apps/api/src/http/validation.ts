@@ -1,10 +1,13 @@
 import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 
-/** Flattens class-validator's tree into [{ field: 'problems[0].category', messages: [...] }]. */
-function fieldErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+/**
+ * Flattens class-validator's tree into [{ field: 'problems[0].category', messages: [...], codes: [...] }]. The
+ * messages are English for API users; `codes` names each broken rule so the console can say it in Chinese.
+ */
+function fieldErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[]; codes: string[] }[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints), codes: Object.keys(e.constraints) }] : [];
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }

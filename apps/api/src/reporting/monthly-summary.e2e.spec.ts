@@ -172,7 +172,7 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     const before = await allEvents();
     const future = await generate('2099-01').expect(422);
     expect(future.body).toMatchObject({ error: 'MONTH_NOT_ENDED' });
-    expect((await generate('2024-13').expect(400)).body.errors).toEqual([{ field: 'month', messages: [expect.stringContaining('YYYY-MM')] }]);
+    expect((await generate('2024-13').expect(400)).body.errors).toMatchObject([{ field: 'month', messages: [expect.stringContaining('YYYY-MM')] }]);
     await generate('2024-05', {}, w.users.caseworker).expect(403);
     await reports('/2024-06', w.users.drc).expect(403);
     await reports('/2024-04').expect(404);

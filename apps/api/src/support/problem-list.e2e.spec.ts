@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('the problem list on %s', (kind) => {
     const ofHr = await w.http().get('/api/v1/problems').query({ registeredBy: caseworker.id, position }).set('Authorization', hr.auth).expect(200);
     expect(ofHr.body.items).toEqual([]);
     const bad = await w.http().get('/api/v1/problems').query({ registeredBy: 'me' }).set('Authorization', caseworker.auth).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'registeredBy', messages: ['registeredBy must be a user id (UUID)'] }]);
+    expect(bad.body.errors).toMatchObject([{ field: 'registeredBy', messages: ['registeredBy must be a user id (UUID)'] }]);
     await w.http().get('/api/v1/problems').query({ registeredBy: caseworker.id }).expect(401);
   });
 });

@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds())('concurrent actions, stale versions and idemp
     expect(await w.eventCount()).toBe(before + 2); // VisitLogged + ProblemRegistered, once
 
     const badKey = await w.logVisit(body, caseworker, 'key with spaces').expect(400);
-    expect(badKey.body.errors).toEqual([{ field: 'Idempotency-Key', messages: ['invalid format'] }]);
+    expect(badKey.body.errors).toMatchObject([{ field: 'Idempotency-Key', messages: ['invalid format'] }]);
   });
 
   it('a retried lifecycle step with its Idempotency-Key is replayed, not refused, and an unsatisfied follow-up reopens once', async () => {

@@ -37,6 +37,9 @@ describe.each(testDatabaseKinds())('support input validation over HTTP on %s: 40
       })
       .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+    // Each message comes with the rule it names, for a client to say it in its own language.
+    const codes = Object.fromEntries(res.body.errors.map((e: { field: string; codes: string[] }) => [e.field, e.codes]));
+    expect(codes).toMatchObject({ visitedOn: ['isCalendarDate'], form: ['isIn'], notes: ['isLength'], priority: ['whitelistValidation'] });
     expect(byField(res.body.errors)).toEqual({
       visitedOn: 'visitedOn: 2024-02-30 is not a date in the calendar',
       caseworkerIds: expect.stringContaining('caseworkerIds must be an array'),
@@ -53,13 +56,13 @@ describe.each(testDatabaseKinds())('support input validation over HTTP on %s: 40
     const missing = await w.logVisit({}).expect(400);
     expect(Object.keys(byField(missing.body.errors)).sort()).toEqual(['caseworkerIds', 'enterpriseUscc', 'form', 'notes', 'problems', 'visitedOn']);
     const noOne = await w.logVisit(visitBody(uscc, '2024-06-03', [])).expect(400);
-    expect(noOne.body.errors).toEqual([{ field: 'caseworkerIds', messages: ['caseworkerIds must name at least one caseworker'] }]);
+    expect(noOne.body.errors).toMatchObject([{ field: 'caseworkerIds', messages: ['caseworkerIds must name at least one caseworker'] }]);
   });
 
   it('a wrong USCC check character is a 400 naming enterpriseUscc; an unregistered enterprise is a 422 saying so', async () => {
     const wrong = withWrongCheck(uscc);
     const bad = await w.logVisit(visitBody(wrong, '2024-06-03', [w.users.caseworker.id])).expect(400);
-    expect(bad.body.errors).toEqual([
+    expect(bad.body.errors).toMatchObject([
       { field: 'enterpriseUscc', messages: [`enterpriseUscc: wrong check character '${wrong[17]}' at position 18: expected '${uscc[17]}'`] },
     ]);
     const unknown = newUscc();

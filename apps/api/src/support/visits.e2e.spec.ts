@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     const unknown = await w.http().post(`/api/v1/visits/${randomUUID()}/void`).set('Authorization', caseworker.auth).send({ reason: '不存在' }).expect(404);
     expect(unknown.body.error).toBe('VISIT_NOT_FOUND');
     const malformed = await w.http().post('/api/v1/visits/not-a-uuid/void').set('Authorization', caseworker.auth).send({ reason: 'x' }).expect(400);
-    expect(malformed.body.errors).toEqual([{ field: 'id', messages: ['id must be a UUID (version 4)'] }]);
+    expect(malformed.body.errors).toMatchObject([{ field: 'id', messages: ['id must be a UUID (version 4)'] }]);
     const noReason = await w.http().post(`/api/v1/visits/${first.visitId}/void`).set('Authorization', caseworker.auth).send({}).expect(400);
     expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     expect(await w.eventCount()).toBe(before);
@@ -118,7 +118,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
 
     const before = await w.eventCount();
     const fromVisit = await w.http().post('/api/v1/problems').set('Authorization', w.users.caseworker.auth).send({ ...body, source: 'visit' }).expect(400);
-    expect(fromVisit.body.errors).toEqual([{ field: 'source', messages: [expect.stringContaining('visits register their problems themselves')] }]);
+    expect(fromVisit.body.errors).toMatchObject([{ field: 'source', messages: [expect.stringContaining('visits register their problems themselves')] }]);
     expect(await w.eventCount()).toBe(before);
   });
 });

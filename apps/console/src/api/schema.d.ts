@@ -1140,6 +1140,13 @@ export interface components {
              *     ]
              */
             messages: string[];
+            /**
+             * @description The rules broken, one per message (class-validator constraint names such as isLength, isIn, matches, isCalendarDate, whitelistValidation): what a client translates into its own language
+             * @example [
+             *       "isIn"
+             *     ]
+             */
+            codes?: string[];
         };
         ApiErrorDto: {
             /**

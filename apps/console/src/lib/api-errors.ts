@@ -1,3 +1,5 @@
+import { sayFieldMessages } from './field-messages';
+
 /**
  * The API's error bodies (see apps/api/src/http): validation failures carry
  * errors: [{ field: 'problems[0].category', messages: [...] }]; business refusals a code and a message.
@@ -6,7 +8,7 @@ export interface ApiErrorBody {
   statusCode?: number;
   error?: string;
   message?: string | string[];
-  errors?: { field: string; messages: string[] }[];
+  errors?: { field: string; messages: string[]; codes?: string[] }[];
 }
 
 export class ApiFailure extends Error {
@@ -20,7 +22,7 @@ export class ApiFailure extends Error {
   /** Field path → messages, for showing each next to its field. */
   get fields(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.body.errors ?? []) out[e.field] = e.messages.join('；');
+    for (const e of this.body.errors ?? []) out[e.field] = sayFieldMessages(e.messages, e.codes);
     return out;
   }
 
@@ -31,7 +33,7 @@ export class ApiFailure extends Error {
 
 function messageOf(body: ApiErrorBody, status: number): string {
   const message = Array.isArray(body?.message) ? body.message.join('；') : body?.message;
-  if (status === 400 && body?.errors?.length) return `提交的内容有误，请按提示修改（${body.errors.map((e) => `${e.field}：${e.messages.join('，')}`).join('；')}）`;
+  if (status === 400 && body?.errors?.length) return `提交的内容有误，请按提示修改（${body.errors.map((e) => `${e.field}：${sayFieldMessages(e.messages, e.codes)}`).join('；')}）`;
   if (status === 403) return message ? `无权执行此操作：${message}` : '无权执行此操作';
   if (status === 404) return message ?? '记录不存在或无权查看';
   if (status === 409) return message ? `数据已被他人更新：${message}` : '数据已被他人更新，请刷新后重试';
