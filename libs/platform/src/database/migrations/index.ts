@@ -7,6 +7,7 @@ import { Certifications1764300000500 } from './1764300000500-certifications';
 import { Subsidies1764300000600 } from './1764300000600-subsidies';
 import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-timeline';
 import { Reporting1764300000800 } from './1764300000800-reporting';
+import { HandlingUnits1764300000950 } from './1764300000950-handling-units';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   Subsidies1764300000600,
   EnterpriseTimeline1764300000700,
   Reporting1764300000800,
+  HandlingUnits1764300000950,
 ];
