@@ -94,7 +94,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
 
   it('June as of 06-28: collected, the rates with numerator and denominator, overdue, median, and the scope', async () => {
     const res = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28' });
-    expect(res.scope).toEqual({ kind: 'period', from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: null });
+    expect(res.scope).toEqual({ kind: 'period', from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: null, unitId: null });
     expect(res.total).toEqual({
       group: 'all',
       collected: 5, // P1–P5; P6 withdrawn, P7 merged, P8 registered in May
