@@ -251,7 +251,7 @@ test('the main pages have no serious or critical accessibility violations, and e
     ['/dashboard', 'admin-dashboard'], ['/problems', 'problem-list'], [`/problems/${problemIds[0]}`, 'problem-page'],
     ['/visits', 'visit-list'], [`/enterprises/${uscc}`, 'enterprise-profile'], ['/enterprises', 'enterprise-list'],
     ['/reports?month=2024-06', 'monthly-reports'], ['/certifications/import', 'certification-import'],
-    ['/admin/users', 'admin-users'], ['/account/password', 'change-password'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
+    ['/admin/users', 'admin-users'], ['/account/password', 'change-password'], ['/admin/units', 'admin-units-list'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
   ] as const) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
 import { UsersService, type Role } from '@app/platform';
+import { ExecuteHandlingUnitCommand, type Level } from '@app/support';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createEmptyServerDatabase } from '../support/test-database';
 
@@ -13,6 +15,11 @@ import { createEmptyServerDatabase } from '../support/test-database';
  * everything else the specs do through the console or the HTTP API, as a user would.
  */
 export const BROWSER_PASSWORD = 'browser-suite-password';
+/** The units the accounts and the specs' assignments refer to: registered before anyone is bound to one. */
+export const UNITS: { id: string; name: string; level: Level }[] = [
+  { id: 'unit-drc', name: '区发展和改革局', level: 'district' },
+  { id: 'unit-hr', name: '区人力资源和社会保障局', level: 'district' },
+];
 export const ACCOUNTS: { username: string; displayName: string; role: Role; unitId?: string }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
   { username: 'wang.fang', displayName: '王芳', role: 'manager' },
@@ -41,6 +48,11 @@ async function main(): Promise<void> {
     CONSOLE_DIR: resolve(__dirname, '../../dist/console') });
   const app = await createApiApp();
   await app.init();
+  const bus = app.get(CommandBus);
+  for (const { id, name, level } of UNITS) {
+    const setup = { actor: { id: 'browser-suite-setup' }, correlationId: `browser-suite-unit-${id}` };
+    await bus.execute(new ExecuteHandlingUnitCommand(id, { type: 'RegisterHandlingUnit', name, level, parentId: null }, setup));
+  }
   const users = app.get(UsersService);
   const created = [];
   for (const account of ACCOUNTS) {

@@ -2,10 +2,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { usccCheckCharacter } from '@app/enterprises';
 import { createUser, type TestUser } from './auth';
+import { registerUnits } from './handling-units';
 import { startTestApi, type TestApp } from './test-app';
 import type { TestDatabaseKind } from './test-database';
 
-/** The handling units the support specs assign to. */
+/** The handling units the support specs assign to (registered by useSupportWorld). */
 export const UNITS = { drc: 'unit-drc', hr: 'unit-hr', tax: 'unit-tax' } as const;
 
 let serial = 0;
@@ -56,6 +57,7 @@ export function useSupportWorld(kind: TestDatabaseKind): SupportWorld {
     const api = await startTestApi(kind, { PROJECTIONS_IN_API: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     const http = () => request(api.app.getHttpServer());
     const make = (role: Parameters<typeof createUser>[1], unit?: string) => createUser(api.app, role, unit);
+    await registerUnits(api.app, Object.values(UNITS));
     const users: SupportUsers = {
       caseworker: await make('caseworker'),
       caseworker2: await make('caseworker'),

@@ -32,6 +32,7 @@ import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from '@app/demo';
+import { HandlingUnitsController } from './handling-units/handling-units.controller';
 
 @Module({})
 export class ApiModule {
@@ -67,6 +68,7 @@ export class ApiModule {
         CertificationCountsController,
         CertificationsController,
         CalendarController,
+        HandlingUnitsController,
         ProblemsController,
         ProblemQueriesController,
         VisitsController,

@@ -36,6 +36,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'certifications/import', name: 'certification-import', component: () => import('./pages/certifications/CertificationImportPage.vue'), meta: { roles: OVERSIGHT, menu: '认定名单导入', title: '认定名单导入' } },
       { path: 'account/password', name: 'change-password', component: () => import('./pages/account/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { roles: ['admin'], menu: '用户管理', title: '用户管理' } },
+      { path: 'admin/units', name: 'units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { roles: ['admin'], menu: '处理单位', title: '处理单位' } },
       { path: 'admin/calendar', name: 'calendar', component: () => import('./pages/admin/CalendarPage.vue'), meta: { roles: ['admin'], menu: '工作日历', title: '工作日历' } },
       { path: 'admin/jobs', name: 'jobs', component: () => import('./pages/admin/JobsPage.vue'), meta: { roles: ['admin'], menu: '定时任务', title: '定时任务' } },
     ],

@@ -22,3 +22,4 @@ export * from './metrics/resolution-metrics.query';
 export * from './metrics/visit-metrics.query';
 export * from './shared/enterprise-exists';
 export * from './working-calendar';
+export * from './handling-units';

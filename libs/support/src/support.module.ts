@@ -16,10 +16,11 @@ import { VisitRow } from './visits/read-models/visit.row';
 import { VisitsProjection } from './visits/read-models/visits.projection';
 import { ListVisitsHandler } from './visits/queries/visit-list.query';
 import { WorkingCalendarModule } from './working-calendar';
+import { HandlingUnitsModule } from './handling-units';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProblemDetailsRow, ProblemFactRow, VisitRow]), WorkingCalendarModule],
+  imports: [TypeOrmModule.forFeature([ProblemDetailsRow, ProblemFactRow, VisitRow]), WorkingCalendarModule, HandlingUnitsModule],
   providers: [
     ExecuteProblemCommandHandler,
     RegisterProblemHandler,
@@ -35,6 +36,6 @@ import { WorkingCalendarModule } from './working-calendar';
     ProblemFactsProjection,
     VisitsProjection,
   ],
-  exports: [WorkingCalendarModule],
+  exports: [WorkingCalendarModule, HandlingUnitsModule],
 })
 export class SupportModule {}

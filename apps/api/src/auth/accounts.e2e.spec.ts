@@ -5,6 +5,7 @@ import { AppConfig, UsersService } from '@app/platform';
 import { startTestApi, type TestApp } from '../../../../test/support/test-app';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { createUser, type TestUser } from '../../../../test/support/auth';
+import { registerUnits } from '../../../../test/support/handling-units';
 
 /** Tokens are only as good as the account behind them; administrators manage accounts; users their password. */
 describe.each(testDatabaseKinds())('accounts and tokens on %s', (kind) => {
@@ -18,6 +19,7 @@ describe.each(testDatabaseKinds())('accounts and tokens on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi(kind, { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     admin = await createUser(api.app, 'admin');
+    await registerUnits(api.app, ['district-hr']);
   });
   afterAll(() => api?.close());
 
@@ -70,6 +72,9 @@ describe.each(testDatabaseKinds())('accounts and tokens on %s', (kind) => {
 
     it('a new role or unit revokes the old token; the next login carries the new one', async () => {
       const user = await createUser(api.app, 'caseworker');
+      const unknown = await http().patch(`/api/v1/users/${user.id}`).set('Authorization', admin.auth).send({ role: 'unit_handler', unitId: 'no-such-unit' }).expect(422);
+      expect(unknown.body).toMatchObject({ error: 'HANDLING_UNIT_UNKNOWN' });
+      await me(user.auth).expect(200); // refused: nothing changed
       await http().patch(`/api/v1/users/${user.id}`).set('Authorization', admin.auth).send({ role: 'unit_handler', unitId: 'district-hr' }).expect(200);
       await me(user.auth).expect(401);
       const again = await login(user.username, 'correct-horse-battery').expect(200);

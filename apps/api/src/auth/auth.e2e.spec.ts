@@ -3,6 +3,7 @@ import { UsersService } from '@app/platform';
 import { startTestApi, type TestApp } from '../../../../test/support/test-app';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { createUser } from '../../../../test/support/auth';
+import { registerUnits } from '../../../../test/support/handling-units';
 
 describe.each(testDatabaseKinds())('login, tokens and user administration on %s', (kind) => {
   let api: TestApp;
@@ -10,6 +11,7 @@ describe.each(testDatabaseKinds())('login, tokens and user administration on %s'
 
   beforeAll(async () => {
     api = await startTestApi(kind, { LOGIN_RATE_LIMIT_PER_MINUTE: '5' });
+    await registerUnits(api.app, ['district-drc']);
     await api.app.get(UsersService).create({ username: 'wang.fang', displayName: '王芳', password: 'long-enough-password', role: 'manager' });
   });
   afterAll(() => api?.close());

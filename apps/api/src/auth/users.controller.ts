@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, UsersService } from '@app/platform';
+import { HandlingUnitLookup } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { PageQueryDto } from '../http/query.dto';
 import { parseUuid } from '../http/validation';
@@ -16,13 +17,21 @@ const USER_ID = parseUuid('id');
 @ApiStandardErrors({ forbidden: 'Administrators only' })
 @Controller('api/v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly units: HandlingUnitLookup,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a user account (administrators)' })
   @ApiCreatedResponse({ type: AuthUserDto })
-  @ApiErrors({ conflict: 'A user with this username exists already (field: username)' })
-  create(@Body() body: CreateUserDto): Promise<AuthUserDto> {
+  @ApiErrors({
+    conflict: 'A user with this username exists already (field: username)',
+    unprocessable: 'unitId names no registered unit, or a deactivated one (HANDLING_UNIT_UNKNOWN / HANDLING_UNIT_INACTIVE, field unitId)',
+  })
+  async create(@Body() body: CreateUserDto): Promise<AuthUserDto> {
+    // A unit handler bound to a unit nobody registered would see an empty inbox for good.
+    if (body.role === 'unit_handler' && body.unitId !== undefined) await this.units.assertUsable([{ field: 'unitId', unitId: body.unitId }]);
     return this.users.create(body);
   }
 
@@ -56,8 +65,14 @@ export class UsersController {
     description: 'A change of role, unit or active flag revokes the user’s tokens at once (on other API replicas within AUTH_USER_CACHE_MS).',
   })
   @ApiOkResponse({ type: UserAccountDto })
-  @ApiErrors({ notFound: 'No such user', conflict: 'The last active administrator cannot be deactivated or re-roled (field: role)' })
-  update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto): Promise<UserAccountDto> {
+  @ApiErrors({
+    notFound: 'No such user',
+    conflict: 'The last active administrator cannot be deactivated or re-roled (field: role)',
+    unprocessable: 'unitId names no registered unit, or a deactivated one (HANDLING_UNIT_UNKNOWN / HANDLING_UNIT_INACTIVE, field unitId)',
+  })
+  async update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto): Promise<UserAccountDto> {
+    // A new unit must be one the registry knows and keeps active, as on creation.
+    if (typeof body.unitId === 'string') await this.units.assertUsable([{ field: 'unitId', unitId: body.unitId }]);
     return this.users.update(id, body);
   }
 

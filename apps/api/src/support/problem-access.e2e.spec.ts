@@ -78,9 +78,13 @@ describe.each(testDatabaseKinds())('who may see and do what with problems and vi
     await denied(drc, `/api/v1/problems/${unassigned}/assign`, { leadUnitId: UNITS.drc, coUnitIds: [], level: 'district', workingDays: 5 });
     for (const step of ['categorize', 'follow-up', 'close', 'merge', 'withdraw']) await denied(drc, `${p}/${step}`);
     await denied(drc, `/api/v1/visits/${visitId}/void`, { reason: '重复' });
-    // Nor reads the zone's visits or its published figures.
+    // Nor reads the zone's visits or its published figures: of the resolution figures, only its own unit's (unit=).
     await denied(drc, '/api/v1/visits', {}, 'get');
-    await denied(drc, '/api/v1/metrics/resolution?from=2024-06-01', {}, 'get');
+    for (const query of ['', `&unit=${UNITS.hr}`]) {
+      const zone = await w.http().get(`/api/v1/metrics/resolution?from=2024-06-01${query}`).set('Authorization', drc.auth).expect(403);
+      expect(zone.body).toMatchObject({ error: 'NOT_YOUR_UNIT', field: 'unit' });
+    }
+    await w.http().get(`/api/v1/metrics/resolution?from=2024-06-01&unit=${UNITS.drc}`).set('Authorization', drc.auth).expect(200);
     await denied(drc, '/api/v1/metrics/visits?from=2024-06-01&to=2024-06-30', {}, 'get');
     expect(await w.eventCount()).toBe(before);
   });

@@ -94,7 +94,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
 
   it('June as of 06-28: collected, the rates with numerator and denominator, overdue, median, and the scope', async () => {
     const res = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28' });
-    expect(res.scope).toEqual({ kind: 'period', from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: null });
+    expect(res.scope).toEqual({ kind: 'period', from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', knownAt: null, unitId: null });
     expect(res.total).toEqual({
       group: 'all',
       collected: 5, // P1–P5; P6 withdrawn, P7 merged, P8 registered in May
@@ -172,6 +172,8 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
   it('grouped by lead unit and by category', async () => {
     const byUnit = await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', groupBy: 'unit' });
     expect(byUnit.groups.map((g: { group: string }) => g.group)).toEqual([UNITS.drc, UNITS.hr]);
+    // Each unit group says the unit's name from the registry; other groupings have none.
+    expect(byUnit.groups.map((g: { groupName: string | null }) => g.groupName)).toEqual([`单位 ${UNITS.drc}`, `单位 ${UNITS.hr}`]);
     const [drc, hr] = byUnit.groups;
     // unit-drc: P1 solved on time, P3 explained on time, P5 reopened and overdue.
     expect(drc).toMatchObject({
@@ -201,11 +203,36 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
     );
     // P5 counts under 融资, its category after recategorization; no 其他 group.
     expect(summary).toEqual({ 融资: [2, 1, 1], 用工: [2, 1, 1], 政策: [1, 0, 0] });
+    expect(byCategory.groups.every((g: { groupName: string | null }) => g.groupName === null)).toBe(true);
+  });
+
+  it("a unit handler reads its own unit's figures, the same as the manager's group for it, and no other unit's", async () => {
+    const june = { from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', position: String(position) };
+    const get = (user: TestUser, query: Record<string, string>) => w.http().get('/api/v1/metrics/resolution').query({ ...june, ...query }).set('Authorization', user.auth);
+    const byUnit = (await get(w.users.manager, { groupBy: 'unit' }).expect(200)).body;
+    const own = (await get(w.users.drc, { unit: UNITS.drc }).expect(200)).body;
+    expect(own.scope).toMatchObject({ unitId: UNITS.drc });
+    const { groupName: _name, ...drcGroup } = byUnit.groups[0];
+    expect(own.total).toEqual({ ...drcGroup, group: 'all' });
+    expect(own.problemIds).toHaveLength(3);
+    // Another unit's, or the zone's (no unit named): refused, naming the field.
+    const other = await get(w.users.drc, { unit: UNITS.hr }).expect(403);
+    expect(other.body).toMatchObject({ error: 'NOT_YOUR_UNIT', field: 'unit' });
+    await get(w.users.drc, {}).expect(403);
+    await get(w.users.hr, { unit: UNITS.drc, groupBy: 'unit' }).expect(403);
+    // The drill-down too: its own unit's numerator opens its own problems only.
+    const behind = await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, unit: UNITS.drc, figure: 'collected' })
+      .set('Authorization', w.users.drc.auth).expect(200);
+    expect((behind.body.items as { problemId: string }[]).map((i) => i.problemId).sort()).toEqual([...own.problemIds].sort());
+    await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, unit: UNITS.hr, figure: 'collected' }).set('Authorization', w.users.drc.auth).expect(403);
+    // A manager may ask for any one unit; visits stay closed to unit handlers.
+    expect((await get(w.users.manager, { unit: UNITS.hr }).expect(200)).body.total.collected).toBe(2);
+    await w.http().get('/api/v1/metrics/visits').query({ from: '2024-06-01', to: '2024-06-30', unit: UNITS.drc }).set('Authorization', w.users.drc.auth).expect(403);
   });
 
   it('the cumulative scope since May counts P8 too, and says so', async () => {
     const res = await metrics({ scope: 'cumulative', from: '2024-05-01', asOf: '2024-06-28', groupBy: 'month' });
-    expect(res.scope).toEqual({ kind: 'cumulative', from: '2024-05-01', to: '2024-06-28', asOf: '2024-06-28', knownAt: null });
+    expect(res.scope).toEqual({ kind: 'cumulative', from: '2024-05-01', to: '2024-06-28', asOf: '2024-06-28', knownAt: null, unitId: null });
     expect(res.total).toMatchObject({
       collected: 6,
       resolutionRate: { numerator: 2, denominator: 6, percent: 33.3 },

@@ -456,6 +456,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The handling units, a page at a time (filter by active, level) */
+        get: operations["HandlingUnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One handling unit */
+        get: operations["HandlingUnitsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a handling unit (administrators); the same registration again changes nothing */
+        post: operations["HandlingUnitsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units/{id}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rename, change the level or move under another parent (only the fields sent) */
+        post: operations["HandlingUnitsController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate: no new problems or unit handlers; what it holds stays, figures keep it */
+        post: operations["HandlingUnitsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated unit */
+        post: operations["HandlingUnitsController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -2442,6 +2544,87 @@ export interface components {
             /** @description Pass as ?position= to read your write; null when nothing changed */
             position: number | null;
         };
+        HandlingUnitDto: {
+            /**
+             * @description The code assignments and unit handlers carry
+             * @example district-drc
+             */
+            id: string;
+            /** @example 区发展和改革局 */
+            name: string;
+            /** @enum {string} */
+            level: "district" | "city" | "province";
+            /** @example null */
+            parentId: string | null;
+            /**
+             * @description The parent's current name
+             * @example null
+             */
+            parentName: string | null;
+            /** @description Only an active unit is given new problems or new unit handlers */
+            active: boolean;
+            /**
+             * @description The unit stream version (send as expectedVersion with a change)
+             * @example 1
+             */
+            version: number;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HandlingUnitPageDto: {
+            /** @description By level (区, 市, 省), then code */
+            items: components["schemas"]["HandlingUnitDto"][];
+            /** @example 13 */
+            total: number;
+            /** @example 100 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        RegisterHandlingUnitDto: {
+            /**
+             * @description The unit's code, fixed for good (assignments and unit handlers carry it): 1-40 of A-Z, a-z, 0-9, _ and -
+             * @example district-drc
+             */
+            id: string;
+            /** @example 区发展和改革局 */
+            name: string;
+            /**
+             * @description 区 district, 市 city, 省 province
+             * @enum {string}
+             */
+            level: "district" | "city" | "province";
+            /**
+             * @description The unit it belongs to, if any: registered and active
+             * @example city-tax
+             */
+            parentId?: string | null;
+        };
+        HandlingUnitCommandResultDto: {
+            /** @example district-drc */
+            unitId: string;
+            active: boolean;
+            /** @example 1 */
+            version: number;
+            /** @description Log position of the last event appended; null when nothing changed */
+            position: number | null;
+        };
+        ChangeHandlingUnitDto: {
+            /** @example 区发展和改革委员会 */
+            name?: string;
+            /** @enum {string} */
+            level?: "district" | "city" | "province";
+            /** @description A new parent unit, or null for none; left out: unchanged */
+            parentId?: string | null;
+            /** @description The unit version the change is based on; a stale one is a 409 */
+            expectedVersion?: number;
+        };
+        DeactivateHandlingUnitDto: {
+            /** @example 机构改革，职能并入区发展和改革局 */
+            reason?: string;
+        };
         RegisterProblemDto: {
             /** @example 融资担保额度不足 */
             title: string;
@@ -2811,6 +2994,11 @@ export interface components {
              * @description Only what had been recorded by this instant; null: everything
              */
             knownAt: string | null;
+            /**
+             * @description Only problems this unit leads (as of asOf); null: every unit
+             * @example null
+             */
+            unitId: string | null;
         };
         RatioDto: {
             /** @example 377 */
@@ -2860,13 +3048,50 @@ export interface components {
              */
             medianWorkingDaysToResolve: number | null;
         };
+        ResolutionGroupFiguresDto: {
+            /**
+             * @description “all” for the total; otherwise the unit, category, level or month
+             * @example all
+             */
+            group: string;
+            /**
+             * @description 收集问题数: registered in scope, excluding merged and withdrawn
+             * @example 3
+             */
+            collected: number;
+            /** @description 问题解决率: resolved with outcome solved ÷ collected */
+            resolutionRate: components["schemas"]["RatioDto"];
+            /** @description 办结率: concluded with any outcome ÷ collected */
+            conclusionRate: components["schemas"]["RatioDto"];
+            /** @description 满意率: (satisfied + basically satisfied) ÷ follow-ups */
+            satisfactionRate: components["schemas"]["RatioDto"];
+            /** @description Satisfied only ÷ follow-ups */
+            strictSatisfactionRate: components["schemas"]["RatioDto"];
+            /** @description 按期办结率: concluded by the deadline in force ÷ concluded */
+            onTimeRate: components["schemas"]["RatioDto"];
+            /**
+             * @description Not concluded and past the deadline on the report date
+             * @example 1
+             */
+            overdue: number;
+            /**
+             * @description Median working days to conclusion; null when none concluded or outside the loaded calendar
+             * @example 4
+             */
+            medianWorkingDaysToResolve: number | null;
+            /**
+             * @description Grouped by unit: the unit's current name (null when the code is not in the registry); otherwise null
+             * @example 区发展和改革局
+             */
+            groupName: string | null;
+        };
         ResolutionMetricsDto: {
             scope: components["schemas"]["ResolutionScopeDto"];
             /** @enum {string} */
             groupBy: "none" | "unit" | "category" | "level" | "month";
             total: components["schemas"]["ResolutionFiguresDto"];
             /** @description Empty when groupBy is none */
-            groups: components["schemas"]["ResolutionFiguresDto"][];
+            groups: components["schemas"]["ResolutionGroupFiguresDto"][];
             /** @description Every problem behind the figures, to check them one by one */
             problemIds: string[];
         };
@@ -4088,6 +4313,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description unitId names no registered unit, or a deactivated one (HANDLING_UNIT_UNKNOWN / HANDLING_UNIT_INACTIVE, field unitId) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     UsersController_directory: {
@@ -4254,6 +4488,15 @@ export interface operations {
             };
             /** @description The last active administrator cannot be deactivated or re-roled (field: role) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description unitId names no registered unit, or a deactivated one (HANDLING_UNIT_UNKNOWN / HANDLING_UNIT_INACTIVE, field unitId) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5510,6 +5753,365 @@ export interface operations {
             };
             /** @description A well-formed arrangement that breaks a calendar rule (CALENDAR_YEAR_INVALID, every broken rule by field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_list: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description true: only active units (what a unit choice offers); false: only deactivated ones */
+                active?: boolean;
+                level?: "district" | "city" | "province";
+                /** @description A zone has dozens of units: one page fills a select */
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitPageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such unit (HANDLING_UNIT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterHandlingUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The code is taken by another unit (HANDLING_UNIT_EXISTS, field id) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The parent is unknown, deactivated or below the unit, or the name is blank (HANDLING_UNIT_INVALID, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeHandlingUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such unit (HANDLING_UNIT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description expectedVersion is stale (CONCURRENCY_CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The parent is unknown, deactivated or below the unit, or the name is blank (HANDLING_UNIT_INVALID, naming the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateHandlingUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such unit (HANDLING_UNIT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HandlingUnitsController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnitCommandResultDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such unit (HANDLING_UNIT_NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7099,6 +7701,8 @@ export interface operations {
                 /** @description End of the period (scope 'period'); ignored for 'cumulative' */
                 to?: string;
                 groupBy?: "none" | "unit" | "category" | "level" | "month";
+                /** @description Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures */
+                unit?: string;
             };
             header?: never;
             path?: never;
@@ -7132,7 +7736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Unit handlers do not read the figures */
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7158,6 +7762,8 @@ export interface operations {
                 /** @description End of the period (scope 'period'); ignored for 'cumulative' */
                 to?: string;
                 groupBy?: "none" | "unit" | "category" | "level" | "month";
+                /** @description Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures */
+                unit?: string;
                 figure: "collected" | "resolutionRate" | "conclusionRate" | "satisfactionRate" | "onTimeRate" | "overdue";
                 part?: "numerator" | "denominator";
                 /** @description One group of groupBy (e.g. a unit id); all groups when absent */
@@ -7197,7 +7803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Unit handlers do not read the figures */
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7253,7 +7859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Unit handlers do not read the figures */
+            /** @description Unit handlers read only their own unit's resolution figures */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -22,7 +22,12 @@ export class ApiFailure extends Error {
   /** Field path → messages, for showing each next to its field. */
   get fields(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.body.errors ?? []) out[e.field] = sayFieldMessages(e.messages, e.codes);
+    for (const e of this.body.errors ?? []) {
+      out[e.field] = sayFieldMessages(e.messages, e.codes);
+      // coUnitIds[1] also under coUnitIds: a multi-select is one form field.
+      const list = e.field.replace(/\[\d+\]$/, '');
+      if (list !== e.field) out[list] = out[list] ? `${out[list]}；${out[e.field]}` : out[e.field];
+    }
     return out;
   }
 

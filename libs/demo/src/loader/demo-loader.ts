@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { EVENT_STORE, ProjectionRegistry, ReadModelWaiter, type EventStore } from '@app/event-store';
 import { AppConfig, UsersService, type AuthUser } from '@app/platform';
 import { JobRunner, jobId } from '@app/jobs';
+import { ExecuteHandlingUnitCommand } from '@app/support';
 import { demoZoneDecider, type DemoZoneState } from '../marker/demo-zone.decider';
 import { DEMO_ZONE_STREAM, type DemoZoneEvent } from '../marker/demo-zone.events';
 import { RecordDemoLoad } from '../marker/record-demo-load';
@@ -60,13 +61,18 @@ export class DemoLoader {
     const fingerprint = planFingerprint(plan);
     const marker = await this.marker();
     if (marker.status === 'loaded' && marker.fingerprint === fingerprint) {
-      return { outcome: 'already_loaded', steps: plan.steps.length, eventsAppended: 0, ms: Date.now() - started };
+      // A demo loaded before the unit registry existed gets its units now; a later start finds them and appends nothing.
+      const before = await this.eventCount();
+      await this.ensureUnits(plan);
+      return { outcome: 'already_loaded', steps: plan.steps.length, eventsAppended: (await this.eventCount()) - before, ms: Date.now() - started };
     }
     if (marker.status === 'none') await this.refuseForeignEvents();
     const before = await this.eventCount();
     // One idempotency key per marker step: the runner keys appends by (key, stream), and both go to one stream.
     const marking = (what: string) => this.context(SYSTEM, stepIdempotencyKey(plan.seed, `marker-${what}-${fingerprint.slice(0, 16)}`));
     await this.commands.execute(new RecordDemoLoad({ type: 'StartDemoLoad', seed: plan.seed, scale: plan.scale, fingerprint, steps: plan.steps.length, until: plan.until }, marking('start')));
+    // Units first: every unit handler and every assignment refers to a registered, active unit.
+    await this.ensureUnits(plan);
     const actors = await this.ensureAccounts(plan.accounts);
     // The working calendar seeded at start-up must be in its read model before the first deadline.
     await this.catchUp();
@@ -104,6 +110,15 @@ export class DemoLoader {
         return;
       }
       throw new Error(`Demo step ${step.key} (${action.kind}, recorded ${step.day}) failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Registers the zone's handling units; the same registration again decides nothing. */
+  private async ensureUnits(plan: DemoPlan): Promise<void> {
+    for (const unit of plan.units) {
+      const ctx = this.context(SYSTEM, stepIdempotencyKey(plan.seed, `unit-${unit.id}`));
+      const request = { type: 'RegisterHandlingUnit' as const, name: unit.name, level: unit.level, parentId: unit.parentId ?? null };
+      await this.commands.execute(new ExecuteHandlingUnitCommand(unit.id, request, ctx));
     }
   }
 

@@ -11,6 +11,8 @@ export interface DemoUnit {
   id: string;
   name: string;
   level: Level;
+  /** The unit it belongs to in the registry (a city bureau's district branch), if any. */
+  parentId?: string;
   /** Categories this unit is the natural lead for. */
   categories: readonly ProblemCategory[];
 }

@@ -1,7 +1,7 @@
 /*
- * The zone's handling units (责任单位) and the demo accounts. Units are plain ids on assignments and on
- * unit handlers (there is no units registry yet), so the plan carries their names for the README and
- * the account list.
+ * The zone's handling units (责任单位) and the demo accounts. The loader registers the units first
+ * (assignments and unit handlers refer to them by id), in this order, so a parent comes before its
+ * sub-units.
  */
 import { createHash } from 'node:crypto';
 import type { Role } from '@app/platform';

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
 import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
 import { figureMembers, resolutionFigures, type ResolutionFigureName, type ResolutionFigurePart, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
 
@@ -13,6 +14,8 @@ export interface ResolutionScope {
   asOf: string;
   /** Optional: only what had been recorded by this instant (reproduces a figure published then). */
   knownAt: string | null;
+  /** Optional: only problems whose lead unit (as of asOf) is this one — a unit's own figures. */
+  unitId?: string | null;
 }
 
 export class GetResolutionMetrics {
@@ -23,27 +26,36 @@ export class GetResolutionMetrics {
   ) {}
 }
 
+/** A group of the figures; grouped by unit, it carries the unit's current name (null: not in the registry). */
+export type ResolutionGroupFigures = ResolutionFigures & { groupName: string | null };
+
 export interface ResolutionMetrics {
   scope: ResolutionScope;
   groupBy: ResolutionGroupBy;
   total: ResolutionFigures;
-  groups: ResolutionFigures[];
+  groups: ResolutionGroupFigures[];
   /** Every problem behind the figures, so a manager can check them one by one. */
   problemIds: string[];
 }
 
 @QueryHandler(GetResolutionMetrics)
 export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionMetrics, ResolutionMetrics> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: HandlingUnitDirectory,
+  ) {}
 
   async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
     const snapshots = await loadSnapshots(this.db, scope);
     const [total] = resolutionFigures(snapshots, scope.asOf, 'none', workingDaysBetween);
+    const groups = groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween);
+    // The unit's name as the registry has it now: a renamed unit reads under its new name in old figures too.
+    const names = groupBy === 'unit' ? await this.units.names(groups.map((g) => g.group)) : new Map<string, string>();
     return {
       scope,
       groupBy,
       total,
-      groups: groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween),
+      groups: groups.map((g) => ({ ...g, groupName: names.get(g.group) ?? null })),
       problemIds: snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn').map((s) => s.problemId).sort(),
     };
   }
@@ -92,7 +104,8 @@ async function loadSnapshots(db: DataSource, scope: ResolutionScope): Promise<Pr
       const fact = { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data };
       byProblem.set(r.problem_id, [...(byProblem.get(r.problem_id) ?? []), fact]);
     }
+    const unitId = scope.unitId ?? null;
     return [...byProblem.values()]
       .map((facts) => problemAsOf(facts, scope.asOf))
-      .filter((s): s is ProblemSnapshot => s !== null);
+      .filter((s): s is ProblemSnapshot => s !== null && (unitId === null || s.leadUnitId === unitId));
 }

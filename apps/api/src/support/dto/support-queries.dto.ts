@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { LEVELS, PROBLEM_CATEGORIES } from '@app/support';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { LEVELS, PROBLEM_CATEGORIES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
 import { IsOnOrAfter } from '../../http/date-range';
@@ -116,6 +116,11 @@ export class ResolutionMetricsQueryDto extends AsOfQueryDto {
   @IsOptional()
   @IsIn(['none', 'unit', 'category', 'level', 'month'])
   groupBy: 'none' | 'unit' | 'category' | 'level' | 'month' = 'none';
+
+  @ApiPropertyOptional({ example: 'district-drc', description: "Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures" })
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: `unit must be a unit code: ${UNIT_ID_RULE}` })
+  unit?: string;
 }
 
 export class VisitMetricsQueryDto extends ConsistentQueryDto {

@@ -14,6 +14,7 @@ import {
   type Ratio,
   type ResolutionFigures,
   type ResolutionGroupBy,
+  type ResolutionGroupFigures,
   type ResolutionMetrics,
   type ResolutionScope,
   type VisitFigures,
@@ -283,6 +284,9 @@ export class ResolutionScopeDto implements ResolutionScope {
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Only what had been recorded by this instant; null: everything' })
   knownAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Only problems this unit leads (as of asOf); null: every unit' })
+  unitId: string | null;
 }
 
 export class ResolutionFiguresDto implements ResolutionFigures {
@@ -314,6 +318,11 @@ export class ResolutionFiguresDto implements ResolutionFigures {
   medianWorkingDaysToResolve: number | null;
 }
 
+export class ResolutionGroupFiguresDto extends ResolutionFiguresDto implements ResolutionGroupFigures {
+  @ApiProperty({ type: String, nullable: true, example: '区发展和改革局', description: "Grouped by unit: the unit's current name (null when the code is not in the registry); otherwise null" })
+  groupName: string | null;
+}
+
 export class ResolutionMetricsDto implements ResolutionMetrics {
   @ApiProperty({ type: () => ResolutionScopeDto })
   scope: ResolutionScopeDto;
@@ -324,8 +333,8 @@ export class ResolutionMetricsDto implements ResolutionMetrics {
   @ApiProperty({ type: () => ResolutionFiguresDto })
   total: ResolutionFiguresDto;
 
-  @ApiProperty({ type: [ResolutionFiguresDto], description: 'Empty when groupBy is none' })
-  groups: ResolutionFiguresDto[];
+  @ApiProperty({ type: [ResolutionGroupFiguresDto], description: 'Empty when groupBy is none' })
+  groups: ResolutionGroupFiguresDto[];
 
   @ApiProperty({ type: [String], description: 'Every problem behind the figures, to check them one by one' })
   problemIds: string[];

@@ -7,6 +7,7 @@ import { Certifications1764300000500 } from './1764300000500-certifications';
 import { Subsidies1764300000600 } from './1764300000600-subsidies';
 import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-timeline';
 import { Reporting1764300000800 } from './1764300000800-reporting';
+import { HandlingUnits1764300000950 } from './1764300000950-handling-units';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
 
@@ -21,6 +22,7 @@ export const ALL_MIGRATIONS = [
   Subsidies1764300000600,
   EnterpriseTimeline1764300000700,
   Reporting1764300000800,
+  HandlingUnits1764300000950,
   UserCredentialsGeneration1764300001100,
   ProblemRegisteredBy1764300001200,
 ];

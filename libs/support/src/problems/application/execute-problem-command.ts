@@ -6,6 +6,7 @@ import { problemStreamId } from '../domain/problem.events';
 import type { ProblemCommand } from '../domain/problem.commands';
 import { problemDecider } from '../domain/problem.decider';
 import { InvalidProblemChange } from '../domain/problem.errors';
+import { HandlingUnitLookup } from '../../handling-units/application/handling-unit-lookup';
 import { WorkingCalendar } from '../../working-calendar/read-model/working-calendar.service';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -16,7 +17,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export type ProblemRequest = DistributiveOmit<
   Exclude<ProblemCommand, { type: 'RegisterProblem' }>,
-  'actor' | 'on' | 'problemId' | 'deadlineAfter'
+  'actor' | 'on' | 'problemId' | 'deadlineAfter' | 'unitStanding'
 >;
 
 export class ExecuteProblemCommand {
@@ -44,6 +45,7 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
   constructor(
     private readonly runner: CommandRunner,
     private readonly calendar: WorkingCalendar,
+    private readonly units: HandlingUnitLookup,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -55,7 +57,11 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
       throw new InvalidProblemChange(`No problem ${request.intoProblemId} to merge into`, { field: 'intoProblemId' });
     }
     let command: ProblemCommand;
-    if (request.type === 'AssignProblem' || request.type === 'ApproveExtension') {
+    if (request.type === 'AssignProblem') {
+      const [calculator, standings] = await Promise.all([this.calendar.snapshot(), this.units.standings([request.leadUnitId, ...request.coUnitIds])]);
+      const deadlineAfter = (from: string, days: number) => calculator.addWorkingDays(from, days);
+      command = { ...base, ...request, deadlineAfter, unitStanding: (id) => standings.get(id) ?? 'unknown' };
+    } else if (request.type === 'ApproveExtension') {
       const calculator = await this.calendar.snapshot();
       command = { ...base, ...request, deadlineAfter: (from, days) => calculator.addWorkingDays(from, days) };
     } else {

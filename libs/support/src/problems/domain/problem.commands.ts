@@ -1,3 +1,4 @@
+import type { UnitStanding } from '../../handling-units/domain/handling-unit.errors';
 import type { Level, Outcome, ProblemCategory, ProblemSource, Satisfaction } from './problem.events';
 
 /** Who is acting. A unit handler acts for one handling unit and only on what is assigned to it. */
@@ -13,6 +14,9 @@ export interface Actor {
  * stays pure: the same inputs always give the same deadline.
  */
 export type DeadlineCalculator = (from: string, workingDays: number) => string;
+
+/** Whether a unit may be given work, from the registry's log; handed in like the calendar. */
+export type UnitStandingLookup = (unitId: string) => UnitStanding;
 
 interface Base {
   actor: Actor;
@@ -44,6 +48,7 @@ export type ProblemCommand = Base &
         level: Level;
         workingDays: number;
         deadlineAfter: DeadlineCalculator;
+        unitStanding: UnitStandingLookup;
       }
     | { type: 'AcceptProblem' }
     | { type: 'ReturnProblem'; reason: string }

@@ -1,4 +1,5 @@
 import { assertNever, type Decider } from '@app/event-store';
+import { assertUnitsUsable } from '../../handling-units/domain/handling-unit.errors';
 import type { Actor, ProblemCommand } from './problem.commands';
 import {
   IllegalProblemTransition,
@@ -89,6 +90,11 @@ function decideStep(command: ProblemCommand, state: ProblemState): ProblemEvent[
       if (command.coUnitIds.includes(command.leadUnitId)) {
         throw new InvalidProblemChange('The lead unit cannot also be a co-unit', { field: 'coUnitIds' });
       }
+      // A problem goes only to a registered, active unit: an unknown code would sit in nobody's inbox.
+      assertUnitsUsable(
+        [{ field: 'leadUnitId', unitId: command.leadUnitId }, ...command.coUnitIds.map((unitId, i) => ({ field: `coUnitIds[${i}]`, unitId }))],
+        command.unitStanding,
+      );
       const { leadUnitId, coUnitIds, level, workingDays } = command;
       const deadline = command.deadlineAfter(command.on, workingDays);
       return [{ type: T.Assigned, businessTime, data: { leadUnitId, coUnitIds, level, workingDays, assignedOn: command.on, deadline } }];

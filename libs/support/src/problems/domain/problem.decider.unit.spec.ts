@@ -1,3 +1,4 @@
+import { HandlingUnitNotUsable, type UnitStanding } from '../../handling-units/domain/handling-unit.errors';
 import { deciderSpec } from '@app/event-store/testing';
 import {
   CO_UNIT, DAY, DEADLINE, LEAD_UNIT, OTHER_UNIT, PROBLEM_ID, caseworker, coUnitHandler, dayStart, givenAcceptedProblem,
@@ -24,6 +25,8 @@ const mondayToFriday: DeadlineCalculator = (from, workingDays) => {
 };
 
 const spec = deciderSpec(problemDecider);
+/** The registry as the handler hands it in: every unit these tests name is registered and active, but 'unit-closed'. */
+const registeredUnits = (unitId: string): UnitStanding => (unitId === 'unit-closed' ? 'inactive' : unitId.startsWith('unit-unknown') ? 'unknown' : 'active');
 const on = '2024-06-20'; // a Thursday: the business date of every command below unless said otherwise
 const cmd = {
   register: (actor = caseworker): ProblemCommand => ({
@@ -33,6 +36,7 @@ const cmd = {
   categorize: (category: ProblemCategory = '融资', actor = caseworker): ProblemCommand => ({ type: 'CategorizeProblem', actor, on, category }),
   assign: (leadUnitId = LEAD_UNIT, coUnitIds = [CO_UNIT], actor = manager): ProblemCommand => ({
     type: 'AssignProblem', actor, on, leadUnitId, coUnitIds, level: 'district', workingDays: 10, deadlineAfter: mondayToFriday,
+    unitStanding: registeredUnits,
   }),
   accept: (actor = leadHandler): ProblemCommand => ({ type: 'AcceptProblem', actor, on }),
   return: (actor = leadHandler): ProblemCommand => ({ type: 'ReturnProblem', actor, on, reason: '非本单位职责' }),
@@ -117,6 +121,20 @@ describe('problem decider', () => {
     it('refuses the lead unit among the co-units', () => {
       spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, [CO_UNIT, LEAD_UNIT]))
         .thenThrows(InvalidProblemChange, /lead unit cannot also be a co-unit/);
+    });
+    it('refuses an unregistered lead unit, naming leadUnitId, and appends nothing', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.assign('unit-unknown', [CO_UNIT]))
+        .thenThrows(HandlingUnitNotUsable, 'leadUnitId: no handling unit unit-unknown is registered');
+    });
+    it('refuses an inactive or unregistered co-unit, naming its index', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, [CO_UNIT, 'unit-closed']))
+        .thenThrows(HandlingUnitNotUsable, 'coUnitIds[1]: the handling unit unit-closed is deactivated');
+      spec.given(givenRegisteredProblem()).when(cmd.assign(LEAD_UNIT, ['unit-unknown-2']))
+        .thenThrows(HandlingUnitNotUsable, 'coUnitIds[0]: no handling unit unit-unknown-2');
+    });
+    it('a returned problem is reassigned only to a usable unit too', () => {
+      spec.given(givenReturnedProblem()).when(cmd.assign('unit-closed', []))
+        .thenThrows(HandlingUnitNotUsable, 'leadUnitId: the handling unit unit-closed is deactivated');
     });
     it('refuses a problem that is assigned already', () => {
       spec.given(givenAssignedProblem()).when(cmd.assign(OTHER_UNIT, []))
