@@ -1,7 +1,19 @@
 import request from 'supertest';
+import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApi, type TestApp } from '../../../../test/support/test-app';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
+import { createUser } from '../../../../test/support/auth';
+import { newUscc } from '../../../../test/support/support-fixtures';
+
+/** A TCP port nothing listens on: bound by the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Polls a condition with a deadline: for waiting on another loop without a fixed sleep. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -30,7 +42,14 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(res.status).toBe(200);
       expect(res.body.info.database.status).toBe('up');
       expect(res.body.info.projections['log-overview']).toMatchObject({ healthy: true, behind: 0 });
-      if (process.env.REDIS_URL) expect(res.body.info.redis.status).toBe('up');
+      expect(res.body.info.jobs).toMatchObject(process.env.REDIS_URL ? { status: 'up', mode: 'bullmq' } : { status: 'up', mode: 'in-process' });
+    });
+
+    it('GET /health/ready answers like /health; GET /health/live is 200 without looking at any dependency', async () => {
+      const ready = await request(api.app.getHttpServer()).get('/health/ready').expect(200);
+      expect(ready.body.info.database.status).toBe('up');
+      const live = await request(api.app.getHttpServer()).get('/health/live').expect(200);
+      expect(live.body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
     });
 
     it('GET /metrics serves Prometheus text with the projection gauges', async () => {
@@ -50,6 +69,37 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
     it('serves the OpenAPI document', async () => {
       const res = await request(api.app.getHttpServer()).get('/api/docs-json').expect(200);
       expect(res.body.info.title).toContain('Zhuqi');
+    });
+  });
+
+  describe('with Redis configured but down (nothing listens on its port)', () => {
+    let api: TestApp;
+    let deadUrl: string;
+    beforeAll(async () => {
+      deadUrl = `redis://127.0.0.1:${await closedPort()}`;
+      api = await startTestApi(kind, { PROJECTIONS_IN_API: 'true', REDIS_URL: deadUrl });
+    });
+    afterAll(() => api?.close());
+
+    it('readiness stays 200 with the jobs reported as degraded, and commands still work', async () => {
+      const manager = await createUser(api.app, 'manager');
+      const res = await eventually(
+        () => request(api.app.getHttpServer()).get('/health/ready'),
+        (r) => r.status === 200 && r.body.info.projections['log-overview'].behind === 0,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('degraded');
+      expect(res.body.info.database.status).toBe('up');
+      expect(res.body.info.jobs).toMatchObject({ status: 'degraded', mode: 'bullmq', redis: 'down' });
+      expect((await request(api.app.getHttpServer()).get('/health')).status).toBe(200);
+      const uscc = newUscc();
+      const registered = await request(api.app.getHttpServer())
+        .post('/api/v1/enterprises')
+        .set('Authorization', manager.auth)
+        .send({ uscc, name: '红外测试有限公司', address: '科创大道 1 号', park: '智能制造产业园', industry: '通用设备制造业' })
+        .expect(201);
+      await request(api.app.getHttpServer()).get(`/api/v1/enterprises/${uscc}?position=${registered.body.position}`).set('Authorization', manager.auth).expect(200);
+      await request(api.app.getHttpServer()).get('/health/live').expect(200);
     });
   });
 
