@@ -21,8 +21,14 @@ export interface RunOptions {
   expectedVersion?: number;
 }
 
-/** Re-decisions after losing a race, when the caller did not pin a version. */
-const RETRIES = 2;
+/**
+ * Re-decisions after losing a race, when the caller did not pin a version. Each loss means another
+ * command on the stream committed since this one read it, so N writers racing on one stream all get
+ * through within N-1 retries: 10 covers a busy problem; beyond that the caller gets StreamBusyError.
+ */
+const RETRIES = 10;
+/** Full jitter over a doubling window (5, 10, 20 … capped at 200 ms): racing writers spread out. */
+const retryDelayMs = (attempt: number): number => Math.random() * Math.min(200, 5 * 2 ** attempt);
 
 /**
  * handleCommand with Zhuqi's metadata: the acting user, the request id and the zone on every event,
@@ -47,6 +53,7 @@ export class CommandRunner {
       idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
       expectedVersion: options.expectedVersion,
       retries: options.expectedVersion === undefined ? RETRIES : 0,
+      retryDelayMs,
     });
   }
 }
