@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
+import { HttpMetrics } from './observability/http-metrics';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app the same way for main.ts and the e2e tests. */
@@ -16,6 +17,8 @@ export async function createApiApp(options: { demo?: boolean } = {}): Promise<IN
 export function configureApiApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Before any route: every request is timed, including those a guard or a filter answers.
+  app.use(app.get(HttpMetrics).middleware);
   app.useGlobalPipes(validationPipe);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
 }

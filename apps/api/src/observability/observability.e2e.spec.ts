@@ -59,6 +59,34 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(res.text).toMatch(/zhuqi_projection_heartbeat_age_seconds\{projection="log-overview"\} [\d.]+/);
     });
 
+    it('GET /metrics counts requests by route template (no ids), commands by name and outcome, and events by type', async () => {
+      const http = () => request(api.app.getHttpServer());
+      const manager = await createUser(api.app, 'manager');
+      const uscc = newUscc();
+      const body = { uscc, name: '度量测试有限公司', address: '科创大道 2 号', park: '智能制造产业园', industry: '通用设备制造业' };
+      await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(201);
+      await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(409);
+      await http().get(`/api/v1/enterprises/${newUscc()}`).set('Authorization', manager.auth).expect(404);
+      await http().get('/no/such/path/12345').expect(404);
+
+      const text = (await http().get('/metrics').expect(200)).text;
+      const count = (name: string, labels: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
+        return line === undefined ? undefined : Number(line.split(' ').at(-1));
+      };
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="201"')).toBe(1);
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="409"')).toBe(1);
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="/api/v1/enterprises/:uscc",status="404"')).toBe(1);
+      // An unknown path lands on the console's catch-all route: its template, never the path asked for.
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="{*any}",status="404"')).toBe(1);
+      expect(text).toMatch(/zhuqi_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/enterprises",status="201"\} 1/);
+      expect(text).not.toContain(uscc);
+      expect(text).not.toContain('12345');
+      expect(count('zhuqi_commands_total', 'command="RegisterEnterprise",outcome="appended"')).toBe(1);
+      expect(count('zhuqi_commands_total', 'command="RegisterEnterprise",outcome="refused"')).toBe(1);
+      expect(count('zhuqi_events_appended_total', 'type="EnterpriseRegistered"')).toBe(1);
+    });
+
     it('echoes the caller’s X-Request-Id, or makes one up', async () => {
       const given = await request(api.app.getHttpServer()).get('/health').set('X-Request-Id', 'req-42');
       expect(given.headers['x-request-id']).toBe('req-42');

@@ -8,6 +8,7 @@ import {
   type HandleCommandResult,
 } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
+import { CommandMetrics } from '../metrics/command-metrics';
 
 /** Who is acting and under which request; the HTTP layer's RequestContext fits it. */
 export interface CommandContext {
@@ -39,21 +40,36 @@ export class CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly config: AppConfig,
+    private readonly metrics: CommandMetrics,
   ) {}
 
-  run<C, S, E extends DomainEvent>(
+  async run<C, S, E extends DomainEvent>(
     streamId: string,
     decider: Decider<C, S, E>,
     command: C,
     context: CommandContext,
     options: RunOptions = {},
   ): Promise<HandleCommandResult<S, E>> {
-    return handleDeciderCommand(this.store, streamId, decider, command, {
-      metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
-      idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
-      expectedVersion: options.expectedVersion,
-      retries: options.expectedVersion === undefined ? RETRIES : 0,
-      retryDelayMs,
-    });
+    const name = commandName(command, streamId);
+    try {
+      const result = await handleDeciderCommand(this.store, streamId, decider, command, {
+        metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
+        idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
+        expectedVersion: options.expectedVersion,
+        retries: options.expectedVersion === undefined ? RETRIES : 0,
+        retryDelayMs,
+      });
+      this.metrics.succeeded(name, result.events.map((e) => e.type));
+      return result;
+    } catch (error) {
+      this.metrics.failed(name, error);
+      throw error;
+    }
   }
+}
+
+/** The command's own type (every decider command carries one); the stream's category otherwise. */
+function commandName(command: unknown, streamId: string): string {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : streamId.split('-')[0];
 }
