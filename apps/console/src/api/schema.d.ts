@@ -5572,6 +5572,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_assign: {
@@ -5644,6 +5653,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5730,6 +5748,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_returnToAssigner: {
@@ -5802,6 +5829,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5888,6 +5924,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_requestExtension: {
@@ -5960,6 +6005,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6046,6 +6100,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_rejectExtension: {
@@ -6118,6 +6181,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6204,6 +6276,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_supervise: {
@@ -6276,6 +6357,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6362,6 +6452,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_followUp: {
@@ -6434,6 +6533,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6520,6 +6628,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_merge: {
@@ -6599,6 +6716,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
         };
     };
     ProblemsController_withdraw: {
@@ -6671,6 +6797,15 @@ export interface operations {
             };
             /** @description A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
