@@ -18,6 +18,7 @@ import { HttpIdempotencyRow } from './http/http-idempotency.entity';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthController } from './observability/health.controller';
 import { MetricsController } from './observability/metrics.controller';
+import { HttpMetrics } from './observability/http-metrics';
 import { CalendarController } from './calendar/calendar.controller';
 import { ReportingModule } from '@app/reporting';
 import { SubsidiesModule } from '@app/subsidies';
@@ -79,6 +80,7 @@ export class ApiModule {
       providers: [
         EnterpriseProfile,
         ProblemReader,
+        HttpMetrics,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

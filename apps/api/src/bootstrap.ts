@@ -8,6 +8,7 @@ import { ApiModule } from './api.module';
 import { useStrictJsonBodies } from './http/body-parsers';
 import { InputGuardPipe } from './http/input-guard.pipe';
 import { validationPipe } from './http/validation';
+import { HttpMetrics } from './observability/http-metrics';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app the same way for main.ts and the e2e tests. */
@@ -22,6 +23,8 @@ export function configureApiApp(app: INestApplication): void {
   // Which X-Forwarded-For to believe (TRUST_PROXY): req.ip is then the user's address behind the load balancer.
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', app.get(AppConfig).trustProxy);
   app.enableShutdownHooks();
+  // Before any route: every request is timed, including those a guard or a filter answers.
+  app.use(app.get(HttpMetrics).middleware);
   useStrictJsonBodies(app as NestExpressApplication);
   // The guard first: it refuses what would crash class-transformer or PostgreSQL, before the DTOs are built.
   app.useGlobalPipes(new InputGuardPipe(), validationPipe);

@@ -13,5 +13,6 @@ export * from './logging/logging.module';
 export * from './platform.module';
 export * from './auth';
 export * from './commands';
+export * from './metrics/command-metrics';
 export * from './time';
 export * from './validation/is-calendar-date';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
-import { ConcurrencyError, DomainError, InvalidAppendError, WaitForTimeoutError, type EventStoreError } from '@app/event-store';
+import { ConcurrencyError, DomainError, InvalidAppendError, StreamBusyError, WaitForTimeoutError, type EventStoreError } from '@app/event-store';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
@@ -9,10 +9,10 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
 };
 
 /** Business refusals and store errors become clear HTTP answers; nothing was appended on any of these paths. */
-@Catch(DomainError, ConcurrencyError, InvalidAppendError, WaitForTimeoutError)
+@Catch(DomainError, ConcurrencyError, StreamBusyError, InvalidAppendError, WaitForTimeoutError)
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError | EventStoreError, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void }; setHeader(name: string, value: string): void }>();
     if (error instanceof DomainError) {
       res.status(STATUS_BY_KIND[error.kind]).json({ statusCode: STATUS_BY_KIND[error.kind], error: error.code, message: error.message, errors: [], ...error.details });
     } else if (error instanceof ConcurrencyError) {
@@ -23,6 +23,14 @@ export class DomainErrorFilter implements ExceptionFilter {
         errors: [],
         expectedVersion: error.expected,
         actualVersion: error.actual,
+      });
+    } else if (error instanceof StreamBusyError) {
+      // The caller pinned no version, so the answer names none: it is "busy, send it again", not "you were stale".
+      res.setHeader('Retry-After', '1');
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: error.code,
+        message: `${error.streamId} is being changed by other requests right now; nothing was recorded. Send it again shortly.`,
       });
     } else if (error instanceof WaitForTimeoutError) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({

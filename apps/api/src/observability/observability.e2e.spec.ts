@@ -1,7 +1,19 @@
 import request from 'supertest';
+import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApi, type TestApp } from '../../../../test/support/test-app';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
+import { createUser } from '../../../../test/support/auth';
+import { newUscc } from '../../../../test/support/support-fixtures';
+
+/** A TCP port nothing listens on: bound by the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Polls a condition with a deadline: for waiting on another loop without a fixed sleep. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -30,7 +42,14 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(res.status).toBe(200);
       expect(res.body.info.database.status).toBe('up');
       expect(res.body.info.projections['log-overview']).toMatchObject({ healthy: true, behind: 0 });
-      if (process.env.REDIS_URL) expect(res.body.info.redis.status).toBe('up');
+      expect(res.body.info.jobs).toMatchObject(process.env.REDIS_URL ? { status: 'up', mode: 'bullmq' } : { status: 'up', mode: 'in-process' });
+    });
+
+    it('GET /health/ready answers like /health; GET /health/live is 200 without looking at any dependency', async () => {
+      const ready = await request(api.app.getHttpServer()).get('/health/ready').expect(200);
+      expect(ready.body.info.database.status).toBe('up');
+      const live = await request(api.app.getHttpServer()).get('/health/live').expect(200);
+      expect(live.body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
     });
 
     it('GET /metrics serves Prometheus text with the projection gauges', async () => {
@@ -38,6 +57,34 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(res.headers['content-type']).toContain('text/plain');
       expect(res.text).toMatch(/zhuqi_projection_lag_events\{projection="log-overview"\} \d+/);
       expect(res.text).toMatch(/zhuqi_projection_heartbeat_age_seconds\{projection="log-overview"\} [\d.]+/);
+    });
+
+    it('GET /metrics counts requests by route template (no ids), commands by name and outcome, and events by type', async () => {
+      const http = () => request(api.app.getHttpServer());
+      const manager = await createUser(api.app, 'manager');
+      const uscc = newUscc();
+      const body = { uscc, name: '度量测试有限公司', address: '科创大道 2 号', park: '智能制造产业园', industry: '通用设备制造业' };
+      await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(201);
+      await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(409);
+      await http().get(`/api/v1/enterprises/${newUscc()}`).set('Authorization', manager.auth).expect(404);
+      await http().get('/no/such/path/12345').expect(404);
+
+      const text = (await http().get('/metrics').expect(200)).text;
+      const count = (name: string, labels: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
+        return line === undefined ? undefined : Number(line.split(' ').at(-1));
+      };
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="201"')).toBe(1);
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="409"')).toBe(1);
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="/api/v1/enterprises/:uscc",status="404"')).toBe(1);
+      // An unknown path lands on the console's catch-all route: its template, never the path asked for.
+      expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="{*any}",status="404"')).toBe(1);
+      expect(text).toMatch(/zhuqi_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/enterprises",status="201"\} 1/);
+      expect(text).not.toContain(uscc);
+      expect(text).not.toContain('12345');
+      expect(count('zhuqi_commands_total', 'command="RegisterEnterprise",outcome="appended"')).toBe(1);
+      expect(count('zhuqi_commands_total', 'command="RegisterEnterprise",outcome="refused"')).toBe(1);
+      expect(count('zhuqi_events_appended_total', 'type="EnterpriseRegistered"')).toBe(1);
     });
 
     it('echoes the caller’s X-Request-Id, or makes one up', async () => {
@@ -50,6 +97,37 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
     it('serves the OpenAPI document', async () => {
       const res = await request(api.app.getHttpServer()).get('/api/docs-json').expect(200);
       expect(res.body.info.title).toContain('Zhuqi');
+    });
+  });
+
+  describe('with Redis configured but down (nothing listens on its port)', () => {
+    let api: TestApp;
+    let deadUrl: string;
+    beforeAll(async () => {
+      deadUrl = `redis://127.0.0.1:${await closedPort()}`;
+      api = await startTestApi(kind, { PROJECTIONS_IN_API: 'true', REDIS_URL: deadUrl });
+    });
+    afterAll(() => api?.close());
+
+    it('readiness stays 200 with the jobs reported as degraded, and commands still work', async () => {
+      const manager = await createUser(api.app, 'manager');
+      const res = await eventually(
+        () => request(api.app.getHttpServer()).get('/health/ready'),
+        (r) => r.status === 200 && r.body.info.projections['log-overview'].behind === 0,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('degraded');
+      expect(res.body.info.database.status).toBe('up');
+      expect(res.body.info.jobs).toMatchObject({ status: 'degraded', mode: 'bullmq', redis: 'down' });
+      expect((await request(api.app.getHttpServer()).get('/health')).status).toBe(200);
+      const uscc = newUscc();
+      const registered = await request(api.app.getHttpServer())
+        .post('/api/v1/enterprises')
+        .set('Authorization', manager.auth)
+        .send({ uscc, name: '红外测试有限公司', address: '科创大道 1 号', park: '智能制造产业园', industry: '通用设备制造业' })
+        .expect(201);
+      await request(api.app.getHttpServer()).get(`/api/v1/enterprises/${uscc}?position=${registered.body.position}`).set('Authorization', manager.auth).expect(200);
+      await request(api.app.getHttpServer()).get('/health/live').expect(200);
     });
   });
 

@@ -162,10 +162,36 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(rows('走访')).toEqual([['走访家次', 3, 4], ['走访企业数', 2, 3]]);
     expect(rows('问题')[2]).toEqual(['问题解决率', 1, 3, 33.3, 2, 4, 50]);
     expect(rows('问题')[7]).toEqual(['超期未办结', 1, undefined, undefined, 1]);
-    expect(rows('奖补')[2]).toEqual(['兑现资金（万元）', '13.35', '18.35']);
+    // Money is numbers a spreadsheet can sum, shown in 元 / 万元 by the cell's number format.
+    expect(rows('奖补').slice(0, 3)).toEqual([['兑现资金（分）', 13_345_600, 18_345_600], ['兑现资金（元）', 133_456, 183_456], ['兑现资金（万元）', 13.35, 18.35]]);
+    const money = wb.getWorksheet('奖补')!;
+    expect([money.getCell('B3').numFmt, money.getCell('C3').numFmt]).toEqual(['#,##0.00"元"', '#,##0.00"元"']);
+    expect(money.getCell('B4').numFmt).toBe('#,##0.00"万元"');
+    expect(money.getCell('B5').numFmt).toBe('#,##0.00"元"');
     expect(rows('奖补')[5]).toEqual(['惠及企业数', 2, 2]);
     expect(rows('资质')[0]).toEqual(['省级专精特新中小企业', 'specialized_sme', 'province', 1, 1, 2, 2, '40.0%（2/5，currently_valid，2024-06-30）']);
     expect(rows('说明').slice(2, 4)).toEqual([['截至日期', '2024-06-30'], ['版本', 1]]);
+  });
+
+  it('writes text that a spreadsheet would run as a formula (a correction reason starting with =) as plain text', async () => {
+    track(await generate('2024-05').expect(200));
+    const reason = '=HYPERLINK("http://evil.example","点此查看")';
+    track(await generate('2024-05', { reason }, w.users.admin).expect(200));
+    const res = await reports(`/2024-05/xlsx?version=2&position=${position}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as Parameters<typeof wb.xlsx.load>[0]);
+    const cell = wb.getWorksheet('说明')!.getCell('B7');
+    expect(wb.getWorksheet('说明')!.getCell('A7').value).toBe('更正原因');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(`'${reason}`);
+    expect(cell.formula).toBeUndefined();
   });
 
   it('refuses a month not yet ended (422), a malformed month (400), generating as a caseworker and reading as a unit handler (403)', async () => {

@@ -39,6 +39,7 @@ const Step = (summary: string) =>
       notFound: 'No such problem (PROBLEM_NOT_FOUND)',
       conflict: 'Not allowed in the problem’s current status (ILLEGAL_TRANSITION, with status and action), or expectedVersion is stale (CONCURRENCY_CONFLICT)',
       unprocessable: 'A rule on the values: e.g. a date before the last step, the same level again (INVALID_PROBLEM_CHANGE, naming the field)',
+      unavailable: 'Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again',
     }),
   );
 

@@ -1,5 +1,6 @@
 import {
   ConcurrencyError,
+  StreamBusyError,
   assertNever,
   handleDeciderCommand,
   type Decider,
@@ -73,6 +74,18 @@ function storeWithRacingReads(store: EventStore, racers: number): EventStore & {
   });
 }
 
+/** A store where a rival's note always lands between this writer's read and its append: it loses every race. */
+function storeAlwaysOvertaken(store: EventStore): EventStore {
+  return Object.assign(Object.create(store) as EventStore, {
+    async append(...args: Parameters<EventStore['append']>) {
+      const [streamId] = args;
+      const version = await store.streamVersion(streamId);
+      await store.append(streamId, [{ type: 'TicketNoted', data: { seq: 0, text: 'rival' } }], { expectedVersion: version });
+      return store.append(...args);
+    },
+  });
+}
+
 describe.each(testDatabaseKinds())('handleCommand on %s', (kind) => {
   let db: TestDatabase;
   let ticketNo = 0;
@@ -142,6 +155,20 @@ describe.each(testDatabaseKinds())('handleCommand on %s', (kind) => {
     expect(results.find((r) => r.version === 3)!.events).toEqual([
       { type: 'TicketNoted', data: { seq: 2, text: expect.any(String) } },
     ]);
+  });
+
+  it('out of retries, a command that pinned no version gets a StreamBusyError (no invented version) and waits between attempts', async () => {
+    const id = await givenOpenTicket();
+    const waits: number[] = [];
+
+    const error = await run(id, { type: 'AddNote', text: 'mine' }, { retries: 2, retryDelayMs: (n) => (waits.push(n), 1) }, storeAlwaysOvertaken(db.store())).catch((e) => e);
+
+    expect(error).toBeInstanceOf(StreamBusyError);
+    expect(error).toMatchObject({ streamId: id, attempts: 3 });
+    expect(error).not.toHaveProperty('expected');
+    expect(waits).toEqual([1, 2]);
+    const texts = (await db.store().readStream(id)).filter((e) => e.type === 'TicketNoted').map((e) => (e.data as { text: string }).text);
+    expect(texts).toEqual(['rival', 'rival', 'rival']);
   });
 
   it('without retries, the loser of a race gets a ConcurrencyError and appends nothing', async () => {

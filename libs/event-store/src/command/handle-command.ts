@@ -1,4 +1,5 @@
-import { ConcurrencyError } from '../store/event-store.errors';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConcurrencyError, StreamBusyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
 import type { Decider, DomainEvent } from './decider';
@@ -18,6 +19,11 @@ export interface HandleCommandOptions {
    * losing a race. The decision is recomputed on the new state, so business rules still hold.
    */
   retries?: number;
+  /**
+   * How long to wait before re-decision number `attempt` (1, 2, …). Randomised by the caller (jitter),
+   * so racing writers spread out instead of colliding again. No wait when absent.
+   */
+  retryDelayMs?: (attempt: number) => number;
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -65,9 +71,12 @@ export async function handleCommand<State, Event extends DomainEvent>(
       const next = append.replayed ? (await load(store, streamId, evolve, initialState)).state : events.reduce(evolve, state);
       return { events: append.replayed ? [] : events, state: next, version: append.nextExpectedVersion, append };
     } catch (error) {
-      const mayRetry = options.expectedVersion === undefined && attempt < (options.retries ?? 0);
-      if (error instanceof ConcurrencyError && mayRetry) continue;
-      throw error;
+      if (!(error instanceof ConcurrencyError) || options.expectedVersion !== undefined) throw error;
+      const retries = options.retries ?? 0;
+      // Out of attempts: the version in the error is one this loop read, not one the caller expected.
+      if (attempt >= retries) throw retries > 0 ? new StreamBusyError(streamId, attempt + 1) : error;
+      const delay = options.retryDelayMs?.(attempt + 1) ?? 0;
+      if (delay > 0) await sleep(delay);
     }
   }
 }

@@ -22,6 +22,20 @@ export class ConcurrencyError extends EventStoreError {
   }
 }
 
+/**
+ * A command that did not pin a version lost the race for its stream on every attempt it was allowed.
+ * Unlike ConcurrencyError it names no expected version: the caller never stated one. Nothing was appended.
+ */
+export class StreamBusyError extends EventStoreError {
+  readonly code = 'STREAM_BUSY';
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`Stream ${streamId} kept changing under ${attempts} attempts`);
+  }
+}
+
 /** The caller passed something the store cannot take; nothing was appended. */
 export class InvalidAppendError extends EventStoreError {
   readonly code = 'INVALID_APPEND';

@@ -8,6 +8,7 @@ import {
   type HandleCommandResult,
 } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
+import { CommandMetrics } from '../metrics/command-metrics';
 
 /** Who is acting and under which request; the HTTP layer's RequestContext fits it. */
 export interface CommandContext {
@@ -21,8 +22,14 @@ export interface RunOptions {
   expectedVersion?: number;
 }
 
-/** Re-decisions after losing a race, when the caller did not pin a version. */
-const RETRIES = 2;
+/**
+ * Re-decisions after losing a race, when the caller did not pin a version. Each loss means another
+ * command on the stream committed since this one read it, so N writers racing on one stream all get
+ * through within N-1 retries: 10 covers a busy problem; beyond that the caller gets StreamBusyError.
+ */
+const RETRIES = 10;
+/** Full jitter over a doubling window (5, 10, 20 … capped at 200 ms): racing writers spread out. */
+const retryDelayMs = (attempt: number): number => Math.random() * Math.min(200, 5 * 2 ** attempt);
 
 /**
  * handleCommand with Zhuqi's metadata: the acting user, the request id and the zone on every event,
@@ -33,20 +40,36 @@ export class CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly config: AppConfig,
+    private readonly metrics: CommandMetrics,
   ) {}
 
-  run<C, S, E extends DomainEvent>(
+  async run<C, S, E extends DomainEvent>(
     streamId: string,
     decider: Decider<C, S, E>,
     command: C,
     context: CommandContext,
     options: RunOptions = {},
   ): Promise<HandleCommandResult<S, E>> {
-    return handleDeciderCommand(this.store, streamId, decider, command, {
-      metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
-      idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
-      expectedVersion: options.expectedVersion,
-      retries: options.expectedVersion === undefined ? RETRIES : 0,
-    });
+    const name = commandName(command, streamId);
+    try {
+      const result = await handleDeciderCommand(this.store, streamId, decider, command, {
+        metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
+        idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
+        expectedVersion: options.expectedVersion,
+        retries: options.expectedVersion === undefined ? RETRIES : 0,
+        retryDelayMs,
+      });
+      this.metrics.succeeded(name, result.events.map((e) => e.type));
+      return result;
+    } catch (error) {
+      this.metrics.failed(name, error);
+      throw error;
+    }
   }
+}
+
+/** The command's own type (every decider command carries one); the stream's category otherwise. */
+function commandName(command: unknown, streamId: string): string {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : streamId.split('-')[0];
 }

@@ -35,29 +35,33 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 }
 
-/** The Redis part of /health, present only when Redis is configured. */
+/**
+ * The jobs part of /health. Redis holds only the job queues: while it is down commands and queries still
+ * work, so the jobs are reported as degraded and the API stays ready.
+ */
 @Injectable()
-export class RedisHealth {
+export class JobsHealth {
   constructor(
     private readonly redis: RedisConnection,
     private readonly health: HealthIndicatorService,
   ) {}
 
-  get configured(): boolean {
-    return this.redis.client !== null;
-  }
-
   async check() {
-    const session = this.health.check('redis');
+    const session = this.health.check('jobs');
+    if (!this.redis.client) return session.up({ mode: 'in-process' });
     try {
-      const pong = await this.redis.client!.ping();
-      return session.up({ reply: pong });
+      const pong = await this.redis.client.ping();
+      return session.up({ mode: 'bullmq', redis: 'up', reply: pong });
     } catch (error) {
-      return session.down({ message: (error as Error).message });
+      return session.degraded({
+        mode: 'bullmq',
+        redis: 'down',
+        message: `Redis is unreachable (${(error as Error).message}): scheduled and manual job runs wait until it is back`,
+      });
     }
   }
 }
 
 @Global()
-@Module({ providers: [RedisConnection, RedisHealth], exports: [RedisConnection, RedisHealth] })
+@Module({ providers: [RedisConnection, JobsHealth], exports: [RedisConnection, JobsHealth] })
 export class RedisModule {}

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { MonthlySummaryFigures, RateFigure } from '../domain/monthly-summary.figures';
 import { monthLabel } from '../domain/month';
 import { monthlySummaryNarrative } from './narrative';
+import { spreadsheetText } from './spreadsheet-text';
 
 export interface WorkbookSummary {
   zone: string;
@@ -15,22 +16,42 @@ export interface WorkbookSummary {
   figures: MonthlySummaryFigures;
 }
 
-type Cell = string | number | null;
+/** A number with the format it is shown in (money: 元 / 万元), so the sheet can still sum it. */
+interface Formatted {
+  value: number;
+  numFmt: string;
+}
+type Cell = string | number | Formatted | null;
+
+const YUAN = '#,##0.00"元"';
+const WAN_YUAN = '#,##0.00"万元"';
+/** Exact 元 and the published (rounded) 万元 as numbers; 分 stays an integer. */
+const fen = (text: string): number => Number(text);
+const yuan = (text: string): Formatted => ({ value: Number(text), numFmt: YUAN });
+const wanYuan = (text: string): Formatted => ({ value: Number(text), numFmt: WAN_YUAN });
 
 /** Rates as numerator, denominator and the published percentage: a reader can check each one. */
 const rateRow = (name: string, month: RateFigure, ytd: RateFigure): Cell[] => [
   name, month.numerator, month.denominator, month.percent, ytd.numerator, ytd.denominator, ytd.percent,
 ];
 
-/** The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质) and 说明 with scope, asOf and version. */
+/**
+ * The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质) and 说明 with scope, asOf and version.
+ * Every text cell goes through spreadsheetText (a correction reason is typed by a user).
+ */
 export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(s.generatedAt);
   const f = s.figures;
   const sheet = (name: string, header: string[], rows: Cell[][]) => {
     const ws = wb.addWorksheet(name);
-    ws.addRow(header).font = { bold: true };
-    rows.forEach((r) => ws.addRow(r));
+    ws.addRow(header.map(spreadsheetText)).font = { bold: true };
+    for (const cells of rows) {
+      const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? spreadsheetText(c) : c !== null && typeof c === 'object' ? c.value : c)));
+      cells.forEach((c, i) => {
+        if (c !== null && typeof c === 'object') row.getCell(i + 1).numFmt = c.numFmt;
+      });
+    }
     ws.columns.forEach((c) => (c.width = 16));
     ws.getColumn(1).width = 24;
   };
@@ -52,10 +73,10 @@ export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer
   ]);
   const { month: sm, yearToDate: sy } = f.subsidies;
   sheet('奖补', ['指标', '本月', '年初至今'], [
-    ['兑现资金（分）', sm.disbursed.fen, sy.disbursed.fen],
-    ['兑现资金（元）', sm.disbursed.yuan, sy.disbursed.yuan],
-    ['兑现资金（万元）', sm.disbursed.wanYuan, sy.disbursed.wanYuan],
-    ['追回资金（元）', sm.recovered.yuan, sy.recovered.yuan],
+    ['兑现资金（分）', fen(sm.disbursed.fen), fen(sy.disbursed.fen)],
+    ['兑现资金（元）', yuan(sm.disbursed.yuan), yuan(sy.disbursed.yuan)],
+    ['兑现资金（万元）', wanYuan(sm.disbursed.wanYuan), wanYuan(sy.disbursed.wanYuan)],
+    ['追回资金（元）', yuan(sm.recovered.yuan), yuan(sy.recovered.yuan)],
     ['兑现笔数', sm.disbursements, sy.disbursements],
     ['惠及企业数', sm.enterprisesPaid, sy.enterprisesPaid],
   ]);

@@ -1,5 +1,5 @@
 import type { EventStore } from '@app/event-store';
-import { CommandRunner, type AppConfig } from '@app/platform';
+import { CommandMetrics, CommandRunner, type AppConfig } from '@app/platform';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../../test/support/test-database';
 import { calendarYearDecider } from '../domain/calendar.decider';
 import { calendarStreamId } from '../domain/calendar.events';
@@ -30,7 +30,7 @@ function racingStore(store: EventStore, racers: number): EventStore {
 
 describe.each(testDatabaseKinds())('CalendarSeeder on %s', (kind) => {
   let db: TestDatabase;
-  const seeder = (store: EventStore = db.store()) => new CalendarSeeder(new CommandRunner(store, config));
+  const seeder = (store: EventStore = db.store()) => new CalendarSeeder(new CommandRunner(store, config, new CommandMetrics()));
   const streamEvents = (year: number) => db.store().readStream(calendarStreamId(year));
 
   beforeAll(async () => {
@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds())('CalendarSeeder on %s', (kind) => {
   });
 
   it('a restart seeds nothing, and never touches a year an administrator corrected', async () => {
-    const runner = new CommandRunner(db.store(), config);
+    const runner = new CommandRunner(db.store(), config, new CommandMetrics());
     const y2025 = chineseDaysYear(2025)!;
     await runner.run(
       calendarStreamId(2025),
