@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(201);
       await http().post('/api/v1/enterprises').set('Authorization', manager.auth).send(body).expect(409);
       await http().get(`/api/v1/enterprises/${newUscc()}`).set('Authorization', manager.auth).expect(404);
-      await http().get('/no/such/path/12345').expect(404);
+      await http().get('/api/v1/no/such/path/12345').expect(404);
 
       const text = (await http().get('/metrics').expect(200)).text;
       const count = (name: string, labels: string) => {
@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="201"')).toBe(1);
       expect(count('zhuqi_http_request_duration_seconds_count', 'method="POST",route="/api/v1/enterprises",status="409"')).toBe(1);
       expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="/api/v1/enterprises/:uscc",status="404"')).toBe(1);
-      // An unknown path lands on the console's catch-all route: its template, never the path asked for.
+      // An unknown API path (the console serves every other one) lands on the catch-all route: its template, never the path.
       expect(count('zhuqi_http_request_duration_seconds_count', 'method="GET",route="{*any}",status="404"')).toBe(1);
       expect(text).toMatch(/zhuqi_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/enterprises",status="201"\} 1/);
       expect(text).not.toContain(uscc);
