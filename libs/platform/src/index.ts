@@ -15,3 +15,4 @@ export * from './auth';
 export * from './commands';
 export * from './time';
 export * from './validation/is-calendar-date';
+export * from './database/embedded-database-lock';
