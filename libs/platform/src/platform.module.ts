@@ -9,6 +9,7 @@ import { DatabaseModule, PG_POOL } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { CommandRunner } from './commands/command-runner';
+import { CommandGroupRunner } from './commands/command-group-runner';
 import type { Pool } from 'pg';
 
 /**
@@ -39,8 +40,8 @@ export class PlatformModule {
           }),
         }),
       ],
-      providers: [CommandRunner],
-      exports: [TerminusModule, EventStoreModule, CqrsModule, CommandRunner],
+      providers: [CommandRunner, CommandGroupRunner],
+      exports: [TerminusModule, EventStoreModule, CqrsModule, CommandRunner, CommandGroupRunner],
     };
   }
 }
