@@ -41,6 +41,8 @@ export const environmentSchema = Joi.object({
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
   /** Certifications ending within this many days are listed for follow-up by the expiry job. */
   CERTIFICATION_EXPIRY_WITHIN_DAYS: Joi.number().integer().min(1).max(730).default(90),
+  /** The first day (Asia/Shanghai) the scheduled jobs owe runs for; missed ones since are caught up. Default: the first event's day. */
+  GO_LIVE_DATE: Joi.string().pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).messages({ 'string.pattern.base': '"GO_LIVE_DATE" must be a date YYYY-MM-DD' }),
 }).unknown(true);
 
 export interface Environment {
@@ -68,6 +70,7 @@ export interface Environment {
   JOBS_BACKOFF_MS: number;
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: number;
   CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
+  GO_LIVE_DATE?: string;
 }
 
 export class InvalidEnvironmentError extends Error {}
