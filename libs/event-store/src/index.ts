@@ -8,6 +8,7 @@ export * from './upcasting/upcaster-registry';
 export * from './command/decider';
 export * from './command/domain-error';
 export * from './command/handle-command';
+export * from './command/handle-commands-together';
 export * from './projections/projection';
 export * from './projections/apply-batch';
 export * from './projections/checkpoint-store';

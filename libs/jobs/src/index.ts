@@ -9,3 +9,4 @@ export * from './overdue-check/overdue-check.job';
 export * from './certification-expiry/expiring-certifications';
 export * from './certification-expiry/certification-expiry.job';
 export * from './monthly-summary/monthly-summary.job';
+export * from './catch-up/missed-runs';

@@ -9,6 +9,7 @@ import { MonthlySummaryJob } from './monthly-summary/monthly-summary.job';
 import { monthlySummaryGenerator } from './monthly-summary/monthly-summary.generator';
 import { OverdueCheckJob } from './overdue-check/overdue-check.job';
 import { JobQueues } from './queues/job-queues';
+import { MissedRuns } from './catch-up/missed-runs';
 
 /**
  * The scheduled jobs' bodies and queues. `inProcessSchedule`: this process runs the croner schedule when
@@ -26,13 +27,14 @@ export class JobsModule {
       ExpiringCertifications,
       MonthlySummaryJob,
       monthlySummaryGenerator,
+      MissedRuns,
       ...(inProcessSchedule ? [InProcessSchedule] : []),
     ];
     return {
       module: JobsModule,
       imports: [WorkingCalendarModule],
       providers,
-      exports: [JobQueues, JobRunner, JobsService, ExpiringCertifications],
+      exports: [JobQueues, JobRunner, JobsService, ExpiringCertifications, MissedRuns],
     };
   }
 }

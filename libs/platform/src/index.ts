@@ -16,3 +16,4 @@ export * from './commands';
 export * from './metrics/command-metrics';
 export * from './time';
 export * from './validation/is-calendar-date';
+export * from './database/embedded-database-lock';

@@ -10,6 +10,7 @@ import { LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis.module';
 import { CommandRunner } from './commands/command-runner';
 import { CommandMetrics } from './metrics/command-metrics';
+import { CommandGroupRunner } from './commands/command-group-runner';
 import type { Pool } from 'pg';
 
 /**
@@ -40,8 +41,8 @@ export class PlatformModule {
           }),
         }),
       ],
-      providers: [CommandRunner, CommandMetrics],
-      exports: [TerminusModule, EventStoreModule, CqrsModule, CommandRunner, CommandMetrics],
+      providers: [CommandRunner, CommandGroupRunner, CommandMetrics],
+      exports: [TerminusModule, EventStoreModule, CqrsModule, CommandRunner, CommandGroupRunner, CommandMetrics],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig, RedisConnection, todayInShanghai } from '@app/platform';
-import { JOB_DEFINITIONS, JOB_NAMES, JobQueues, JobRunner, type JobName, type JobRunData } from '@app/jobs';
+import { JOB_DEFINITIONS, JOB_NAMES, JobQueues, JobRunner, MissedRuns, type JobName, type JobRunData, type MissedRun } from '@app/jobs';
 
 /** How long to wait between attempts to register the schedulers while Redis is unreachable. */
 const REGISTER_RETRY_MS = 5000;
@@ -21,12 +21,15 @@ export class JobProcessors implements OnApplicationBootstrap, OnApplicationShutd
   private closing = false;
   /** Resolves once the schedulers are registered (tests and shutdown wait on it). */
   schedulersReady: Promise<void> = Promise.resolve();
+  /** The latest catch-up of missed runs: what it enqueued (tests wait on it). */
+  caughtUp: Promise<MissedRun[]> = Promise.resolve([]);
 
   constructor(
     private readonly redis: RedisConnection,
     private readonly queues: JobQueues,
     private readonly runner: JobRunner,
     private readonly config: AppConfig,
+    private readonly missed: MissedRuns,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,7 +69,10 @@ export class JobProcessors implements OnApplicationBootstrap, OnApplicationShutd
       // The period follows the time the tick was due, not when it ran: a tick delayed past midnight
       // (Redis was down) still works on its own day.
       const dueAt = new Date(job.timestamp + (job.delay ?? 0));
-      return this.queues.enqueue(name, JOB_DEFINITIONS[name].periodFor(todayInShanghai(dueAt)));
+      const enqueued = await this.queues.enqueue(name, JOB_DEFINITIONS[name].periodFor(todayInShanghai(dueAt)));
+      // Daily, with the overdue check's tick: whatever an outage made the schedules miss since.
+      if (name === 'overdue-check') await (this.caughtUp = this.catchUp());
+      return enqueued;
     }
     return this.runner.run(name, job.data.period, job.id ?? name);
   }
@@ -76,11 +82,31 @@ export class JobProcessors implements OnApplicationBootstrap, OnApplicationShutd
       try {
         await this.queues.registerSchedulers();
         this.logger.log('Jobs: schedulers registered (Asia/Shanghai)');
+        // At start and after every reconnection (a Redis that came back empty lost its queued runs).
+        this.caughtUp = this.catchUp();
         return;
       } catch (error) {
         this.logger.warn(`Jobs: cannot register the schedulers yet (${(error as Error).message}); retrying`);
         await new Promise((resolve) => setTimeout(resolve, REGISTER_RETRY_MS).unref());
       }
+    }
+  }
+
+  /**
+   * Enqueues every run the schedules owed and the log does not show done (MissedRuns), under the
+   * deterministic ids: runs still queued are not added twice, and each job body is idempotent, so any
+   * number of workers catching up at once generate each month once.
+   */
+  private async catchUp(): Promise<MissedRun[]> {
+    try {
+      const missed = await this.missed.find();
+      for (const run of missed) await this.queues.enqueue(run.name, run.period);
+      const months = missed.filter((r) => r.name === 'monthly-summary').map((r) => r.period);
+      if (months.length > 0) this.logger.warn(`Jobs: monthly summaries missing for ${months.join(', ')} — enqueued`);
+      return missed;
+    } catch (error) {
+      this.logger.warn(`Jobs: catching up missed runs failed (${(error as Error).message}); the next daily tick tries again`);
+      return [];
     }
   }
 

@@ -7,11 +7,17 @@ import type {
   ReadAllResult,
   ReadStreamOptions,
   StoredEvent,
+  StreamAppend,
 } from './event.types';
 
 /** The port the rest of Zhuqi depends on; PostgresEventStore is its one implementation. */
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Several streams in one transaction: every append commits, or none does. A refused one (version,
+   * idempotency key) refuses them all with its error; results come in the order given.
+   */
+  appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Every committed event after `after`, in log order, each exactly once — see docs/event-store.md. */
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;

@@ -53,6 +53,13 @@ export interface AppendOptions {
   idempotencyKey?: string;
 }
 
+/** One stream's part of an atomic append across several streams. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  options?: AppendOptions;
+}
+
 export interface AppendResult {
   streamId: string;
   /** The stream's version after the append: pass it as expectedVersion next time. */

@@ -246,4 +246,66 @@ describe.each(testDatabaseKinds())('PostgresEventStore contract on %s', (kind) =
       expect(await countEvents()).toBe(before);
     });
   });
+
+  describe('appendAtomically: several streams in one transaction', () => {
+    it('appends every stream in the order given, in one transaction', async () => {
+      const store = db.store();
+      const [a, b, c] = [newStream(), newStream(), newStream()];
+      await store.append(b, [opened(0)]);
+      const results = await store.appendAtomically([
+        { streamId: c, events: [opened(1)], options: { expectedVersion: 'no_stream' } },
+        { streamId: b, events: [opened(2), opened(3)], options: { expectedVersion: 1 } },
+        { streamId: a, events: [opened(4)] },
+      ]);
+      expect(results.map((r) => [r.streamId, r.nextExpectedVersion, r.replayed])).toEqual([
+        [c, 1, false],
+        [b, 3, false],
+        [a, 1, false],
+      ]);
+      expect(new Set(results.map((r) => r.transactionId)).size).toBe(1);
+      const { events } = await store.readAll({ limit: 100_000 });
+      const ours = events.filter((e) => [a, b, c].includes(e.streamId) && (e.data as { n: number }).n > 0);
+      expect(ours.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4]);
+    });
+
+    it('a stream refused in the middle refuses them all: nothing is appended, and the error names it', async () => {
+      const store = db.store();
+      const [a, b, c] = [newStream(), newStream(), newStream()];
+      await store.append(b, [opened(0)]);
+      const before = await countEvents();
+      const refused = store.appendAtomically([
+        { streamId: a, events: [opened(1)], options: { expectedVersion: 'no_stream' } },
+        { streamId: b, events: [opened(2)], options: { expectedVersion: 'no_stream' } }, // exists already
+        { streamId: c, events: [opened(3)] },
+      ]);
+      await expect(refused).rejects.toThrow(ConcurrencyError);
+      await expect(refused).rejects.toMatchObject({ streamId: b, expected: 'no_stream', actual: 1 });
+      expect(await countEvents()).toBe(before);
+      expect([await store.streamVersion(a), await store.streamVersion(c)]).toEqual([0, 0]);
+    });
+
+    it('a retry with the same keys appends nothing and returns the first results, replayed', async () => {
+      const store = db.store();
+      const [a, b] = [newStream(), newStream()];
+      const appends = [
+        { streamId: a, events: [opened(1)], options: { expectedVersion: 'no_stream' as const, idempotencyKey: `${a}:k` } },
+        { streamId: b, events: [opened(2)], options: { expectedVersion: 'no_stream' as const, idempotencyKey: `${b}:k` } },
+      ];
+      const first = await store.appendAtomically(appends);
+      const before = await countEvents();
+      const again = await store.appendAtomically(appends);
+      expect(again).toEqual(first.map((r) => ({ ...r, replayed: true })));
+      expect(await countEvents()).toBe(before);
+    });
+
+    it('refuses a stream given twice, before touching the database', async () => {
+      const store = db.store();
+      const a = newStream();
+      const before = await countEvents();
+      await expect(store.appendAtomically([{ streamId: a, events: [opened(1)] }, { streamId: a, events: [opened(2)] }])).rejects.toThrow(
+        InvalidAppendError,
+      );
+      expect(await countEvents()).toBe(before);
+    });
+  });
 });

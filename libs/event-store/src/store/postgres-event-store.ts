@@ -1,5 +1,5 @@
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { ConcurrencyError, IdempotencyKeyReusedError } from './event-store.errors';
+import { ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError } from './event-store.errors';
 import type { EventStore } from './event-store';
 import {
   LOG_START,
@@ -12,8 +12,9 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
 } from './event.types';
-import type { Sql } from './sql';
+import { prepared, type Sql, type TransactionalSql } from './sql';
 import { validateAppend } from './validate-append';
 import { APPEND_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard } from './event-store.sql';
 
@@ -49,6 +50,18 @@ const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_CONSTRAINT = 'PK_es_idempotency_keys';
 const DEFAULT_READ_ALL_LIMIT = 1000;
 
+const LOCK_STREAMS_SQL = prepared(
+  'lock_streams',
+  'SELECT stream_id FROM es_streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+);
+
+/** Thrown inside an atomic append's transaction to roll it back when one stream claims nothing. */
+class Refused extends Error {
+  constructor(readonly index: number) {
+    super('append refused');
+  }
+}
+
 export class PostgresEventStore implements EventStore {
   constructor(
     private readonly sql: Sql,
@@ -72,14 +85,7 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (row?.version != null) {
-      const result: AppendResult = {
-        streamId,
-        nextExpectedVersion: row.version,
-        firstGlobalPosition: Number(row.first),
-        lastGlobalPosition: Number(row.last),
-        transactionId: row.tx!,
-        replayed: false,
-      };
+      const result = toAppendResult(streamId, row);
       this.onAppended(result);
       return result;
     }
@@ -88,6 +94,62 @@ export class PostgresEventStore implements EventStore {
       if (replayed) return replayed;
     }
     throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+  }
+
+  /**
+   * The same one-statement append per stream, all inside one transaction, in the order given (that is the
+   * log order). The existing streams' rows are locked first in stream-id order, so two atomic appends over
+   * overlapping streams wait for each other instead of deadlocking. (Two that create the same new streams
+   * in opposite orders could still deadlock; PostgreSQL then aborts one, and nothing of it is appended.)
+   */
+  async appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) throw new InvalidAppendError('at least one stream is required', 'appends');
+    appends.forEach((a, i) => {
+      validateAppend(a.streamId, a.events, a.options ?? {});
+      if (appends.findIndex((b) => b.streamId === a.streamId) !== i) {
+        throw new InvalidAppendError(`stream ${a.streamId} is given twice`, `appends[${i}].streamId`);
+      }
+    });
+    if (appends.length === 1) return [await this.append(appends[0].streamId, appends[0].events, appends[0].options)];
+    let rows: AppendRow[];
+    try {
+      rows = await this.inTransaction(async (sql) => {
+        await sql.query(LOCK_STREAMS_SQL, [appends.map((a) => a.streamId).sort()]);
+        const claimed: AppendRow[] = [];
+        for (const [i, { streamId, events, options = {} }] of appends.entries()) {
+          const { sql: text, params } = this.appendStatement(streamId, options.expectedVersion ?? 'any', events, options.idempotencyKey ?? null);
+          const [row] = await sql.query<AppendRow>(text, params);
+          if (row?.version == null) throw new Refused(i);
+          claimed.push(row);
+        }
+        return claimed;
+      });
+    } catch (error) {
+      const keyed = appends.some((a) => a.options?.idempotencyKey);
+      if (error instanceof Refused || (keyed && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT))) {
+        return this.afterAtomicRefusal(appends, error instanceof Refused ? error.index : null);
+      }
+      throw error;
+    }
+    const results = rows.map((row, i) => toAppendResult(appends[i].streamId, row));
+    results.forEach((r) => this.onAppended(r));
+    return results;
+  }
+
+  /** Nothing was appended. Every part recorded under its key is a retry of an atomic append that committed. */
+  private async afterAtomicRefusal(appends: readonly StreamAppend[], refused: number | null): Promise<AppendResult[]> {
+    const replays = await Promise.all(
+      appends.map(async (a) => (a.options?.idempotencyKey ? this.findReplay(a.options.idempotencyKey, a.streamId) : null)),
+    );
+    if (replays.every((r) => r !== null)) return replays as AppendResult[];
+    const culprit = appends[refused ?? replays.findIndex((r) => r === null)];
+    throw new ConcurrencyError(culprit.streamId, culprit.options?.expectedVersion ?? 'any', await this.streamVersion(culprit.streamId));
+  }
+
+  /** On a pool: a transaction of its own. Already inside a caller's transaction: that one. */
+  private inTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const sql = this.sql as Partial<TransactionalSql>;
+    return typeof sql.transaction === 'function' ? sql.transaction(work) : work(this.sql);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -199,6 +261,17 @@ export class PostgresEventStore implements EventStore {
       recordedAt: new Date(row.recorded_ms),
     };
   }
+}
+
+function toAppendResult(streamId: string, row: AppendRow): AppendResult {
+  return {
+    streamId,
+    nextExpectedVersion: row.version!,
+    firstGlobalPosition: Number(row.first),
+    lastGlobalPosition: Number(row.last),
+    transactionId: row.tx!,
+    replayed: false,
+  };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -27,9 +27,9 @@ export interface RunOptions {
  * command on the stream committed since this one read it, so N writers racing on one stream all get
  * through within N-1 retries: 10 covers a busy problem; beyond that the caller gets StreamBusyError.
  */
-const RETRIES = 10;
+export const RETRIES = 10;
 /** Full jitter over a doubling window (5, 10, 20 … capped at 200 ms): racing writers spread out. */
-const retryDelayMs = (attempt: number): number => Math.random() * Math.min(200, 5 * 2 ** attempt);
+export const retryDelayMs = (attempt: number): number => Math.random() * Math.min(200, 5 * 2 ** attempt);
 
 /**
  * handleCommand with Zhuqi's metadata: the acting user, the request id and the zone on every event,
@@ -69,7 +69,7 @@ export class CommandRunner {
 }
 
 /** The command's own type (every decider command carries one); the stream's category otherwise. */
-function commandName(command: unknown, streamId: string): string {
+export function commandName(command: unknown, streamId: string): string {
   const type = (command as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? type : streamId.split('-')[0];
 }

@@ -1,2 +1,3 @@
 export * from './command-runner';
 export * from './ids';
+export * from './command-group-runner';

@@ -55,6 +55,8 @@ export const environmentSchema = Joi.object({
   IMPORT_MAX_ROWS: Joi.number().integer().min(1).max(1000000).default(10000),
   /** The most an XLSX upload may expand to (the sum of its zip entries): stops a small zip that unpacks to gigabytes. */
   IMPORT_MAX_UNCOMPRESSED_BYTES: Joi.number().integer().min(1000).max(2147483647).default(50 * 1024 * 1024),
+  /** The first day (Asia/Shanghai) the scheduled jobs owe runs for; missed ones since are caught up. Default: the first event's day. */
+  GO_LIVE_DATE: Joi.string().pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).messages({ 'string.pattern.base': '"GO_LIVE_DATE" must be a date YYYY-MM-DD' }),
 }).unknown(true);
 
 export interface Environment {
@@ -87,6 +89,7 @@ export interface Environment {
   CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
   IMPORT_MAX_ROWS: number;
   IMPORT_MAX_UNCOMPRESSED_BYTES: number;
+  GO_LIVE_DATE?: string;
 }
 
 export class InvalidEnvironmentError extends Error {}

@@ -6,27 +6,27 @@ import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { openEmbeddedPostgres } from './embedded-postgres';
+import { openEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { migrate } from './migrate';
 
 /** Owns the embedded PostgreSQL instance, when there is one, and closes it last. */
 @Injectable()
 export class EmbeddedPostgres implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
-  private instance: Promise<PGlite> | null = null;
+  private instance: Promise<EmbeddedDatabase> | null = null;
 
   constructor(private readonly config: AppConfig) {}
 
-  open(): Promise<PGlite> {
+  async open(): Promise<PGlite> {
     const db = this.config.database;
     if (db.kind !== 'embedded') throw new Error('DATABASE_URL is set: there is no embedded database');
     this.instance ??= openEmbeddedPostgres(db.dataDir);
-    return this.instance;
+    return (await this.instance).pglite;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const pglite = await this.instance;
-    if (pglite && !pglite.closed) await pglite.close();
+    const embedded = await this.instance?.catch(() => null);
+    await embedded?.close();
   }
 
   logMode(): void {

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import type { ProblemCategory, ProblemSource } from '../domain/problem.events';
+import type { ProblemCommand } from '../domain/problem.commands';
 import { problemStreamId } from '../domain/problem.events';
 import { problemDecider } from '../domain/problem.decider';
 import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
@@ -28,6 +29,18 @@ export class RegisterProblem {
   ) {}
 }
 
+/** The RegisterProblem command for the decider; LogVisit builds the same one for each problem of a visit. */
+export function registerProblemCommand(
+  problem: NewProblem,
+  actor: AuthUser,
+  visitId: string | null,
+  problemId: string,
+): Extract<ProblemCommand, { type: 'RegisterProblem' }> {
+  const { id: userId, role, unitId } = actor;
+  const { raisedOn, ...rest } = problem;
+  return { type: 'RegisterProblem', problemId, visitId, ...rest, actor: { userId, role, unitId }, on: raisedOn, today: todayInShanghai() };
+}
+
 @CommandHandler(RegisterProblem)
 export class RegisterProblemHandler implements ICommandHandler<RegisterProblem, ProblemCommandResult> {
   constructor(
@@ -38,14 +51,8 @@ export class RegisterProblemHandler implements ICommandHandler<RegisterProblem, 
   async execute({ problem, context, visitId, problemId: given }: RegisterProblem): Promise<ProblemCommandResult> {
     await assertEnterpriseRegistered(this.store, problem.enterpriseUscc);
     const problemId = given ?? newId(context.idempotencyKey, 'problem');
-    const { id: userId, role, unitId } = context.actor;
-    const { raisedOn, ...rest } = problem;
-    const result = await this.runner.run(
-      problemStreamId(problemId),
-      problemDecider,
-      { type: 'RegisterProblem', problemId, visitId, ...rest, actor: { userId, role, unitId }, on: raisedOn, today: todayInShanghai() },
-      context,
-    );
+    const command = registerProblemCommand(problem, context.actor, visitId, problemId);
+    const result = await this.runner.run(problemStreamId(problemId), problemDecider, command, context);
     return { problemId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }
 }

@@ -1,9 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
+import { CommandGroupRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
-import { RegisterProblem, type NewProblem } from '../../problems/application/register-problem';
+import { registerProblemCommand, type NewProblem } from '../../problems/application/register-problem';
+import { problemDecider } from '../../problems/domain/problem.decider';
+import { problemStreamId } from '../../problems/domain/problem.events';
 import { visitDecider } from '../domain/visit.decider';
 import { visitStreamId, type VisitForm } from '../domain/visit.events';
 
@@ -30,14 +32,14 @@ export interface LogVisitResult {
 }
 
 /**
- * Logs a visit and registers the problems raised in it, each on its own stream. Ids derive from the
- * request's Idempotency-Key, so a retry after a crash half-way finishes the rest and duplicates nothing.
+ * Logs a visit and registers the problems raised in it, each on its own stream, as one fact: every
+ * command is decided first and the visit commits with all its problems in one transaction, or nothing
+ * is written. Ids derive from the request's Idempotency-Key, so a retry appends nothing a second time.
  */
 @CommandHandler(LogVisit)
 export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult> {
   constructor(
-    private readonly runner: CommandRunner,
-    private readonly commands: CommandBus,
+    private readonly runner: CommandGroupRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -46,19 +48,23 @@ export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult
     const visitId = newId(context.idempotencyKey, 'visit');
     const problemIds = visit.problems.map((_, i) => newId(context.idempotencyKey, `visit-problem-${i}`));
     const { problems, ...rest } = visit;
-    const logged = await this.runner.run(visitStreamId(visitId), visitDecider, { type: 'LogVisit', visitId, ...rest, problemIds, today: todayInShanghai() }, context);
-    let position = logged.append?.lastGlobalPosition ?? null;
-    for (const [i, problem] of problems.entries()) {
-      const registered = await this.commands.execute(
-        new RegisterProblem(
-          { ...problem, enterpriseUscc: visit.enterpriseUscc, raisedOn: visit.visitedOn, source: 'visit' },
-          context,
-          visitId,
-          problemIds[i],
-        ),
-      );
-      position = registered.position ?? position;
-    }
-    return { visitId, problemIds, position };
+    const results = await this.runner.run(
+      [
+        { streamId: visitStreamId(visitId), decider: visitDecider, command: { type: 'LogVisit', visitId, ...rest, problemIds, today: todayInShanghai() } },
+        ...problems.map((problem, i) => ({
+          streamId: problemStreamId(problemIds[i]),
+          decider: problemDecider,
+          command: registerProblemCommand(
+            { ...problem, enterpriseUscc: visit.enterpriseUscc, raisedOn: visit.visitedOn, source: 'visit' },
+            context.actor,
+            visitId,
+            problemIds[i],
+          ),
+        })),
+      ],
+      context,
+    );
+    const positions = results.flatMap((r) => (r.append ? [r.append.lastGlobalPosition] : []));
+    return { visitId, problemIds, position: positions.length > 0 ? Math.max(...positions) : null };
   }
 }

@@ -1,0 +1,98 @@
+import { ConcurrencyError } from '../store/event-store.errors';
+import type { EventStore } from '../store/event-store';
+import type { AppendResult, EventMetadata } from '../store/event.types';
+import type { Decider, DomainEvent } from './decider';
+
+/** One stream's command in a group that commits together. */
+export interface CommandStep<Command = unknown, State = unknown, Event extends DomainEvent = DomainEvent> {
+  streamId: string;
+  decider: Decider<Command, State, Event>;
+  command: Command;
+  /** A retried group whose steps all carry recorded keys appends nothing and returns the first results. */
+  idempotencyKey?: string;
+}
+
+/** A step of any stream: each step has its own command, state and event types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommandStep = CommandStep<any, any, any>;
+
+export interface HandleTogetherOptions {
+  metadata?: EventMetadata;
+  /** Re-reads and re-decisions of the whole group after losing a race on any of its streams. */
+  retries?: number;
+  /** How long to wait before re-deciding after the n-th lost race (jitter spreads racing writers). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface StepResult {
+  streamId: string;
+  state: unknown;
+  version: number;
+  /** This step's append (or its earlier one, replayed); null when it decided nothing. */
+  append: AppendResult | null;
+  /** What this call appended for the step (none when it decided nothing or replayed an earlier append). */
+  events: readonly DomainEvent[];
+}
+
+/**
+ * handleCommand for several streams that must change together (a visit and the problems raised in it):
+ * read and decide every step first — a domain error in any of them appends nothing — then append all the
+ * decisions in one transaction, each at the version it folded. A step whose idempotency key is recorded
+ * already is done and is not decided again.
+ */
+export async function handleCommandsTogether(
+  store: EventStore,
+  steps: readonly AnyCommandStep[],
+  options: HandleTogetherOptions = {},
+): Promise<StepResult[]> {
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await Promise.all(steps.map((step) => loadStep(store, step)));
+    const decided = loaded.map(({ step, state, earlier }) => (earlier ? [] : (step.decider.decide(step.command, state) as DomainEvent[])));
+    const pending = steps.map((_, i) => i).filter((i) => decided[i].length > 0);
+    if (pending.length === 0) return loaded.map(toResult);
+    try {
+      const appended = await store.appendAtomically(
+        pending.map((i) => ({
+          streamId: steps[i].streamId,
+          events: decided[i].map((e) => ({ ...e, metadata: options.metadata })),
+          options: { expectedVersion: loaded[i].version, idempotencyKey: steps[i].idempotencyKey },
+        })),
+      );
+      if (appended.some((a) => a.replayed)) return await Promise.all(steps.map(async (step) => toResult(await loadStep(store, step))));
+      return loaded.map(({ step, state }, i) => {
+        const at = pending.indexOf(i);
+        if (at < 0) return toResult(loaded[i]);
+        const next = decided[i].reduce((s, e) => step.decider.evolve(s, e), state);
+        return { streamId: step.streamId, state: next, version: appended[at].nextExpectedVersion, append: appended[at], events: decided[i] };
+      });
+    } catch (error) {
+      if (error instanceof ConcurrencyError && attempt < (options.retries ?? 0)) {
+        const delay = options.retryDelayMs?.(attempt + 1) ?? 0;
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+interface LoadedStep {
+  step: AnyCommandStep;
+  state: unknown;
+  version: number;
+  earlier: AppendResult | null;
+}
+
+function toResult({ step, state, version, earlier }: LoadedStep): StepResult {
+  return { streamId: step.streamId, state, version, append: earlier, events: [] };
+}
+
+async function loadStep(store: EventStore, step: AnyCommandStep): Promise<LoadedStep> {
+  const earlier = step.idempotencyKey ? await store.findAppend(step.idempotencyKey, step.streamId) : null;
+  const stored = await store.readStream(step.streamId);
+  const state = stored.reduce(
+    (s, e) => step.decider.evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion, businessTime: e.businessTime } as DomainEvent),
+    step.decider.initialState(),
+  );
+  return { step, state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamPosition, earlier };
+}

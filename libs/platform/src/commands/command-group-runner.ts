@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, handleCommandsTogether, type Decider, type DomainEvent, type EventStore, type StepResult } from '@app/event-store';
+import { AppConfig } from '../config/app-config';
+import { CommandMetrics } from '../metrics/command-metrics';
+import { commandName, retryDelayMs, RETRIES, type CommandContext } from './command-runner';
+
+/** One stream's command in a group; the runner adds metadata and the per-stream idempotency key. */
+export interface GroupStep<C = unknown, S = unknown, E extends DomainEvent = DomainEvent> {
+  streamId: string;
+  decider: Decider<C, S, E>;
+  command: C;
+}
+
+/**
+ * CommandRunner for commands on several streams that are one fact (a visit and its problems): all are
+ * decided before anything is written, then appended in one transaction — all of them or none.
+ */
+@Injectable()
+export class CommandGroupRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: AppConfig,
+    private readonly metrics: CommandMetrics,
+  ) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own decider types
+  async run(steps: readonly GroupStep<any, any, any>[], context: CommandContext): Promise<StepResult[]> {
+    const names = steps.map((s) => commandName(s.command, s.streamId));
+    try {
+      const results = await handleCommandsTogether(
+        this.store,
+        steps.map((s) => ({ ...s, idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${s.streamId}` : undefined })),
+        {
+          metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
+          // Re-decided on losing a race, as CommandRunner does for a step without expectedVersion.
+          retries: RETRIES,
+          retryDelayMs,
+        },
+      );
+      results.forEach((r, i) => this.metrics.succeeded(names[i], r.events.map((e) => e.type)));
+      return results;
+    } catch (error) {
+      // One fact refused as a whole: each of its commands ended the same way.
+      for (const name of names) this.metrics.failed(name, error);
+      throw error;
+    }
+  }
+}
