@@ -13,6 +13,7 @@ import { CertificationImportsController } from './certifications/certification-i
 import { CertificationsController } from './certifications/certifications.controller';
 import { ConsistentReadInterceptor } from './http/consistent-read.interceptor';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { UnexpectedErrorFilter } from './http/unexpected-error.filter';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { HttpIdempotencyRow } from './http/http-idempotency.entity';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -81,6 +82,7 @@ export class ApiModule {
         EnterpriseProfile,
         ProblemReader,
         HttpMetrics,
+        { provide: APP_FILTER, useClass: UnexpectedErrorFilter },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

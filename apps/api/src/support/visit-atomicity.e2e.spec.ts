@@ -59,7 +59,10 @@ describe.each(testDatabaseKinds())('a visit commits with its problems, or not at
       END $$`);
     await db().query(`CREATE TRIGGER test_fail_marked_problem BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION test_fail_marked_problem()`);
     try {
-      await w.logVisit(twoProblems(uscc, '注入故障'), caseworker).expect(500);
+      const fault = await w.logVisit(twoProblems(uscc, '注入故障'), caseworker).expect(500);
+      // The one error shape, with no internals: the fault itself is in the log, not in the answer.
+      expect(fault.body).toMatchObject({ statusCode: 500, error: 'INTERNAL_ERROR', errors: [] });
+      expect(JSON.stringify(fault.body)).not.toMatch(/injected fault|plpgsql|stack/i);
       expect(await logged(uscc)).toEqual([]);
     } finally {
       await db().query('DROP TRIGGER test_fail_marked_problem ON es_events');

@@ -16,6 +16,8 @@ export interface StepDefinition {
   statuses: string[];
   fields: StepField[];
   danger?: boolean;
+  /** Only for a problem never concluded: a reopened (重办) one has had its conclusion counted (side exits end there). */
+  onlyIfNeverResolved?: boolean;
 }
 
 const OPEN = ['assigned', 'accepted', 'in_progress'];
@@ -51,7 +53,7 @@ export function stepDefinitions(labels: { levels: Record<string, string>; outcom
       { key: 'note', label: '回访情况', kind: 'textarea', required: true },
     ] },
     { step: 'close', label: '销号', roles: INTAKE, statuses: ['followed_up'], fields: [] },
-    { step: 'merge', label: '合并为重复', roles: INTAKE, statuses: BEFORE_RESOLUTION, fields: [{ key: 'intoProblemId', label: '并入的诉求编号', kind: 'text', required: true }], danger: true },
-    { step: 'withdraw', label: '撤回', roles: INTAKE, statuses: BEFORE_RESOLUTION, fields: [{ key: 'requestedBy', label: '提出撤回的人', kind: 'text', required: true }, reason], danger: true },
+    { step: 'merge', label: '合并为重复', roles: INTAKE, statuses: BEFORE_RESOLUTION, fields: [{ key: 'intoProblemId', label: '并入的诉求编号', kind: 'text', required: true }], danger: true, onlyIfNeverResolved: true },
+    { step: 'withdraw', label: '撤回', roles: INTAKE, statuses: BEFORE_RESOLUTION, fields: [{ key: 'requestedBy', label: '提出撤回的人', kind: 'text', required: true }, reason], danger: true, onlyIfNeverResolved: true },
   ];
 }
