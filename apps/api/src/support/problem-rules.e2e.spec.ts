@@ -1,3 +1,4 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 
@@ -80,6 +81,29 @@ describe.each(testDatabaseKinds())('problem rules over HTTP on %s', (kind) => {
       .query({ from: '2024-09-01', to: '2024-09-30', asOf: '2024-09-30', position: last.body.position })
       .set('Authorization', manager.auth).expect(200);
     expect(metrics.body.total.onTimeRate).toMatchObject({ numerator: 1, denominator: 2 });
+  });
+
+  it('a 重办 stored before the rule (ProblemReopened v1) is upcast: the old deadline stands and judges the next conclusion', async () => {
+    const { caseworker, drc } = w.users;
+    const [id] = await problems('2024-09-02', ['老数据']);
+    await assign(id, '2024-09-02'); // deadline Thu 09-05
+    await w.step(id, 'accept', { on: '2024-09-03' }, drc).expect(200);
+    await w.step(id, 'resolve', { on: '2024-09-04', outcome: 'solved', summary: '已办' }, drc).expect(200);
+    // What the old code stored for an unsatisfied follow-up: a v1 reopen with no deadline.
+    const store = w.api.app.get<EventStore>(EVENT_STORE);
+    const streamId = `problem-${id}`;
+    const metadata = { actorId: caseworker.id };
+    await store.append(streamId, [
+      { type: 'ProblemFollowedUp', businessTime: '2024-09-09T00:00:00+08:00', metadata, data: { satisfaction: 'unsatisfied', note: '不满意', followedUpOn: '2024-09-09' } },
+      { type: 'ProblemReopened', schemaVersion: 1, businessTime: '2024-09-09T00:00:00+08:00', metadata, data: { reason: '不满意', reopenedOn: '2024-09-09' } },
+    ], { expectedVersion: await store.streamVersion(streamId) });
+    const stored = await store.readStream(streamId);
+    expect(stored.at(-1)).toMatchObject({ schemaVersion: 2, data: { reason: '不满意', reopenedOn: '2024-09-09', workingDays: null, deadline: null } });
+
+    const resolved = await w.step(id, 'resolve', { on: '2024-09-10', outcome: 'solved', summary: '再办' }, drc).expect(200);
+    const details = await w.problem(id, caseworker, resolved.body.position).expect(200);
+    expect(details.body).toMatchObject({ status: 'resolved', deadline: '2024-09-05', reopenCount: 1 });
+    expect((await store.readStream(streamId)).at(-1)).toMatchObject({ type: 'ProblemResolved', data: { deadline: '2024-09-05' } });
   });
 
   it('refuses `automatic` on a manual 督办 as an unknown field', async () => {
