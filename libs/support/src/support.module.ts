@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { UpcasterRegistry } from '@app/event-store';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExecuteProblemCommandHandler } from './problems/application/execute-problem-command';
 import { RegisterProblemHandler } from './problems/application/register-problem';
 import { GetProblemHandler } from './problems/queries/problem-details.query';
 import { ListProblemsHandler } from './problems/queries/problem-list.query';
+import { problemUpcasters } from './problems/domain/problem.upcasters';
 import { ProblemDetailsProjection } from './problems/read-models/problem-details/problem-details.projection';
 import { ProblemDetailsRow } from './problems/read-models/problem-details/problem-details.row';
 import { ProblemFactRow } from './problems/read-models/problem-facts/problem-fact.row';
@@ -38,4 +40,11 @@ import { HandlingUnitsModule } from './handling-units';
   ],
   exports: [WorkingCalendarModule, HandlingUnitsModule],
 })
-export class SupportModule {}
+export class SupportModule implements OnModuleInit {
+  constructor(private readonly upcasters: UpcasterRegistry) {}
+
+  /** Before any stream is read or projected (the projection runner starts at bootstrap, after every init). */
+  onModuleInit(): void {
+    problemUpcasters.forEach((u) => this.upcasters.register(u));
+  }
+}

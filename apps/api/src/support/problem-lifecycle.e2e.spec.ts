@@ -43,7 +43,10 @@ describe.each(testDatabaseKinds())('a problem through its whole lifecycle over H
     const unsatisfied = await w.step(id, 'follow-up', { on: '2024-10-14', satisfaction: 'unsatisfied', note: '额度低于申请' }, caseworker).expect(200);
     expect(unsatisfied.body.status).toBe('in_progress'); // 重办: reopened for the lead unit
     const reopened = await w.problem(id, caseworker, unsatisfied.body.position).expect(200);
-    expect(reopened.body).toMatchObject({ status: 'in_progress', outcome: null, resolvedOn: null, reopenCount: 1, satisfaction: 'unsatisfied' });
+    // 重办 with a new time limit: the original 3 working days from Mon 10-14 = Thu 10-17.
+    expect(reopened.body).toMatchObject({
+      status: 'in_progress', outcome: null, resolvedOn: null, reopenCount: 1, satisfaction: 'unsatisfied', deadline: '2024-10-17',
+    });
 
     const tooEarly = await w.step(id, 'close', { on: '2024-10-14' }, caseworker).expect(409);
     expect(tooEarly.body).toMatchObject({ error: 'ILLEGAL_TRANSITION', status: 'in_progress' });
@@ -62,7 +65,7 @@ describe.each(testDatabaseKinds())('a problem through its whole lifecycle over H
       resolvedOn: '2024-10-15',
       satisfaction: 'satisfied',
       closedOn: '2024-10-17',
-      deadline: '2024-10-12',
+      deadline: '2024-10-17',
       version: 12,
     });
     const history = details.body.history.map((h: { type: string; on: string; actorId: string }) => [h.type, h.on, h.actorId]);

@@ -149,7 +149,7 @@ export class ProblemsController {
   @Roles('manager', 'admin')
   @Step('Issue a supervision notice (督办)')
   supervise(@Id() id: string, @Body() dto: SuperviseProblemDto, @Ctx() ctx: RequestContext) {
-    return this.step(id, dto, { type: 'IssueSupervision', note: dto.note, automatic: dto.automatic }, ctx);
+    return this.step(id, dto, { type: 'IssueSupervision', note: dto.note }, ctx);
   }
 
   @Post(':id/resolve')
@@ -163,9 +163,9 @@ export class ProblemsController {
   @Post(':id/follow-up')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
-  @Step('Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens')
+  @Step('Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens (重办) with a new deadline')
   followUp(@Id() id: string, @Body() dto: FollowUpDto, @Ctx() ctx: RequestContext) {
-    return this.step(id, dto, { type: 'RecordFollowUp', satisfaction: dto.satisfaction, note: dto.note }, ctx);
+    return this.step(id, dto, { type: 'RecordFollowUp', satisfaction: dto.satisfaction, note: dto.note, reopenWorkingDays: dto.reopenWorkingDays }, ctx);
   }
 
   @Post(':id/close')
@@ -179,7 +179,7 @@ export class ProblemsController {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
-  @Step('Merge into another problem as a duplicate')
+  @Step('Merge, before resolution, into an open problem of the same enterprise as a duplicate')
   merge(@Id() id: string, @Body() dto: MergeProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'MergeProblem', intoProblemId: dto.intoProblemId }, ctx);
   }
@@ -187,7 +187,7 @@ export class ProblemsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('caseworker', 'manager', 'admin')
-  @Step('Withdraw at the enterprise’s request')
+  @Step('Withdraw, before resolution, at the enterprise’s request')
   withdraw(@Id() id: string, @Body() dto: WithdrawProblemDto, @Ctx() ctx: RequestContext) {
     return this.step(id, dto, { type: 'WithdrawProblem', requestedBy: dto.requestedBy, reason: dto.reason }, ctx);
   }

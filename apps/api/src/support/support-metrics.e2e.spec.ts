@@ -15,7 +15,8 @@ import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/supp
  *                                  explained-policy 06-13: on time only thanks to the extension, 5 working days.
  *  P4 用工 visit 06-17  unit-hr   assigned 06-17 +5 → 06-24 (18 19 20 21 24); accepted, progress; still open.
  *  P5 其他→融资 letter 06-06 unit-drc assigned 06-06 +5 → 06-14 (07 11 12 13 14); solved 06-13: on time, 4 working days
- *                                  (07 11 12 13); follow-up unsatisfied 06-25 → reopened.
+ *                                  (07 11 12 13); follow-up unsatisfied 06-25 → reopened (重办) with the original 5 working
+ *                                  days again: new deadline 07-02 (26 27 28, 07-01, 07-02).
  *  P6 市场 hotline 06-11, withdrawn 06-12.   P7 用工 visit 06-17 (duplicate of P4), merged 06-18.
  *  P8 审批 hotline 2024-05-31: outside June; only the cumulative scope sees it.
  */
@@ -89,7 +90,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
   it('each deadline is the hand-computed working-day deadline (the 端午节 Monday is not a working day)', async () => {
     const deadlines: Record<string, string | null> = {};
     for (const name of ['P1', 'P2', 'P3', 'P4', 'P5']) deadlines[name] = (await w.problem(p[name], w.users.manager, position).expect(200)).body.deadline;
-    expect(deadlines).toEqual({ P1: '2024-06-11', P2: '2024-06-12', P3: '2024-06-14', P4: '2024-06-24', P5: '2024-06-14' });
+    expect(deadlines).toEqual({ P1: '2024-06-11', P2: '2024-06-12', P3: '2024-06-14', P4: '2024-06-24', P5: '2024-07-02' });
   });
 
   it('June as of 06-28: collected, the rates with numerator and denominator, overdue, median, and the scope', async () => {
@@ -103,11 +104,13 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
       satisfactionRate: { numerator: 2, denominator: 3, percent: 66.7, display: '66.7%' }, // satisfied P1 + basically P2 of 3
       strictSatisfactionRate: { numerator: 1, denominator: 3, percent: 33.3, display: '33.3%' }, // satisfied only
       onTimeRate: { numerator: 2, denominator: 3, percent: 66.7, display: '66.7%' }, // P1, P3 (extended); P2 late
-      overdue: 2, // P4 (06-24) and P5 (reopened, 06-14)
+      overdue: 1, // P4 (06-24); P5 was reopened on 06-25 with a new deadline (07-02)
       medianWorkingDaysToResolve: 5, // P1 4, P3 5, P2 7
     });
     expect(res.problemIds).toEqual(['P1', 'P2', 'P3', 'P4', 'P5'].map((n) => p[n]).sort());
     expect(res.groups).toEqual([]);
+    // Past 重办's deadline (07-02) the reopened P5 is overdue again.
+    expect((await metrics({ from: '2024-06-01', to: '2024-06-30', asOf: '2024-07-03' })).total.overdue).toBe(2);
   });
 
   it('the same query as of an earlier date gives that date’s figures', async () => {
@@ -153,7 +156,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
     expect(await behind('onTimeRate', 'numerator')).toEqual(ids('P1', 'P3'));
     expect(await behind('onTimeRate', 'denominator')).toEqual(ids('P1', 'P2', 'P3'));
     expect(await behind('satisfactionRate', 'denominator')).toEqual(ids('P1', 'P2', 'P5'));
-    expect(await behind('overdue', 'numerator')).toEqual(ids('P4', 'P5'));
+    expect(await behind('overdue', 'numerator')).toEqual(ids('P4'));
     expect(await behind('resolutionRate', 'numerator', { groupBy: 'unit', group: UNITS.drc })).toEqual(ids('P1'));
     // A unit handler reads no figures, so it opens none; a bad figure name is a field error.
     await w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, figure: 'resolutionRate' }).set('Authorization', w.users.drc.auth).expect(403);
@@ -175,14 +178,14 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
     // Each unit group says the unit's name from the registry; other groupings have none.
     expect(byUnit.groups.map((g: { groupName: string | null }) => g.groupName)).toEqual([`单位 ${UNITS.drc}`, `单位 ${UNITS.hr}`]);
     const [drc, hr] = byUnit.groups;
-    // unit-drc: P1 solved on time, P3 explained on time, P5 reopened and overdue.
+    // unit-drc: P1 solved on time, P3 explained on time, P5 reopened and not yet due (07-02).
     expect(drc).toMatchObject({
       collected: 3,
       resolutionRate: { numerator: 1, denominator: 3, percent: 33.3 },
       conclusionRate: { numerator: 2, denominator: 3, percent: 66.7 },
       satisfactionRate: { numerator: 1, denominator: 2, percent: 50 },
       onTimeRate: { numerator: 2, denominator: 2, percent: 100 },
-      overdue: 1,
+      overdue: 0,
       medianWorkingDaysToResolve: 4.5, // 4, 5
     });
     // unit-hr: P2 solved late, P4 open and overdue.
@@ -202,7 +205,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
       ]),
     );
     // P5 counts under 融资, its category after recategorization; no 其他 group.
-    expect(summary).toEqual({ 融资: [2, 1, 1], 用工: [2, 1, 1], 政策: [1, 0, 0] });
+    expect(summary).toEqual({ 融资: [2, 1, 0], 用工: [2, 1, 1], 政策: [1, 0, 0] });
     expect(byCategory.groups.every((g: { groupName: string | null }) => g.groupName === null)).toBe(true);
   });
 
@@ -237,7 +240,7 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
       collected: 6,
       resolutionRate: { numerator: 2, denominator: 6, percent: 33.3 },
       conclusionRate: { numerator: 3, denominator: 6, percent: 50 },
-      overdue: 2, // P8 was never assigned: no deadline, not overdue
+      overdue: 1, // P4; P8 was never assigned: no deadline, not overdue
     });
     expect(res.groups.map((g: { group: string; collected: number }) => [g.group, g.collected])).toEqual([
       ['2024-05', 1],

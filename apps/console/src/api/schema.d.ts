@@ -804,7 +804,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens */
+        /** Record the enterprise’s follow-up (回访) and satisfaction; unsatisfied reopens (重办) with a new deadline */
         post: operations["ProblemsController_followUp"];
         delete?: never;
         options?: never;
@@ -838,7 +838,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge into another problem as a duplicate */
+        /** Merge, before resolution, into an open problem of the same enterprise as a duplicate */
         post: operations["ProblemsController_merge"];
         delete?: never;
         options?: never;
@@ -855,7 +855,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw at the enterprise’s request */
+        /** Withdraw, before resolution, at the enterprise’s request */
         post: operations["ProblemsController_withdraw"];
         delete?: never;
         options?: never;
@@ -2759,7 +2759,6 @@ export interface components {
             /** @description The problem version you acted on; a newer version is a 409 instead of a re-decision */
             expectedVersion?: number;
             note: string;
-            automatic?: boolean;
         };
         ResolveProblemDto: {
             /** @description Business date of the step (YYYY-MM-DD, Asia/Shanghai); defaults to today */
@@ -2778,6 +2777,11 @@ export interface components {
             /** @enum {string} */
             satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
             note: string;
+            /**
+             * @description 重办 only (unsatisfied), managers only: the new time limit in working days from the follow-up date; by default the original assignment’s
+             * @example 5
+             */
+            reopenWorkingDays?: number;
         };
         MergeProblemDto: {
             /** @description Business date of the step (YYYY-MM-DD, Asia/Shanghai); defaults to today */

@@ -77,7 +77,8 @@ export function problemAsOf(facts: readonly ProblemFact[], asOf: string): Proble
         s = { ...s, followUps: [...s.followUps, d.satisfaction] };
         break;
       case T.Reopened:
-        s = { ...s, status: 'open', outcome: null, concludedOn: null, deadlineAtConclusion: null };
+        // 重办 sets a new deadline (v2); facts stored from a v1 reopen have none and keep the old one.
+        s = { ...s, status: 'open', outcome: null, concludedOn: null, deadlineAtConclusion: null, deadline: d.deadline ?? s.deadline };
         break;
       case T.Closed:
         s = { ...s, status: 'closed' };

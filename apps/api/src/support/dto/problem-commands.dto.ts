@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, IsBoolean } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { LEVELS, OUTCOMES, PROBLEM_CATEGORIES, SATISFACTIONS, type Level, type Outcome, type ProblemCategory, type Satisfaction } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
 import { MAX_VERSION } from '../../http/bounds';
@@ -78,12 +78,8 @@ export class EscalateProblemDto extends ReasonDto {
   to: Level;
 }
 
-export class SuperviseProblemDto extends NoteDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  automatic?: boolean;
-}
+/** A manual 督办. `automatic` is the overdue job's alone: sent here it is an unknown field (400). */
+export class SuperviseProblemDto extends NoteDto {}
 
 export class ResolveProblemDto extends ProblemStepDto {
   @ApiProperty({ enum: OUTCOMES })
@@ -105,6 +101,16 @@ export class FollowUpDto extends ProblemStepDto {
   @IsString()
   @Length(1, 2000)
   note: string;
+
+  @ApiPropertyOptional({
+    example: 5,
+    description: '重办 only (unsatisfied), managers only: the new time limit in working days from the follow-up date; by default the original assignment’s',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  reopenWorkingDays?: number;
 }
 
 export class MergeProblemDto extends ProblemStepDto {

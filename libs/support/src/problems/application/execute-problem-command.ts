@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
-import { problemStreamId } from '../domain/problem.events';
-import type { ProblemCommand } from '../domain/problem.commands';
+import { problemStreamId, type ProblemEvent } from '../domain/problem.events';
+import type { MergeTarget, ProblemCommand } from '../domain/problem.commands';
 import { problemDecider } from '../domain/problem.decider';
-import { InvalidProblemChange } from '../domain/problem.errors';
 import { HandlingUnitLookup } from '../../handling-units/application/handling-unit-lookup';
 import { WorkingCalendar } from '../../working-calendar/read-model/working-calendar.service';
 
@@ -17,7 +16,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export type ProblemRequest = DistributiveOmit<
   Exclude<ProblemCommand, { type: 'RegisterProblem' }>,
-  'actor' | 'on' | 'problemId' | 'deadlineAfter' | 'unitStanding'
+  'actor' | 'on' | 'problemId' | 'deadlineAfter' | 'unitStanding' | 'target'
 >;
 
 export class ExecuteProblemCommand {
@@ -52,16 +51,15 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
   async execute({ problemId, request, on, context, expectedVersion }: ExecuteProblemCommand): Promise<ProblemCommandResult> {
     const { id: userId, role, unitId } = context.actor;
     const base = { actor: { userId, role, unitId }, on, problemId, today: todayInShanghai() };
-    // A duplicate leaves every count; merged into a problem that does not exist, it would vanish from them.
-    if (request.type === 'MergeProblem' && (await this.store.streamVersion(problemStreamId(request.intoProblemId))) === 0) {
-      throw new InvalidProblemChange(`No problem ${request.intoProblemId} to merge into`, { field: 'intoProblemId' });
-    }
     let command: ProblemCommand;
-    if (request.type === 'AssignProblem') {
+    if (request.type === 'MergeProblem') {
+      // A duplicate leaves every count for its target's: the decider needs the target as its own stream says it is now.
+      command = { ...base, ...request, target: await this.mergeTarget(request.intoProblemId) };
+    } else if (request.type === 'AssignProblem') {
       const [calculator, standings] = await Promise.all([this.calendar.snapshot(), this.units.standings([request.leadUnitId, ...request.coUnitIds])]);
       const deadlineAfter = (from: string, days: number) => calculator.addWorkingDays(from, days);
       command = { ...base, ...request, deadlineAfter, unitStanding: (id) => standings.get(id) ?? 'unknown' };
-    } else if (request.type === 'ApproveExtension') {
+    } else if (request.type === 'ApproveExtension' || request.type === 'RecordFollowUp') {
       const calculator = await this.calendar.snapshot();
       command = { ...base, ...request, deadlineAfter: (from, days) => calculator.addWorkingDays(from, days) };
     } else {
@@ -69,5 +67,14 @@ export class ExecuteProblemCommandHandler implements ICommandHandler<ExecuteProb
     }
     const result = await this.runner.run(problemStreamId(problemId), problemDecider, command, context, { expectedVersion });
     return { problemId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
+  }
+
+  private async mergeTarget(problemId: string): Promise<MergeTarget> {
+    const stored = await this.store.readStream(problemStreamId(problemId));
+    const state = stored.reduce(
+      (s, e) => problemDecider.evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion, businessTime: e.businessTime } as ProblemEvent),
+      problemDecider.initialState(),
+    );
+    return { problemId, status: state.status, enterpriseUscc: state.enterpriseUscc };
   }
 }

@@ -41,6 +41,9 @@ export const WORKING_DAYS = 10;
 /** 10 working days after Mon 3 June: 4–7 June (4), 10–14 June (9), Mon 17 June (10). */
 export const DEADLINE = '2024-06-17';
 
+/** 重办 on Fri 14 June with the original 10 working days: 17–21 June (5), 24–28 June (10). */
+export const REOPEN_DEADLINE = '2024-06-28';
+
 export const dayStart = (on: string) => `${on}T00:00:00+08:00`;
 
 // One factory per event type; each takes the few fields a test varies.
@@ -101,8 +104,12 @@ export const problemEvent = {
   followedUp: (satisfaction: Satisfaction = 'satisfied', note = '企业表示认可', on: string = DAY.followedUp): ProblemEvent => ({
     type: T.FollowedUp, businessTime: dayStart(on), data: { satisfaction, note, followedUpOn: on },
   }),
-  reopened: (reason = '用地指标仍未落实', on: string = DAY.followedUp): ProblemEvent => ({
-    type: T.Reopened, businessTime: dayStart(on), data: { reason, reopenedOn: on },
+  reopened: (reason = '用地指标仍未落实', on: string = DAY.followedUp, deadline = REOPEN_DEADLINE, workingDays = WORKING_DAYS): ProblemEvent => ({
+    type: T.Reopened, schemaVersion: 2, businessTime: dayStart(on), data: { reason, reopenedOn: on, workingDays, deadline },
+  }),
+  /** A reopen stored before the 重办 time limit (schema v1), as its upcaster reads it: the old deadline stands. */
+  reopenedV1: (reason = '用地指标仍未落实', on: string = DAY.followedUp): ProblemEvent => ({
+    type: T.Reopened, schemaVersion: 2, businessTime: dayStart(on), data: { reason, reopenedOn: on, workingDays: null, deadline: null },
   }),
   closed: (on: string = DAY.closed): ProblemEvent => ({ type: T.Closed, businessTime: dayStart(on), data: { closedOn: on } }),
   merged: (intoProblemId = 'prb-0002', on: string = DAY.progress): ProblemEvent => ({

@@ -1,4 +1,5 @@
 import type { UnitStanding } from '../../handling-units/domain/handling-unit.errors';
+import type { ProblemStatus } from './problem.state';
 import type { Level, Outcome, ProblemCategory, ProblemSource, Satisfaction } from './problem.events';
 
 /** Who is acting. A unit handler acts for one handling unit and only on what is assigned to it. */
@@ -17,6 +18,12 @@ export type DeadlineCalculator = (from: string, workingDays: number) => string;
 
 /** Whether a unit may be given work, from the registry's log; handed in like the calendar. */
 export type UnitStandingLookup = (unitId: string) => UnitStanding;
+/** The problem a duplicate is merged into, folded from its own stream by the handler (not from a read model). */
+export interface MergeTarget {
+  problemId: string;
+  status: ProblemStatus;
+  enterpriseUscc: string | null;
+}
 
 interface Base {
   actor: Actor;
@@ -57,11 +64,19 @@ export type ProblemCommand = Base &
     | { type: 'ApproveExtension'; deadlineAfter: DeadlineCalculator }
     | { type: 'RejectExtension'; reason: string }
     | { type: 'EscalateProblem'; to: Level; reason: string }
-    | { type: 'IssueSupervision'; note: string; automatic?: boolean }
+    /** A manual 督办; the automatic one is CheckOverdue's alone. */
+    | { type: 'IssueSupervision'; note: string }
     | { type: 'ResolveProblem'; outcome: Outcome; summary: string }
-    | { type: 'RecordFollowUp'; satisfaction: Satisfaction; note: string }
+    | {
+        type: 'RecordFollowUp';
+        satisfaction: Satisfaction;
+        note: string;
+        /** 重办's time limit in working days, set by a manager; by default the original assignment's. */
+        reopenWorkingDays?: number;
+        deadlineAfter: DeadlineCalculator;
+      }
     | { type: 'CloseProblem' }
-    | { type: 'MergeProblem'; intoProblemId: string }
+    | { type: 'MergeProblem'; intoProblemId: string; target: MergeTarget }
     | { type: 'WithdrawProblem'; requestedBy: string; reason: string }
     | {
         /** The daily overdue check (a system actor). Working days past the deadline come from the calendar. */

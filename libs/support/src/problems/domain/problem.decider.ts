@@ -9,7 +9,7 @@ import {
   ProblemAlreadyRegistered,
   ProblemNotFound,
 } from './problem.errors';
-import { LEVELS, ProblemEventTypes as T, type ProblemEvent } from './problem.events';
+import { LEVELS, PROBLEM_REOPENED_SCHEMA_VERSION, ProblemEventTypes as T, type ProblemEvent } from './problem.events';
 import { evolveProblem, initialProblemState, type ProblemState, type ProblemStatus } from './problem.state';
 
 /** Business dates are Asia/Shanghai days; the event's business time is the start of that day there. */
@@ -17,6 +17,15 @@ const dayStart = (date: string) => `${date}T00:00:00+08:00`;
 
 const OPEN: ProblemStatus[] = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up'];
 const BEING_HANDLED: ProblemStatus[] = ['accepted', 'in_progress'];
+/** Side exits (merge, withdraw) are only before resolution: a concluded problem has been counted and must stay. */
+const BEFORE_RESOLUTION: ProblemStatus[] = ['registered', 'assigned', 'accepted', 'in_progress'];
+
+function requireBeforeResolution(state: ProblemState, action: string): void {
+  requireStatus(state, BEFORE_RESOLUTION, action, ['resolved', 'followed_up'].includes(state.status)
+    ? 'it has been resolved' : 'it is no longer open');
+  // A reopened problem is in progress again, but its first conclusion was reported: it cannot leave the counts now.
+  if (state.everResolved) throw new IllegalProblemTransition(action, state.status, 'it has been resolved (and reopened)');
+}
 
 function requireStatus(state: ProblemState, allowed: ProblemStatus[], action: string, why: string): void {
   if (!allowed.includes(state.status)) throw new IllegalProblemTransition(action, state.status, why);
@@ -160,7 +169,7 @@ function decideStep(command: ProblemCommand, state: ProblemState): ProblemEvent[
       assertRole(command.actor, OVERSIGHT, 'supervise');
       requireStatus(state, ['assigned', 'accepted', 'in_progress'], 'supervise', 'it is not being handled');
       return [
-        { type: T.SupervisionIssued, businessTime, data: { note: command.note, issuedOn: command.on, automatic: command.automatic ?? false } },
+        { type: T.SupervisionIssued, businessTime, data: { note: command.note, issuedOn: command.on, automatic: false } },
       ];
     case 'ResolveProblem':
       requireStatus(state, BEING_HANDLED, 'resolve', 'it must be accepted first');
@@ -175,29 +184,64 @@ function decideStep(command: ProblemCommand, state: ProblemState): ProblemEvent[
     case 'RecordFollowUp': {
       assertRole(command.actor, INTAKE, 'follow up');
       requireStatus(state, ['resolved'], 'follow up', 'it has not been resolved');
+      if (command.reopenWorkingDays !== undefined) {
+        if (command.satisfaction !== 'unsatisfied') {
+          throw new InvalidProblemChange('reopenWorkingDays is only for an unsatisfied follow-up (重办)', { field: 'reopenWorkingDays' });
+        }
+        assertRole(command.actor, OVERSIGHT, 'set the time limit of a reopened');
+        assertWorkingDays(command.reopenWorkingDays, 'reopenWorkingDays');
+      }
       const followUp: ProblemEvent = {
         type: T.FollowedUp,
         businessTime,
         data: { satisfaction: command.satisfaction, note: command.note, followedUpOn: command.on },
       };
       if (command.satisfaction !== 'unsatisfied') return [followUp];
-      // 重办: an unsatisfied enterprise sends the problem back to its unit.
-      return [followUp, { type: T.Reopened, businessTime, data: { reason: command.note, reopenedOn: command.on } }];
+      // 重办: an unsatisfied enterprise sends the problem back to its unit, with a new time limit counted
+      // from the reopen date (the original number of working days unless a manager set another).
+      const workingDays = command.reopenWorkingDays ?? state.workingDays!;
+      const deadline = command.deadlineAfter(command.on, workingDays);
+      return [
+        followUp,
+        {
+          type: T.Reopened,
+          schemaVersion: PROBLEM_REOPENED_SCHEMA_VERSION,
+          businessTime,
+          data: { reason: command.note, reopenedOn: command.on, workingDays, deadline },
+        },
+      ];
     }
     case 'CloseProblem':
       assertRole(command.actor, INTAKE, 'close');
       requireStatus(state, ['followed_up'], 'close', 'it needs a satisfied follow-up first');
       return [{ type: T.Closed, businessTime, data: { closedOn: command.on } }];
-    case 'MergeProblem':
+    case 'MergeProblem': {
       assertRole(command.actor, INTAKE, 'merge');
-      requireStatus(state, OPEN, 'merge', 'it is no longer open');
+      requireBeforeResolution(state, 'merge');
       if (command.intoProblemId === state.problemId) {
         throw new InvalidProblemChange('A problem cannot be merged into itself', { field: 'intoProblemId' });
       }
+      const { target } = command;
+      if (target.status === 'none') {
+        throw new InvalidProblemChange(`No problem ${command.intoProblemId} to merge into`, { field: 'intoProblemId' });
+      }
+      if (target.enterpriseUscc !== state.enterpriseUscc) {
+        throw new InvalidProblemChange(`Problem ${command.intoProblemId} is another enterprise's: a duplicate is merged within one enterprise`, {
+          field: 'intoProblemId',
+        });
+      }
+      // Only into a live problem: a merged target would leave the duplicate counted nowhere, and since a merged
+      // problem is never a target, no chain of merges can close into a cycle.
+      if (!OPEN.includes(target.status)) {
+        throw new InvalidProblemChange(`Problem ${command.intoProblemId} is ${target.status}: merge only into an open problem`, {
+          field: 'intoProblemId',
+        });
+      }
       return [{ type: T.Merged, businessTime, data: { intoProblemId: command.intoProblemId, mergedOn: command.on } }];
+    }
     case 'WithdrawProblem':
       assertRole(command.actor, INTAKE, 'withdraw');
-      requireStatus(state, OPEN, 'withdraw', 'it is no longer open');
+      requireBeforeResolution(state, 'withdraw');
       return [
         { type: T.Withdrawn, businessTime, data: { requestedBy: command.requestedBy, reason: command.reason, withdrawnOn: command.on } },
       ];

@@ -1,12 +1,12 @@
 import { HandlingUnitNotUsable, type UnitStanding } from '../../handling-units/domain/handling-unit.errors';
 import { deciderSpec } from '@app/event-store/testing';
 import {
-  CO_UNIT, DAY, DEADLINE, LEAD_UNIT, OTHER_UNIT, PROBLEM_ID, caseworker, coUnitHandler, dayStart, givenAcceptedProblem,
+  CO_UNIT, DAY, DEADLINE, ENTERPRISE_USCC, LEAD_UNIT, REOPEN_DEADLINE, OTHER_UNIT, PROBLEM_ID, caseworker, coUnitHandler, dayStart, givenAcceptedProblem,
   givenAssignedProblem, givenClosedProblem, givenExtensionRequestedProblem, givenFollowedUpProblem, givenInProgressProblem,
   givenMergedProblem, givenRegisteredProblem, givenReopenedProblem, givenResolvedProblem, givenReturnedProblem,
   givenWithdrawnProblem, leadHandler, manager, otherUnitHandler, problemEvent as e, system,
 } from './problem.builders';
-import type { DeadlineCalculator, ProblemCommand, ProblemCommandType } from './problem.commands';
+import type { DeadlineCalculator, MergeTarget, ProblemCommand, ProblemCommandType } from './problem.commands';
 import { problemDecider } from './problem.decider';
 import {
   IllegalProblemTransition, InvalidProblemChange, NotPermitted, NotTheHandlingUnit, ProblemAlreadyRegistered, ProblemNotFound,
@@ -45,15 +45,18 @@ const cmd = {
   approveExtension: (actor = manager): ProblemCommand => ({ type: 'ApproveExtension', actor, on, deadlineAfter: mondayToFriday }),
   rejectExtension: (actor = manager): ProblemCommand => ({ type: 'RejectExtension', actor, on, reason: '理由不充分' }),
   escalate: (to: Level = 'city', actor = manager): ProblemCommand => ({ type: 'EscalateProblem', actor, on, to, reason: '需市级协调' }),
-  supervise: (automatic?: boolean, actor = manager): ProblemCommand => ({ type: 'IssueSupervision', actor, on, note: '请加快', automatic }),
+  supervise: (actor = manager): ProblemCommand => ({ type: 'IssueSupervision', actor, on, note: '请加快' }),
   resolve: (outcome: Outcome = 'solved', actor = leadHandler): ProblemCommand => ({
     type: 'ResolveProblem', actor, on, outcome, summary: '已调剂用地指标',
   }),
-  followUp: (satisfaction: Satisfaction = 'satisfied', actor = caseworker): ProblemCommand => ({
-    type: 'RecordFollowUp', actor, on, satisfaction, note: '回访',
+  followUp: (satisfaction: Satisfaction = 'satisfied', actor = caseworker, reopenWorkingDays?: number): ProblemCommand => ({
+    type: 'RecordFollowUp', actor, on, satisfaction, note: '回访', reopenWorkingDays, deadlineAfter: mondayToFriday,
   }),
   close: (actor = caseworker): ProblemCommand => ({ type: 'CloseProblem', actor, on }),
-  merge: (intoProblemId = 'prb-0002', actor = manager): ProblemCommand => ({ type: 'MergeProblem', actor, on, intoProblemId }),
+  merge: (intoProblemId = 'prb-0002', actor = manager, target: Partial<MergeTarget> = {}): ProblemCommand => ({
+    type: 'MergeProblem', actor, on, intoProblemId,
+    target: { problemId: intoProblemId, status: 'assigned', enterpriseUscc: ENTERPRISE_USCC, ...target },
+  }),
   withdraw: (actor = caseworker): ProblemCommand => ({ type: 'WithdrawProblem', actor, on, requestedBy: '企业', reason: '已自行解决' }),
   checkOverdue: (workingDaysOverdue = 1, actor = system): ProblemCommand => ({
     type: 'CheckOverdue', actor, on, workingDaysOverdue, superviseAfterWorkingDays: 3,
@@ -231,9 +234,9 @@ describe('problem decider', () => {
   });
 
   describe('IssueSupervision (督办)', () => {
-    it('records a manual or automatic supervision', () => {
+    it('records a manual supervision (the automatic one is the overdue check\'s)', () => {
       spec.given(givenInProgressProblem()).when(cmd.supervise()).then([e.supervisionIssued('请加快', false, on)]);
-      spec.given(givenAssignedProblem()).when(cmd.supervise(true)).then([e.supervisionIssued('请加快', true, on)]);
+      spec.given(givenAssignedProblem()).when(cmd.supervise()).then([e.supervisionIssued('请加快', false, on)]);
     });
     it('refuses before assignment and after resolution', () => {
       spec.given(givenRegisteredProblem()).when(cmd.supervise()).thenThrows(IllegalProblemTransition, /registered/);
@@ -267,13 +270,26 @@ describe('problem decider', () => {
     it.each(['satisfied', 'basically_satisfied'] as const)('%s → FollowedUp only', (satisfaction) => {
       spec.given(givenResolvedProblem()).when(cmd.followUp(satisfaction)).then([e.followedUp(satisfaction, '回访', on)]);
     });
-    it('unsatisfied → FollowedUp and Reopened (重办)', () => {
+    it('unsatisfied → FollowedUp and Reopened (重办) with a new time limit: the original 10 working days from Thu 20 June = Thu 4 July', () => {
       spec.given(givenResolvedProblem()).when(cmd.followUp('unsatisfied'))
-        .then([e.followedUp('unsatisfied', '回访', on), e.reopened('回访', on)]);
+        .then([e.followedUp('unsatisfied', '回访', on), e.reopened('回访', on, '2024-07-04', 10)]);
     });
-    it('a reopened problem is in progress again and can be resolved again', () => {
+    it('a manager may set another time limit for 重办: 3 working days from Thu 20 June = Tue 25 June', () => {
+      spec.given(givenResolvedProblem()).when(cmd.followUp('unsatisfied', manager, 3))
+        .then([e.followedUp('unsatisfied', '回访', on), e.reopened('回访', on, '2024-06-25', 3)]);
+    });
+    it('only a manager sets the time limit, only for 重办, and only to whole working days', () => {
+      spec.given(givenResolvedProblem()).when(cmd.followUp('unsatisfied', caseworker, 3)).thenThrows(NotPermitted);
+      spec.given(givenResolvedProblem()).when(cmd.followUp('satisfied', manager, 3)).thenThrows(InvalidProblemChange, /only for an unsatisfied/);
+      spec.given(givenResolvedProblem()).when(cmd.followUp('unsatisfied', manager, 0)).thenThrows(InvalidProblemChange, /reopenWorkingDays/);
+    });
+    it('a reopened problem is in progress again and its next conclusion is judged against the new deadline', () => {
       spec.given(givenReopenedProblem()).when(cmd.progress(coUnitHandler)).then([e.progress(CO_UNIT, '已协调银行', on)]);
-      spec.given(givenReopenedProblem()).when(cmd.resolve('solved')).then([e.resolved('solved', DEADLINE, on)]);
+      spec.given(givenReopenedProblem()).when(cmd.resolve('solved')).then([e.resolved('solved', REOPEN_DEADLINE, on)]);
+    });
+    it('a reopen stored before the rule (v1, upcast) keeps the previous deadline', () => {
+      const history = [...givenResolvedProblem(), e.followedUp('unsatisfied'), e.reopenedV1()];
+      spec.given(history).when(cmd.resolve('solved')).then([e.resolved('solved', DEADLINE, on)]);
     });
     it('refuses before resolution', () => {
       spec.given(givenInProgressProblem()).when(cmd.followUp()).thenThrows(IllegalProblemTransition, /has not been resolved/);
@@ -300,6 +316,33 @@ describe('problem decider', () => {
     it('refuses a merge into itself', () => {
       spec.given(givenRegisteredProblem()).when(cmd.merge(PROBLEM_ID)).thenThrows(InvalidProblemChange, /into itself/);
     });
+    it('merges into a target that is resolved but not closed (still open)', () => {
+      spec.given(givenInProgressProblem()).when(cmd.merge('prb-0002', manager, { status: 'resolved' })).then([e.merged('prb-0002', on)]);
+    });
+    it('refuses a target that does not exist', () => {
+      spec.given(givenRegisteredProblem()).when(cmd.merge('prb-0404', manager, { status: 'none', enterpriseUscc: null }))
+        .thenThrows(InvalidProblemChange, /No problem prb-0404/);
+    });
+    it("refuses another enterprise's problem", () => {
+      spec.given(givenRegisteredProblem()).when(cmd.merge('prb-0002', manager, { enterpriseUscc: '91330100MA27XX0001' }))
+        .thenThrows(InvalidProblemChange, /another enterprise/);
+    });
+    it.each(['merged', 'withdrawn', 'closed'] as const)('refuses a target that is %s (so no chain of merges closes into a cycle)', (status) => {
+      spec.given(givenRegisteredProblem()).when(cmd.merge('prb-0002', manager, { status }))
+        .thenThrows(InvalidProblemChange, `is ${status}: merge only into an open problem`);
+    });
+    it('refuses A → B when B was merged into A: B is merged', () => {
+      // The target B's own stream: registered, then merged into this problem.
+      const b = [e.registered(), e.merged(PROBLEM_ID)].reduce(problemDecider.evolve, initialProblemState());
+      spec.given(givenRegisteredProblem()).when(cmd.merge('prb-0002', manager, { status: b.status, enterpriseUscc: b.enterpriseUscc }))
+        .thenThrows(InvalidProblemChange, /is merged/);
+    });
+    it.each([['resolved', givenResolvedProblem], ['followed up', () => givenFollowedUpProblem('satisfied')], ['reopened', givenReopenedProblem]])(
+      'refuses both once %s (side exits only before resolution)', (_, given) => {
+        spec.given(given()).when(cmd.merge()).thenThrows(IllegalProblemTransition, /it has been resolved/);
+        spec.given(given()).when(cmd.withdraw()).thenThrows(IllegalProblemTransition, /it has been resolved/);
+      },
+    );
     it('withdraws at the request of the enterprise', () => {
       spec.given(givenInProgressProblem()).when(cmd.withdraw()).then([
         { type: 'ProblemWithdrawn', businessTime: dayStart(on), data: { requestedBy: '企业', reason: '已自行解决', withdrawnOn: on } },
@@ -320,7 +363,7 @@ describe('who may take which step (behind the HTTP role guards)', () => {
     ['the lead unit approving its own extension', givenExtensionRequestedProblem(), cmd.approveExtension(leadHandler)],
     ['a caseworker rejecting an extension', givenExtensionRequestedProblem(), cmd.rejectExtension(caseworker)],
     ['a caseworker escalating', givenAcceptedProblem(), cmd.escalate('city', caseworker)],
-    ['the lead unit issuing 督办 on itself', givenAcceptedProblem(), cmd.supervise(false, leadHandler)],
+    ['the lead unit issuing 督办 on itself', givenAcceptedProblem(), cmd.supervise(leadHandler)],
     ['the handling unit recording the follow-up', givenResolvedProblem(), cmd.followUp('satisfied', leadHandler)],
     ['the handling unit closing', givenFollowedUpProblem(), cmd.close(leadHandler)],
     ['the handling unit withdrawing', givenAcceptedProblem(), cmd.withdraw(leadHandler)],
@@ -372,6 +415,15 @@ describe('CheckOverdue (the daily job)', () => {
     const events = problemDecider.decide(cmd.checkOverdue(3), history.reduce(problemDecider.evolve, problemDecider.initialState()));
     expect(events.map((e) => [e.type, (e.data as { deadline?: string }).deadline])).toEqual([
       ['ProblemFlaggedOverdue', '2024-06-24'],
+      ['ProblemSupervisionIssued', undefined],
+    ]);
+  });
+
+  it('watches the new deadline after 重办: the flag and the automatic 督办 apply afresh', () => {
+    const history = [...givenInProgressProblem(), flagged(4), autoSupervised(4), e.resolved(), e.followedUp('unsatisfied'), e.reopened()];
+    const events = problemDecider.decide(cmd.checkOverdue(3), history.reduce(problemDecider.evolve, problemDecider.initialState()));
+    expect(events.map((e) => [e.type, (e.data as { deadline?: string }).deadline])).toEqual([
+      ['ProblemFlaggedOverdue', REOPEN_DEADLINE],
       ['ProblemSupervisionIssued', undefined],
     ]);
   });
@@ -429,12 +481,13 @@ describe('evolve', () => {
       e.registered('融资'), e.categorized('融资', '用地'), ...givenAssignedProblem().slice(1), e.accepted(), e.progress(),
       e.escalated('district', 'city'), e.extensionRequested(5), e.extensionApproved(5, DEADLINE, '2024-06-24', DAY.extensionRequested),
       e.supervisionIssued(), e.resolved('long_term', '2024-06-24'), e.followedUp('unsatisfied'), e.reopened(),
-      e.progress(CO_UNIT), e.resolved('solved', '2024-06-24', '2024-06-21'), e.followedUp('basically_satisfied', '基本满意', '2024-06-24'),
+      e.progress(CO_UNIT), e.resolved('solved', REOPEN_DEADLINE, '2024-06-21'), e.followedUp('basically_satisfied', '基本满意', '2024-06-24'),
       e.closed('2024-06-25'),
     ];
     expect(fold(lifecycle)).toEqual({
       status: 'closed', problemId: PROBLEM_ID, category: '用地', leadUnitId: LEAD_UNIT, coUnitIds: [CO_UNIT], level: 'city',
-      deadline: '2024-06-24', pendingExtensionDays: null, outcome: 'solved', lastSatisfaction: 'basically_satisfied',
+      enterpriseUscc: ENTERPRISE_USCC, deadline: REOPEN_DEADLINE, workingDays: 10, everResolved: true,
+      pendingExtensionDays: null, outcome: 'solved', lastSatisfaction: 'basically_satisfied',
       overdueFlaggedFor: null, autoSupervisedFor: null, lastStepOn: '2024-06-25',
     });
     expect(fold(lifecycle.slice(0, -4))).toMatchObject({ status: 'in_progress', outcome: null, lastSatisfaction: 'unsatisfied' });

@@ -67,7 +67,13 @@ export type ProblemEscalated = E<'Escalated', { from: Level; to: Level; reason: 
 export type ProblemSupervisionIssued = E<'SupervisionIssued', { note: string; issuedOn: string; automatic: boolean }>;
 export type ProblemResolved = E<'Resolved', { outcome: Outcome; summary: string; resolvedOn: string; deadline: string }>;
 export type ProblemFollowedUp = E<'FollowedUp', { satisfaction: Satisfaction; note: string; followedUpOn: string }>;
-export type ProblemReopened = E<'Reopened', { reason: string; reopenedOn: string }>;
+/**
+ * 重办. Schema v2 gives the reopened problem its new time limit: `workingDays` counted from `reopenedOn`
+ * with the working calendar. v1 events (before the rule) carried neither; their upcaster sets both to
+ * null, which means what v1 meant: the previous deadline stands.
+ */
+export type ProblemReopened = E<'Reopened', { reason: string; reopenedOn: string; workingDays: number | null; deadline: string | null }>;
+export const PROBLEM_REOPENED_SCHEMA_VERSION = 2;
 export type ProblemClosed = E<'Closed', { closedOn: string }>;
 export type ProblemMerged = E<'Merged', { intoProblemId: string; mergedOn: string }>;
 export type ProblemWithdrawn = E<'Withdrawn', { requestedBy: string; reason: string; withdrawnOn: string }>;

@@ -17,11 +17,16 @@ export type ProblemStatus =
 export interface ProblemState {
   status: ProblemStatus;
   problemId: string | null;
+  enterpriseUscc: string | null;
   category: ProblemCategory | null;
   leadUnitId: string | null;
   coUnitIds: string[];
   level: Level | null;
   deadline: string | null;
+  /** The working days the assignment gave: 重办's default time limit. */
+  workingDays: number | null;
+  /** Resolved at least once: the side exits (merge, withdraw) are closed from then on, reopened or not. */
+  everResolved: boolean;
   pendingExtensionDays: number | null;
   outcome: Outcome | null;
   lastSatisfaction: Satisfaction | null;
@@ -35,11 +40,14 @@ export interface ProblemState {
 export const initialProblemState = (): ProblemState => ({
   status: 'none',
   problemId: null,
+  enterpriseUscc: null,
   category: null,
   leadUnitId: null,
   coUnitIds: [],
   level: null,
   deadline: null,
+  workingDays: null,
+  everResolved: false,
   pendingExtensionDays: null,
   outcome: null,
   lastSatisfaction: null,
@@ -58,7 +66,13 @@ export function evolveProblem(state: ProblemState, event: ProblemEvent): Problem
 function evolveStatus(state: ProblemState, event: ProblemEvent): ProblemState {
   switch (event.type) {
     case T.Registered:
-      return { ...state, status: 'registered', problemId: event.data.problemId, category: event.data.category };
+      return {
+        ...state,
+        status: 'registered',
+        problemId: event.data.problemId,
+        enterpriseUscc: event.data.enterpriseUscc,
+        category: event.data.category,
+      };
     case T.Categorized:
       return { ...state, category: event.data.to };
     case T.Assigned:
@@ -69,11 +83,12 @@ function evolveStatus(state: ProblemState, event: ProblemEvent): ProblemState {
         coUnitIds: event.data.coUnitIds,
         level: event.data.level,
         deadline: event.data.deadline,
+        workingDays: event.data.workingDays,
       };
     case T.Accepted:
       return { ...state, status: 'accepted' };
     case T.Returned:
-      return { ...state, status: 'registered', leadUnitId: null, coUnitIds: [], deadline: null, pendingExtensionDays: null };
+      return { ...state, status: 'registered', leadUnitId: null, coUnitIds: [], deadline: null, workingDays: null, pendingExtensionDays: null };
     case T.ProgressReported:
       return { ...state, status: 'in_progress' };
     case T.ExtensionRequested:
@@ -89,11 +104,13 @@ function evolveStatus(state: ProblemState, event: ProblemEvent): ProblemState {
     case T.FlaggedOverdue:
       return { ...state, overdueFlaggedFor: event.data.deadline };
     case T.Resolved:
-      return { ...state, status: 'resolved', outcome: event.data.outcome, pendingExtensionDays: null };
+      return { ...state, status: 'resolved', outcome: event.data.outcome, pendingExtensionDays: null, everResolved: true };
     case T.FollowedUp:
       return { ...state, status: 'followed_up', lastSatisfaction: event.data.satisfaction };
     case T.Reopened:
-      return { ...state, status: 'in_progress', outcome: null };
+      // A new deadline (v2) is watched afresh: the overdue flag and automatic 督办 are per deadline.
+      if (event.data.deadline === null) return { ...state, status: 'in_progress', outcome: null };
+      return { ...state, status: 'in_progress', outcome: null, deadline: event.data.deadline, overdueFlaggedFor: null, autoSupervisedFor: null };
     case T.Closed:
       return { ...state, status: 'closed' };
     case T.Merged:

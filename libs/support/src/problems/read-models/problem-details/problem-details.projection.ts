@@ -125,7 +125,8 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
     case T.FollowedUp:
       return { ...next, satisfaction: event.data.satisfaction };
     case T.Reopened:
-      return { ...next, outcome: null, resolved_on: null, reopen_count: row.reopen_count + 1 };
+      // 重办's new time limit (v2); a reopen from before the rule (upcast from v1) kept the old deadline.
+      return { ...next, outcome: null, resolved_on: null, reopen_count: row.reopen_count + 1, deadline: event.data.deadline ?? row.deadline };
     case T.Closed:
       return { ...next, closed_on: event.data.closedOn };
     case T.Merged:
