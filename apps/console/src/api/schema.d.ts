@@ -822,7 +822,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 走访家次 and 走访企业数 in a period, as of a report date */
+        /**
+         * 走访家次 and 走访企业数 in a period, as of a report date, optionally as known at an instant
+         * @description A voided visit counts in no period from the instant its void was recorded; knownAt before that instant still shows it.
+         */
         get: operations["SupportMetricsController_visits"];
         put?: never;
         post?: never;
@@ -1462,9 +1465,16 @@ export interface components {
             problemIds: string[];
             /**
              * Format: date
+             * @description The day (Asia/Shanghai) the void was recorded
              * @example null
              */
             voidedOn: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the void was recorded: a correction, so from then the visit counts in no period (knownAt before it still shows it)
+             * @example null
+             */
+            voidedAt: string | null;
             /**
              * @description Why it was voided, e.g. 重复登记
              * @example null
@@ -7213,6 +7223,8 @@ export interface operations {
             query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
                 /** @description First visit date counted (YYYY-MM-DD) */
                 from: string;
                 /** @description Last visit date counted, inclusive (YYYY-MM-DD), on or after from */

@@ -9,6 +9,7 @@ import { EnterpriseTimeline1764300000700 } from './1764300000700-enterprise-time
 import { Reporting1764300000800 } from './1764300000800-reporting';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
+import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   Reporting1764300000800,
   UserCredentialsGeneration1764300001100,
   ProblemRegisteredBy1764300001200,
+  VisitVoidedAt1764300001300,
 ];
