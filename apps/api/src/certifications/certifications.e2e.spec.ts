@@ -198,6 +198,37 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     expect(series.body.points.map((p: { counts: { currentlyValid: number }[] }) => p.counts[0].currentlyValid)).toEqual([0, 0, 0, 0, 1, 1]);
   });
 
+  it('新增 follows the announcement: a firm valid from May on a list announced in July is new in July; months add up to the year', async () => {
+    const [g, h] = [newUscc(), newUscc()];
+    await register(g, '庚');
+    await register(h, '辛');
+    const grant = (uscc: string, announcedOn: string, validFrom: string) =>
+      http().post(BASE).set('Authorization', manager.auth)
+        .send({ uscc, type: 'single_champion', level: 'national', batch: '2024年第一批', documentNumber: '工信部〔2024〕9号', announcedOn, validFrom }).expect(201);
+    await grant(h, '2024-02-10', '2024-02-01');
+    const last = await grant(g, '2024-07-15', '2024-05-01');
+    const scoped = (query: string, position?: number) => counts(`${query}&type=single_champion&level=national`, position);
+
+    // June: G is valid (from May 1) but its list was not out yet, so it is not new in June.
+    const june = pick(await scoped('asOf=2024-06-30&from=2024-06-01', last.body.position), 'single_champion', 'national');
+    expect(june).toMatchObject({ currentlyValid: 2, everCertified: 2, newInPeriod: 0 });
+    expect(pick(await scoped('asOf=2024-07-31&from=2024-07-01'), 'single_champion', 'national')).toMatchObject({ newInPeriod: 1 });
+
+    const series = await http().get(`${BASE}/counts/series?from=2024-01-01&to=2024-07-31&type=single_champion&level=national`).set('Authorization', manager.auth).expect(200);
+    const monthly = series.body.points.map((p: { counts: { newInPeriod: number }[] }) => p.counts[0].newInPeriod);
+    expect(monthly).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    const ytd = pick(await scoped('asOf=2024-07-31&from=2024-01-01'), 'single_champion', 'national');
+    expect(monthly.reduce((a: number, b: number) => a + b, 0)).toBe(ytd.newInPeriod);
+
+    // The firms behind July's 新增 say both dates: announced (why it is new in July) and valid from.
+    const firms = await http()
+      .get(`${BASE}/counts/enterprises?asOf=2024-07-31&from=2024-07-01&type=single_champion&level=national&measure=new_in_period`)
+      .set('Authorization', manager.auth).expect(200);
+    expect(firms.body.items).toEqual([
+      expect.objectContaining({ uscc: g, firstAnnouncedOn: '2024-07-15', firstValidFrom: '2024-05-01', certifications: [expect.objectContaining({ announcedOn: '2024-07-15', validFrom: '2024-05-01' })] }),
+    ]);
+  });
+
   it('refuses bad input with field errors and nothing appended; unit handlers get 403, no token 401', async () => {
     const before = await eventCount();
     const bad = await http().post(BASE).set('Authorization', manager.auth).send({ uscc: '914403001922038217', type: 'x', level: 'city' }).expect(400);

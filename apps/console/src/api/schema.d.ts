@@ -2271,6 +2271,18 @@ export interface components {
              * @example 星河精密制造有限公司
              */
             name: string | null;
+            /**
+             * Format: date
+             * @description Its first grant of this type and level was announced on this day: 新增 counts it in the period containing it
+             * @example 2024-07-15
+             */
+            firstAnnouncedOn: string;
+            /**
+             * Format: date
+             * @description That first grant is valid from this day: currently valid and 累计 count from it
+             * @example 2024-05-01
+             */
+            firstValidFrom: string;
             /** @description Its certifications of this type and level: the windows behind the figure */
             certifications: components["schemas"]["KnownCertificationWindowDto"][];
         };

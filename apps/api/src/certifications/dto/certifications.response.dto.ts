@@ -436,6 +436,12 @@ export class CertifiedEnterpriseDto implements CertifiedEnterprise {
   @ApiProperty({ type: String, nullable: true, example: '星河精密制造有限公司', description: 'Null if the directory has not caught up with the registration' })
   name: string | null;
 
+  @ApiProperty({ format: 'date', example: '2024-07-15', description: 'Its first grant of this type and level was announced on this day: 新增 counts it in the period containing it' })
+  firstAnnouncedOn: string;
+
+  @ApiProperty({ format: 'date', example: '2024-05-01', description: 'That first grant is valid from this day: currently valid and 累计 count from it' })
+  firstValidFrom: string;
+
   @ApiProperty({ type: [KnownCertificationWindowDto], description: 'Its certifications of this type and level: the windows behind the figure' })
   certifications: KnownCertificationWindowDto[];
 }
