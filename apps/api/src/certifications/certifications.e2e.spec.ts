@@ -229,6 +229,27 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     ]);
   });
 
+  it('a 新增 share: the zone’s new firms of the year to date over the city’s 新增 total for the same period, naming its date', async () => {
+    const [k, m] = [newUscc(), newUscc()];
+    await register(k, '壬');
+    await register(m, '癸');
+    const grant = (uscc: string, announcedOn: string) =>
+      http().post(BASE).set('Authorization', manager.auth)
+        .send({ uscc, type: 'innovative_sme', level: 'province', batch: '2025年第一批', documentNumber: '文号', announcedOn, validFrom: announcedOn }).expect(201);
+    await grant(k, '2025-03-10');
+    const last = await grant(m, '2025-06-10');
+    const total = await http().post(`${BASE}/reference-totals`).set('Authorization', admin.auth)
+      .send({ type: 'innovative_sme', level: 'province', scope: 'city', measure: 'new_in_period', asOf: '2025-06-30', total: 5, source: '市工信局2025年上半年通报' }).expect(201);
+
+    const h1 = await counts('asOf=2025-06-30&from=2025-01-01&type=innovative_sme&level=province', Math.max(last.body.position, total.body.position));
+    expect(pick(h1, 'innovative_sme', 'province')).toMatchObject({
+      newInPeriod: 2,
+      shares: [{ scope: 'city', measure: 'new_in_period', numerator: 2, denominator: 5, display: '40.0%', referenceAsOf: '2025-06-30', source: '市工信局2025年上半年通报' }],
+    });
+    // June alone is another period: the half-year total is no denominator for it.
+    expect(pick(await counts('asOf=2025-06-30&from=2025-06-01&type=innovative_sme&level=province'), 'innovative_sme', 'province')).toMatchObject({ newInPeriod: 1, shares: [] });
+  });
+
   it('refuses bad input with field errors and nothing appended; unit handlers get 403, no token 401', async () => {
     const before = await eventCount();
     const bad = await http().post(BASE).set('Authorization', manager.auth).send({ uscc: '914403001922038217', type: 'x', level: 'city' }).expect(400);

@@ -2031,11 +2031,11 @@ export interface components {
              */
             scope: "city" | "province";
             /**
-             * @description Which zone count is compared with the total
+             * @description Which zone count is compared with the total; a new_in_period total covers 1 January of its year to its date, so it is shared only for that period
              * @example currently_valid
              * @enum {string}
              */
-            measure: "currently_valid" | "ever_certified";
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
             /**
              * Format: date
              * @description The date the city/province total refers to
@@ -2378,10 +2378,11 @@ export interface components {
             /** @enum {string} */
             scope: "city" | "province";
             /**
+             * @description The city/province figure it is: firms valid on asOf, 累计培育 by asOf, or 新增 from 1 January of asOf’s year to asOf
              * @default currently_valid
              * @enum {string}
              */
-            measure: "currently_valid" | "ever_certified";
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
             /**
              * @description The date the total refers to
              * @example 2024-06-30

@@ -245,8 +245,12 @@ export class CertificationShareDto implements Readonly<CountWithShares['shares']
   @ApiProperty({ enum: REFERENCE_SCOPES, example: 'city' })
   scope: string;
 
-  @ApiProperty({ enum: REFERENCE_MEASURES, example: 'currently_valid', description: 'Which zone count is compared with the total' })
-  measure: string;
+  @ApiProperty({
+    enum: REFERENCE_MEASURES,
+    example: 'currently_valid',
+    description: 'Which zone count is compared with the total; a new_in_period total covers 1 January of its year to its date, so it is shared only for that period',
+  })
+  measure: (typeof REFERENCE_MEASURES)[number];
 
   @ApiProperty({ format: 'date', example: '2024-06-30', description: 'The date the city/province total refers to' })
   referenceAsOf: string;
