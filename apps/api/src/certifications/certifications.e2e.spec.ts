@@ -198,6 +198,58 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     expect(series.body.points.map((p: { counts: { currentlyValid: number }[] }) => p.counts[0].currentlyValid)).toEqual([0, 0, 0, 0, 1, 1]);
   });
 
+  it('新增 follows the announcement: a firm valid from May on a list announced in July is new in July; months add up to the year', async () => {
+    const [g, h] = [newUscc(), newUscc()];
+    await register(g, '庚');
+    await register(h, '辛');
+    const grant = (uscc: string, announcedOn: string, validFrom: string) =>
+      http().post(BASE).set('Authorization', manager.auth)
+        .send({ uscc, type: 'single_champion', level: 'national', batch: '2024年第一批', documentNumber: '工信部〔2024〕9号', announcedOn, validFrom }).expect(201);
+    await grant(h, '2024-02-10', '2024-02-01');
+    const last = await grant(g, '2024-07-15', '2024-05-01');
+    const scoped = (query: string, position?: number) => counts(`${query}&type=single_champion&level=national`, position);
+
+    // June: G is valid (from May 1) but its list was not out yet, so it is not new in June.
+    const june = pick(await scoped('asOf=2024-06-30&from=2024-06-01', last.body.position), 'single_champion', 'national');
+    expect(june).toMatchObject({ currentlyValid: 2, everCertified: 2, newInPeriod: 0 });
+    expect(pick(await scoped('asOf=2024-07-31&from=2024-07-01'), 'single_champion', 'national')).toMatchObject({ newInPeriod: 1 });
+
+    const series = await http().get(`${BASE}/counts/series?from=2024-01-01&to=2024-07-31&type=single_champion&level=national`).set('Authorization', manager.auth).expect(200);
+    const monthly = series.body.points.map((p: { counts: { newInPeriod: number }[] }) => p.counts[0].newInPeriod);
+    expect(monthly).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    const ytd = pick(await scoped('asOf=2024-07-31&from=2024-01-01'), 'single_champion', 'national');
+    expect(monthly.reduce((a: number, b: number) => a + b, 0)).toBe(ytd.newInPeriod);
+
+    // The firms behind July's 新增 say both dates: announced (why it is new in July) and valid from.
+    const firms = await http()
+      .get(`${BASE}/counts/enterprises?asOf=2024-07-31&from=2024-07-01&type=single_champion&level=national&measure=new_in_period`)
+      .set('Authorization', manager.auth).expect(200);
+    expect(firms.body.items).toEqual([
+      expect.objectContaining({ uscc: g, firstAnnouncedOn: '2024-07-15', firstValidFrom: '2024-05-01', certifications: [expect.objectContaining({ announcedOn: '2024-07-15', validFrom: '2024-05-01' })] }),
+    ]);
+  });
+
+  it('a 新增 share: the zone’s new firms of the year to date over the city’s 新增 total for the same period, naming its date', async () => {
+    const [k, m] = [newUscc(), newUscc()];
+    await register(k, '壬');
+    await register(m, '癸');
+    const grant = (uscc: string, announcedOn: string) =>
+      http().post(BASE).set('Authorization', manager.auth)
+        .send({ uscc, type: 'innovative_sme', level: 'province', batch: '2025年第一批', documentNumber: '文号', announcedOn, validFrom: announcedOn }).expect(201);
+    await grant(k, '2025-03-10');
+    const last = await grant(m, '2025-06-10');
+    const total = await http().post(`${BASE}/reference-totals`).set('Authorization', admin.auth)
+      .send({ type: 'innovative_sme', level: 'province', scope: 'city', measure: 'new_in_period', asOf: '2025-06-30', total: 5, source: '市工信局2025年上半年通报' }).expect(201);
+
+    const h1 = await counts('asOf=2025-06-30&from=2025-01-01&type=innovative_sme&level=province', Math.max(last.body.position, total.body.position));
+    expect(pick(h1, 'innovative_sme', 'province')).toMatchObject({
+      newInPeriod: 2,
+      shares: [{ scope: 'city', measure: 'new_in_period', numerator: 2, denominator: 5, display: '40.0%', referenceAsOf: '2025-06-30', source: '市工信局2025年上半年通报' }],
+    });
+    // June alone is another period: the half-year total is no denominator for it.
+    expect(pick(await counts('asOf=2025-06-30&from=2025-06-01&type=innovative_sme&level=province'), 'innovative_sme', 'province')).toMatchObject({ newInPeriod: 1, shares: [] });
+  });
+
   it('refuses bad input with field errors and nothing appended; unit handlers get 403, no token 401', async () => {
     const before = await eventCount();
     const bad = await http().post(BASE).set('Authorization', manager.auth).send({ uscc: '914403001922038217', type: 'x', level: 'city' }).expect(400);

@@ -83,9 +83,12 @@ export class SupportMetricsController {
   }
 
   @Get('visits')
-  @ApiOperation({ summary: '走访家次 and 走访企业数 in a period, as of a report date' })
+  @ApiOperation({
+    summary: '走访家次 and 走访企业数 in a period, as of a report date, optionally as known at an instant',
+    description: 'A voided visit counts in no period from the instant its void was recorded; knownAt before that instant still shows it.',
+  })
   @ApiOkResponse({ type: VisitMetricsDto })
   visits(@Query() q: VisitMetricsQueryDto): Promise<VisitMetricsDto> {
-    return this.queries.execute(new GetVisitMetrics(q.from, q.to, q.asOf ?? todayInShanghai(), q.groupBy));
+    return this.queries.execute(new GetVisitMetrics(q.from, q.to, q.asOf ?? todayInShanghai(), q.groupBy, q.knownAt?.toISOString() ?? null));
   }
 }

@@ -35,6 +35,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
           problemIds,
           voidedOn: null,
           voidReason: null,
+          voidedAt: null,
           loggedAt: expect.any(String),
           loggedBy: caseworker2.id,
         },
@@ -77,6 +78,26 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     expect((await list({ ...april, enterpriseUscc: b }, caseworker)).body.total).toBe(1);
   });
 
+  it('a duplicate visit is voided only once the problems it raised no longer count on their own (merged or withdrawn)', async () => {
+    const { caseworker } = w.users;
+    const uscc = await w.registerEnterprise();
+    const problem = { title: '用工缺口', category: '用工' };
+    const original = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id], [problem])).expect(201)).body;
+    const twice = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id], [problem, { title: '融资难', category: '融资' }])).expect(201)).body;
+    const [again, other] = twice.problemIds as string[];
+
+    const before = await w.eventCount();
+    const refused = await w.http().post(`/api/v1/visits/${twice.visitId}/void`).set('Authorization', caseworker.auth).send({ reason: '重复录入' }).expect(409);
+    expect(refused.body).toMatchObject({ error: 'VISIT_PROBLEMS_STILL_COUNTED', problemIds: [again, other].sort() });
+    expect(await w.eventCount()).toBe(before);
+
+    await w.step(again, 'merge', { on: '2024-03-06', intoProblemId: original.problemIds[0] }, caseworker).expect(200);
+    const stillOne = await w.http().post(`/api/v1/visits/${twice.visitId}/void`).set('Authorization', caseworker.auth).send({ reason: '重复录入' }).expect(409);
+    expect(stillOne.body.problemIds).toEqual([other]);
+    await w.step(other, 'withdraw', { on: '2024-03-06', requestedBy: '企业联系人', reason: '重复登记' }, caseworker).expect(200);
+    await w.http().post(`/api/v1/visits/${twice.visitId}/void`).set('Authorization', caseworker.auth).send({ reason: '重复录入' }).expect(200);
+  });
+
   it('voids a visit logged twice by mistake, with a reason; it leaves the list but stays in the log', async () => {
     const { caseworker } = w.users;
     const uscc = await w.registerEnterprise();
@@ -94,7 +115,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     const all = await list({ enterpriseUscc: uscc, includeVoided: true });
     expect(all.body.total).toBe(2);
     const gone = all.body.items.find((v: { visitId: string }) => v.visitId === twice.visitId);
-    expect(gone).toMatchObject({ voidReason: '重复录入', voidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(gone).toMatchObject({ voidReason: '重复录入', voidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), voidedAt: expect.any(String) });
 
     const before = await w.eventCount();
     const again = await w.http().post(`/api/v1/visits/${twice.visitId}/void`).set('Authorization', caseworker.auth).send({ reason: '再次' }).expect(409);

@@ -956,7 +956,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 走访家次 and 走访企业数 in a period, as of a report date */
+        /**
+         * 走访家次 and 走访企业数 in a period, as of a report date, optionally as known at an instant
+         * @description A voided visit counts in no period from the instant its void was recorded; knownAt before that instant still shows it.
+         */
         get: operations["SupportMetricsController_visits"];
         put?: never;
         post?: never;
@@ -1596,9 +1599,16 @@ export interface components {
             problemIds: string[];
             /**
              * Format: date
+             * @description The day (Asia/Shanghai) the void was recorded
              * @example null
              */
             voidedOn: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the void was recorded: a correction, so from then the visit counts in no period (knownAt before it still shows it)
+             * @example null
+             */
+            voidedAt: string | null;
             /**
              * @description Why it was voided, e.g. 重复登记
              * @example null
@@ -2155,11 +2165,11 @@ export interface components {
              */
             scope: "city" | "province";
             /**
-             * @description Which zone count is compared with the total
+             * @description Which zone count is compared with the total; a new_in_period total covers 1 January of its year to its date, so it is shared only for that period
              * @example currently_valid
              * @enum {string}
              */
-            measure: "currently_valid" | "ever_certified";
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
             /**
              * Format: date
              * @description The date the city/province total refers to
@@ -2395,6 +2405,18 @@ export interface components {
              * @example 星河精密制造有限公司
              */
             name: string | null;
+            /**
+             * Format: date
+             * @description Its first grant of this type and level was announced on this day: 新增 counts it in the period containing it
+             * @example 2024-07-15
+             */
+            firstAnnouncedOn: string;
+            /**
+             * Format: date
+             * @description That first grant is valid from this day: currently valid and 累计 count from it
+             * @example 2024-05-01
+             */
+            firstValidFrom: string;
             /** @description Its certifications of this type and level: the windows behind the figure */
             certifications: components["schemas"]["KnownCertificationWindowDto"][];
         };
@@ -2490,10 +2512,11 @@ export interface components {
             /** @enum {string} */
             scope: "city" | "province";
             /**
+             * @description The city/province figure it is: firms valid on asOf, 累计培育 by asOf, or 新增 from 1 January of asOf’s year to asOf
              * @default currently_valid
              * @enum {string}
              */
-            measure: "currently_valid" | "ever_certified";
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
             /**
              * @description The date the total refers to
              * @example 2024-06-30
@@ -8286,6 +8309,8 @@ export interface operations {
             query: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
                 /** @description First visit date counted (YYYY-MM-DD) */
                 from: string;
                 /** @description Last visit date counted, inclusive (YYYY-MM-DD), on or after from */

@@ -8,15 +8,20 @@ export class GetVisitMetrics {
   constructor(
     readonly from: string,
     readonly to: string,
-    /** A visit voided after this date still counts in a report as of this date. */
+    /** The report date: visits dated after it are not counted yet. */
     readonly asOf: string,
     readonly groupBy: VisitGroupBy,
+    /**
+     * Only what had been recorded by this instant (null: everything so far): a visit counts from the instant it was
+     * logged, and a void — a correction, not a new fact — removes it from every period from the instant it was recorded.
+     */
+    readonly knownAt: string | null = null,
   ) {}
 }
 
 export interface VisitFigures {
   group: string;
-  /** 走访家次: every visit counts (not voided as of the report date), by visit date in the period. */
+  /** 走访家次: every visit counts (not voided as known at knownAt), by visit date in the period. */
   visits: number;
   /** 走访企业数: distinct enterprises among them. */
   enterprises: number;
@@ -34,7 +39,7 @@ const GROUP_EXPRESSIONS: Record<VisitGroupBy, string> = {
 export class GetVisitMetricsHandler implements IQueryHandler<GetVisitMetrics, { groups: VisitFigures[]; total: VisitFigures }> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ from, to, asOf, groupBy }: GetVisitMetrics) {
+  async execute({ from, to, asOf, groupBy, knownAt }: GetVisitMetrics) {
     const figures = (by: VisitGroupBy): Promise<VisitFigures[]> =>
       this.db.query(
         `SELECT ${GROUP_EXPRESSIONS[by]} AS "group", count(DISTINCT v.visit_id)::int AS visits,
@@ -43,9 +48,9 @@ export class GetVisitMetricsHandler implements IQueryHandler<GetVisitMetrics, { 
          ${by === 'caseworker' ? 'CROSS JOIN LATERAL jsonb_array_elements_text(v.caseworker_ids) AS cw(caseworker_id)' : ''}
          ${by === 'park' ? 'LEFT JOIN enterprises e ON e.uscc = v.enterprise_uscc' : ''}
          WHERE v.visited_on BETWEEN $1::date AND $2::date AND v.visited_on <= $3::date
-           AND (v.voided_on IS NULL OR v.voided_on > $3::date)
+           AND v.logged_at <= $4::timestamptz AND (v.voided_at IS NULL OR v.voided_at > $4::timestamptz)
          GROUP BY 1 ORDER BY 1`,
-        [from, to, asOf],
+        [from, to, asOf, knownAt ?? 'infinity'],
       );
     const [total = { group: 'all', visits: 0, enterprises: 0 }] = await figures('none');
     return { total, groups: groupBy === 'none' ? [] : await figures(groupBy) };

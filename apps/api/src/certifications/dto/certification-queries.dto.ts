@@ -78,7 +78,11 @@ export class ReferenceTotalDto {
   @IsIn(REFERENCE_SCOPES)
   scope: (typeof REFERENCE_SCOPES)[number];
 
-  @ApiPropertyOptional({ enum: REFERENCE_MEASURES, default: 'currently_valid' })
+  @ApiPropertyOptional({
+    enum: REFERENCE_MEASURES,
+    default: 'currently_valid',
+    description: 'The city/province figure it is: firms valid on asOf, 累计培育 by asOf, or 新增 from 1 January of asOf’s year to asOf',
+  })
   @IsOptional()
   @IsIn(REFERENCE_MEASURES)
   measure: (typeof REFERENCE_MEASURES)[number] = 'currently_valid';

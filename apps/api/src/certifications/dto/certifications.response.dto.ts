@@ -245,8 +245,12 @@ export class CertificationShareDto implements Readonly<CountWithShares['shares']
   @ApiProperty({ enum: REFERENCE_SCOPES, example: 'city' })
   scope: string;
 
-  @ApiProperty({ enum: REFERENCE_MEASURES, example: 'currently_valid', description: 'Which zone count is compared with the total' })
-  measure: string;
+  @ApiProperty({
+    enum: REFERENCE_MEASURES,
+    example: 'currently_valid',
+    description: 'Which zone count is compared with the total; a new_in_period total covers 1 January of its year to its date, so it is shared only for that period',
+  })
+  measure: (typeof REFERENCE_MEASURES)[number];
 
   @ApiProperty({ format: 'date', example: '2024-06-30', description: 'The date the city/province total refers to' })
   referenceAsOf: string;
@@ -435,6 +439,12 @@ export class CertifiedEnterpriseDto implements CertifiedEnterprise {
 
   @ApiProperty({ type: String, nullable: true, example: '星河精密制造有限公司', description: 'Null if the directory has not caught up with the registration' })
   name: string | null;
+
+  @ApiProperty({ format: 'date', example: '2024-07-15', description: 'Its first grant of this type and level was announced on this day: 新增 counts it in the period containing it' })
+  firstAnnouncedOn: string;
+
+  @ApiProperty({ format: 'date', example: '2024-05-01', description: 'That first grant is valid from this day: currently valid and 累计 count from it' })
+  firstValidFrom: string;
 
   @ApiProperty({ type: [KnownCertificationWindowDto], description: 'Its certifications of this type and level: the windows behind the figure' })
   certifications: KnownCertificationWindowDto[];

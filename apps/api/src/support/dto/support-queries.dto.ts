@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
-import { AsOfQueryDto, ConsistentQueryDto, PageQueryDto } from '../../http/query.dto';
+import { AsOfQueryDto, KnownAtQueryDto, PageQueryDto } from '../../http/query.dto';
 import { IsOnOrAfter } from '../../http/date-range';
 import { MAX_OFFSET } from '../../http/bounds';
 
@@ -123,7 +123,7 @@ export class ResolutionMetricsQueryDto extends AsOfQueryDto {
   unit?: string;
 }
 
-export class VisitMetricsQueryDto extends ConsistentQueryDto {
+export class VisitMetricsQueryDto extends KnownAtQueryDto {
   @ApiProperty({ description: 'First visit date counted (YYYY-MM-DD)', format: 'date', example: '2024-06-01' })
   @IsCalendarDate()
   from: string;

@@ -210,8 +210,17 @@ export class VisitDto implements VisitRow {
   @ApiProperty({ type: [String], description: 'The problems raised in the visit' })
   problemIds: string[];
 
-  @ApiProperty({ type: String, nullable: true, format: 'date', example: null })
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: null, description: 'The day (Asia/Shanghai) the void was recorded' })
   voidedOn: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: null,
+    description: 'The instant the void was recorded: a correction, so from then the visit counts in no period (knownAt before it still shows it)',
+  })
+  voidedAt: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: null, description: 'Why it was voided, e.g. 重复登记' })
   voidReason: string | null;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { certificationCounts, revisionsOf, type CertificationCount, type CountScope, type Revision, type TypeLevel } from './certification-counts';
 import { loadKnownWindows, loadReferenceTotals } from './load-windows';
-import { share, type Share } from './share';
+import { countShares, type CountShare } from './count-shares';
 
 export interface CountsRequest extends CountScope, Partial<TypeLevel> {
   /** Only what had been recorded by this instant (reproduces a figure published then); null: everything. */
@@ -11,7 +11,7 @@ export interface CountsRequest extends CountScope, Partial<TypeLevel> {
 }
 
 export interface CountWithShares extends CertificationCount {
-  shares: (Share & { scope: string; measure: string; referenceAsOf: string; source: string })[];
+  shares: CountShare[];
 }
 
 export interface CertificationCountsView {
@@ -37,15 +37,7 @@ export class GetCertificationCountsHandler implements IQueryHandler<GetCertifica
     const references = await loadReferenceTotals(this.db, request.asOf, request.knownAt);
     const counts = certificationCounts(windows, request, filter).map((count) => ({
       ...count,
-      shares: references
-        .filter((r) => r.type === count.type && r.level === count.level)
-        .map((r) => ({
-          scope: r.scope,
-          measure: r.measure,
-          referenceAsOf: r.asOf,
-          source: r.source,
-          ...share(r.measure === 'currently_valid' ? count.currentlyValid : count.everCertified, r.total),
-        })),
+      shares: countShares(count, references, request),
     }));
     return { scope: request, counts, revisions: revisionsOf(windows, request.asOf) };
   }

@@ -34,7 +34,9 @@ export function typeLevels(filter: Partial<TypeLevel> = {}): TypeLevel[] {
  * The distinct enterprises behind one measure (a firm with two windows counts once):
  * - currently_valid: a window containing asOf, not revoked by then;
  * - ever_certified (累计培育): any grant with valid-from ≤ asOf, whatever happened since;
- * - new_in_period (新增): the firm's first grant of this type and level has valid-from in [from, min(to, asOf)].
+ * - new_in_period (新增): the firm's first grant of this type and level was announced (announcedOn: the day the
+ *   list naming it was published, what a bureau can know) in [from, min(to, asOf)]; validity still runs from
+ *   valid-from. Months then partition the year: monthly 新增 add up to the year-to-date figure.
  */
 export function enterprisesBehind(windows: readonly KnownWindow[], key: TypeLevel, measure: CountMeasure, scope: CountScope): string[] {
   const ours = windows.filter((w) => w.type === key.type && w.level === key.level);
@@ -42,12 +44,20 @@ export function enterprisesBehind(windows: readonly KnownWindow[], key: TypeLeve
   if (measure === 'currently_valid') ours.filter((w) => isValidOn(w, scope.asOf)).forEach((w) => usccs.add(w.uscc));
   if (measure === 'ever_certified') ours.filter((w) => isGrantedBy(w, scope.asOf)).forEach((w) => usccs.add(w.uscc));
   if (measure === 'new_in_period') {
-    const first = new Map<string, string>();
-    for (const w of ours) if (!first.has(w.uscc) || w.validFrom < first.get(w.uscc)!) first.set(w.uscc, w.validFrom);
     const to = scope.to < scope.asOf ? scope.to : scope.asOf;
-    for (const [uscc, validFrom] of first) if (scope.from <= validFrom && validFrom <= to) usccs.add(uscc);
+    for (const [uscc, first] of firstAnnounced(ours)) if (scope.from <= first.announcedOn && first.announcedOn <= to) usccs.add(uscc);
   }
   return [...usccs].sort();
+}
+
+/** Per firm, its first grant by announcement (what made it 新增), among windows of one type and level. */
+export function firstAnnounced<W extends KnownWindow>(windows: readonly W[]): Map<string, W> {
+  const first = new Map<string, W>();
+  for (const w of windows) {
+    const seen = first.get(w.uscc);
+    if (!seen || w.announcedOn < seen.announcedOn) first.set(w.uscc, w);
+  }
+  return first;
 }
 
 export function certificationCounts(windows: readonly KnownWindow[], scope: CountScope, filter: Partial<TypeLevel> = {}): CertificationCount[] {

@@ -97,6 +97,39 @@ describe('certification counts', () => {
     ]);
   });
 
+  describe('新增 follows the announcement (the day a bureau can know it); validity still runs from valid-from', () => {
+    const key = { type: 'specialized_sme', level: 'province' };
+    const announced = [
+      // Valid from May, on a list announced 15 July: new in July, not in June (though valid, and 累计, as of June 30).
+      fact('G', 'specialized_sme', 'province', '2024-05-01', '2027-04-30', { announcedOn: '2024-07-15' }),
+      // Valid from December 2023, announced 10 February 2024: new in February 2024.
+      fact('H', 'specialized_sme', 'province', '2023-12-01', '2026-11-30', { announcedOn: '2024-02-10' }),
+      // Re-certified after a lapse: its first grant (announced 2021) made it new then, never again.
+      fact('A', 'specialized_sme', 'province', '2021-03-01', '2024-02-29'),
+      fact('A', 'specialized_sme', 'province', '2024-05-01', '2027-04-30', { announcedOn: '2024-05-20' }),
+      // Announced in March for a window from April.
+      fact('J', 'specialized_sme', 'province', '2024-04-01', '2027-03-31', { announcedOn: '2024-03-25' }),
+    ].map((f) => asKnownAt(f, null)!);
+    const count = (from: string, to: string) => pick(certificationCounts(announced, { asOf: to, from, to }, key), 'specialized_sme', 'province')!;
+
+    it('counts a firm as new in the period its list was announced', () => {
+      expect(enterprisesBehind(announced, key, 'new_in_period', { asOf: '2024-06-30', from: '2024-06-01', to: '2024-06-30' })).toEqual([]);
+      expect(enterprisesBehind(announced, key, 'new_in_period', { asOf: '2024-07-31', from: '2024-07-01', to: '2024-07-31' })).toEqual(['G']);
+      expect(enterprisesBehind(announced, key, 'new_in_period', { asOf: '2024-02-29', from: '2024-02-01', to: '2024-02-29' })).toEqual(['H']);
+      expect(enterprisesBehind(announced, key, 'new_in_period', { asOf: '2024-03-31', from: '2024-03-01', to: '2024-03-31' })).toEqual(['J']);
+      // Validity is unchanged: G is valid and 累计 on June 30, J is not valid yet on March 31.
+      expect(count('2024-06-01', '2024-06-30')).toMatchObject({ currentlyValid: 4, everCertified: 4, newInPeriod: 0 });
+      expect(count('2024-03-01', '2024-03-31')).toMatchObject({ currentlyValid: 1, newInPeriod: 1 });
+    });
+
+    it('monthly 新增 add up to the year-to-date figure', () => {
+      const months = monthlySeries(announced, '2024-01-01', '2024-12-31', key).map((p) => p.counts[0].newInPeriod);
+      expect(months).toEqual([0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+      expect(months.reduce((a, b) => a + b, 0)).toBe(count('2024-01-01', '2024-12-31').newInPeriod);
+      expect(count('2024-01-01', '2024-12-31').newInPeriod).toBe(3);
+    });
+  });
+
   it('share rounds half-up to one decimal with integers', () => {
     expect(share(2, 5)).toEqual({ numerator: 2, denominator: 5, percent: 40, display: '40.0%' });
     expect(share(1, 3).display).toBe('33.3%');

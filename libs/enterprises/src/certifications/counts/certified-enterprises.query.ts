@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { enterprisesBehind, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
+import { enterprisesBehind, firstAnnounced, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
 import type { KnownWindow } from './known-window';
 import { loadKnownWindows } from './load-windows';
 
@@ -14,6 +14,10 @@ export interface CertifiedEnterprise {
   uscc: string;
   /** The current name in the directory; null if the directory has not caught up with the registration. */
   name: string | null;
+  /** Its first grant of this type and level by announcement: the day its list was published (新增 counts by this)… */
+  firstAnnouncedOn: string;
+  /** …and the day that grant's validity started (valid and 累计 count by this). */
+  firstValidFrom: string;
   /** Its certifications of this type and level, as known: the windows behind the figure. */
   certifications: Omit<KnownWindow, 'uscc' | 'type' | 'level'>[];
 }
@@ -35,9 +39,12 @@ export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertif
     const usccs = enterprisesBehind(windows, key, request.measure, request);
     const names: { uscc: string; name: string }[] = await this.db.query(`SELECT uscc, name FROM enterprises WHERE uscc = ANY($1::text[])`, [usccs]);
     const nameOf = new Map(names.map((n) => [n.uscc, n.name]));
+    const first = firstAnnounced(windows);
     const items = usccs.map((uscc) => ({
       uscc,
       name: nameOf.get(uscc) ?? null,
+      firstAnnouncedOn: first.get(uscc)!.announcedOn,
+      firstValidFrom: first.get(uscc)!.validFrom,
       certifications: windows.filter((w) => w.uscc === uscc).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
     }));
     return { scope: request, total: items.length, items };

@@ -12,8 +12,11 @@ export const REFERENCE_TOTAL_ENTERED = 'CertificationReferenceTotalEntered';
 
 export const REFERENCE_SCOPES = ['city', 'province'] as const;
 export type ReferenceScope = (typeof REFERENCE_SCOPES)[number];
-/** Which zone count the total is comparable with: valid firms, or 累计培育. */
-export const REFERENCE_MEASURES = ['currently_valid', 'ever_certified'] as const;
+/**
+ * Which zone count the total is comparable with: valid firms, 累计培育, or 新增 (a 新增 total dated D is the city's
+ * or province's new firms from 1 January of D's year to D). A value added to an existing field: the event shape is unchanged.
+ */
+export const REFERENCE_MEASURES = ['currently_valid', 'ever_certified', 'new_in_period'] as const;
 export type ReferenceMeasure = (typeof REFERENCE_MEASURES)[number];
 
 export interface ReferenceTotalData {
@@ -54,7 +57,7 @@ function enter(command: EnterReferenceTotal, state: ReferenceTotalsState): Refer
     throw new InvalidReferenceTotalError('level', `${certificationRule(type).name} is not awarded at level ${level}`);
   }
   if (!REFERENCE_SCOPES.includes(scope)) throw new InvalidReferenceTotalError('scope', `must be city or province`);
-  if (!REFERENCE_MEASURES.includes(measure)) throw new InvalidReferenceTotalError('measure', `must be currently_valid or ever_certified`);
+  if (!REFERENCE_MEASURES.includes(measure)) throw new InvalidReferenceTotalError('measure', `must be currently_valid, ever_certified or new_in_period`);
   if (!isCalendarDate(asOf)) throw new InvalidReferenceTotalError('asOf', `${asOf} is not a date`);
   if (!Number.isSafeInteger(total) || total < 1) throw new InvalidReferenceTotalError('total', 'must be a positive whole number');
   if (source.trim() === '') throw new InvalidReferenceTotalError('source', 'must not be empty');

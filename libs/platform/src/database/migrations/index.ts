@@ -10,6 +10,7 @@ import { Reporting1764300000800 } from './1764300000800-reporting';
 import { HandlingUnits1764300000950 } from './1764300000950-handling-units';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
+import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   HandlingUnits1764300000950,
   UserCredentialsGeneration1764300001100,
   ProblemRegisteredBy1764300001200,
+  VisitVoidedAt1764300001300,
 ];

@@ -4,7 +4,11 @@ import { VisitEventTypes as T, type VisitEvent, type VisitLogged } from './visit
 export type VisitCommand =
   /** today (Asia/Shanghai, from the handler's clock): a visit cannot be dated in the future. */
   | ({ type: 'LogVisit'; today?: string } & VisitLogged['data'])
-  | { type: 'VoidVisit'; reason: string; on: string };
+  /**
+   * on: the day it is recorded (kept on the event as voidedOn). countedProblemIds: the problems, as the handler read
+   * them from their streams, that still count on their own (not merged, not withdrawn).
+   */
+  | { type: 'VoidVisit'; reason: string; on: string; countedProblemIds: readonly string[] };
 
 export class VisitDatedInFuture extends DomainError {
   readonly code = 'VISIT_IN_FUTURE';
@@ -14,6 +18,8 @@ export class VisitDatedInFuture extends DomainError {
 export interface VisitState {
   status: 'none' | 'logged' | 'voided';
   visitId: string | null;
+  visitedOn: string | null;
+  problemIds: string[];
 }
 
 export class VisitNotFound extends DomainError {
@@ -29,15 +35,20 @@ export class VisitAlreadyVoided extends DomainError {
   readonly code = 'VISIT_ALREADY_VOIDED';
 }
 
+/** A void must not leave the visit's problems counting silently: each is merged into its original or withdrawn first. */
+export class VisitProblemsStillCounted extends DomainError {
+  readonly code = 'VISIT_PROBLEMS_STILL_COUNTED';
+}
+
 const dayStart = (date: string) => `${date}T00:00:00+08:00`;
 
 export const visitDecider: Decider<VisitCommand, VisitState, VisitEvent> = {
-  initialState: () => ({ status: 'none', visitId: null }),
+  initialState: () => ({ status: 'none', visitId: null, visitedOn: null, problemIds: [] }),
 
   evolve(state, event) {
     switch (event.type) {
       case T.Logged:
-        return { status: 'logged', visitId: event.data.visitId };
+        return { status: 'logged', visitId: event.data.visitId, visitedOn: event.data.visitedOn, problemIds: event.data.problemIds };
       case T.Voided:
         return { ...state, status: 'voided' };
     }
@@ -57,7 +68,18 @@ export const visitDecider: Decider<VisitCommand, VisitState, VisitEvent> = {
       case 'VoidVisit':
         if (state.status === 'none') throw new VisitNotFound('No such visit');
         if (state.status === 'voided') throw new VisitAlreadyVoided(`Visit ${state.visitId} is void already`);
-        return [{ type: T.Voided, businessTime: dayStart(command.on), data: { reason: command.reason, voidedOn: command.on } }];
+        {
+          const counted = state.problemIds.filter((id) => command.countedProblemIds.includes(id)).sort();
+          if (counted.length > 0) {
+            throw new VisitProblemsStillCounted(
+              `Visit ${state.visitId} raised problems that still count (${counted.join(', ')}): merge them into the originals or withdraw them first`,
+              { problemIds: counted },
+            );
+          }
+        }
+        // A correction, not a new fact: filed under the visit's own date; it takes effect from the instant it is
+        // recorded (the figures read recorded_at, so knownAt before it still shows the visit).
+        return [{ type: T.Voided, businessTime: dayStart(state.visitedOn ?? command.on), data: { reason: command.reason, voidedOn: command.on } }];
       default:
         return assertNever(command, 'visit command');
     }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@app/event-store/testing';
-import { VisitAlreadyLogged, VisitAlreadyVoided, VisitDatedInFuture, VisitNotFound, visitDecider, type VisitCommand } from './visit.decider';
+import { VisitAlreadyLogged, VisitAlreadyVoided, VisitDatedInFuture, VisitNotFound, VisitProblemsStillCounted, visitDecider, type VisitCommand } from './visit.decider';
 import type { VisitEvent } from './visit.events';
 
 const spec = deciderSpec(visitDecider);
@@ -14,7 +14,7 @@ const logVisit: VisitCommand = {
   notes: '了解二期扩建进展',
   problemIds: ['prb-0001', 'prb-0002'],
 };
-const voidVisit = (on = '2024-07-03'): VisitCommand => ({ type: 'VoidVisit', reason: '重复录入', on });
+const voidVisit = (on = '2024-07-03', countedProblemIds: string[] = []): VisitCommand => ({ type: 'VoidVisit', reason: '重复录入', on, countedProblemIds });
 
 const visitLogged: VisitEvent = {
   type: 'VisitLogged',
@@ -29,9 +29,10 @@ const visitLogged: VisitEvent = {
     problemIds: ['prb-0001', 'prb-0002'],
   },
 };
+// A correction of the visit as dated: it files under the visit's date; when it took effect is its recorded instant.
 const visitVoided: VisitEvent = {
   type: 'VisitVoided',
-  businessTime: '2024-07-03T00:00:00+08:00',
+  businessTime: '2024-06-28T00:00:00+08:00',
   data: { reason: '重复录入', voidedOn: '2024-07-03' },
 };
 
@@ -59,8 +60,19 @@ describe('visit decider', () => {
   });
 
   describe('VoidVisit', () => {
-    it('voids a logged visit with a reason, dated by the day it was voided', () => {
+    it('voids a logged visit with a reason: a correction of the visit, filed under the visit date, not the day it was voided', () => {
       spec.given([visitLogged]).when(voidVisit()).then([visitVoided]);
+    });
+
+    it('refuses while a problem raised in the visit still counts on its own: merge it into the original or withdraw it first', () => {
+      spec
+        .given([visitLogged])
+        .when(voidVisit('2024-07-03', ['prb-0002']))
+        .thenThrows(VisitProblemsStillCounted, 'Visit vst-0001 raised problems that still count (prb-0002): merge them into the originals or withdraw them first');
+    });
+
+    it('ignores counted problems that the visit did not raise', () => {
+      spec.given([visitLogged]).when(voidVisit('2024-07-03', ['prb-other'])).then([visitVoided]);
     });
 
     it('refuses to void twice', () => {
@@ -76,9 +88,10 @@ describe('visit decider', () => {
     const fold = (events: VisitEvent[]) => events.reduce(visitDecider.evolve, visitDecider.initialState());
 
     it('folds logged then voided', () => {
-      expect(fold([])).toEqual({ status: 'none', visitId: null });
-      expect(fold([visitLogged])).toEqual({ status: 'logged', visitId: 'vst-0001' });
-      expect(fold([visitLogged, visitVoided])).toEqual({ status: 'voided', visitId: 'vst-0001' });
+      expect(fold([])).toEqual({ status: 'none', visitId: null, visitedOn: null, problemIds: [] });
+      const logged = { visitId: 'vst-0001', visitedOn: '2024-06-28', problemIds: ['prb-0001', 'prb-0002'] };
+      expect(fold([visitLogged])).toEqual({ status: 'logged', ...logged });
+      expect(fold([visitLogged, visitVoided])).toEqual({ status: 'voided', ...logged });
     });
 
     it('never throws, whatever the state', () => {

@@ -32,6 +32,10 @@ export class VisitRow {
   @Column({ name: 'void_reason', type: 'text', nullable: true })
   voidReason: string | null;
 
+  /** The instant the void was recorded: a correction, effective from then in every period. */
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt: string | null;
+
   @Column({ name: 'logged_at', type: 'timestamptz' })
   loggedAt: string;
 

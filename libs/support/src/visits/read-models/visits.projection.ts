@@ -12,6 +12,8 @@ export interface VisitRecord extends Record<string, unknown> {
   problem_ids: string[];
   voided_on: string | null;
   void_reason: string | null;
+  /** When the void was recorded: from this instant the visit counts in no period (knownAt before it still shows it). */
+  voided_at: string | null;
   logged_at: string;
   logged_by: string | null;
 }
@@ -31,12 +33,13 @@ export function evolveVisit(row: VisitRecord | null, stored: StoredEvent): Visit
         problem_ids: d.problemIds,
         voided_on: null,
         void_reason: null,
+        voided_at: null,
         logged_at: stored.recordedAt.toISOString(),
         logged_by: (stored.metadata.actorId as string | undefined) ?? null,
       };
     }
     case T.Voided:
-      return row && { ...row, voided_on: event.data.voidedOn, void_reason: event.data.reason };
+      return row && { ...row, voided_on: event.data.voidedOn, void_reason: event.data.reason, voided_at: stored.recordedAt.toISOString() };
     default:
       return row;
   }
@@ -48,7 +51,7 @@ export class VisitsProjection extends RowProjection<VisitRecord> {
   constructor() {
     super({
       name: 'visits',
-      version: 1,
+      version: 2, // 2: voided_at
       handles: Object.values(T),
       table: 'visits',
       keyColumn: 'visit_id',
@@ -62,6 +65,7 @@ export class VisitsProjection extends RowProjection<VisitRecord> {
         problem_ids: 'jsonb',
         voided_on: 'date',
         void_reason: 'text',
+        voided_at: 'timestamptz',
         logged_at: 'timestamptz',
         logged_by: 'text',
       },
