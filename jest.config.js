@@ -41,4 +41,8 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,
+  // `npm test` runs the suites one at a time in one worker process (--maxWorkers=1, not --runInBand, which keeps
+  // them in jest's own process): an app per suite, PGlite's WebAssembly heaps included, is not all given back, and
+  // after ~80 suites a single process ran at ~3 GB and twice as slow. The worker is replaced once it holds this much.
+  workerIdleMemoryLimit: '1200MB',
 };
