@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/platform';
+import { AppConfig, handleProcessSignals } from '@app/platform';
 import { ApiModule } from './api.module';
 import { useStrictJsonBodies } from './http/body-parsers';
 import { InputGuardPipe } from './http/input-guard.pipe';
@@ -22,7 +22,7 @@ export function configureApiApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   // Which X-Forwarded-For to believe (TRUST_PROXY): req.ip is then the user's address behind the load balancer.
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', app.get(AppConfig).trustProxy);
-  app.enableShutdownHooks();
+  handleProcessSignals(app);
   // Before any route: every request is timed, including those a guard or a filter answers.
   app.use(app.get(HttpMetrics).middleware);
   useStrictJsonBodies(app as NestExpressApplication);

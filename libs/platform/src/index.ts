@@ -17,3 +17,4 @@ export * from './metrics/command-metrics';
 export * from './time';
 export * from './validation/is-calendar-date';
 export * from './database/embedded-database-lock';
+export * from './lifecycle/process-signals';

@@ -21,6 +21,10 @@ export class AppConfig {
     return this.get('LOG_LEVEL');
   }
 
+  get logRequestHeaders(): boolean {
+    return this.get('LOG_REQUEST_HEADERS');
+  }
+
   get database(): { kind: 'postgres'; url: string; poolSize: number } | { kind: 'embedded'; dataDir: string } {
     const url = this.get('DATABASE_URL');
     return url

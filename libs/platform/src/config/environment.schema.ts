@@ -8,6 +8,8 @@ export const environmentSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  /** Put the request headers (authorization and cookie redacted) back into the request log lines: for debugging a proxy. */
+  LOG_REQUEST_HEADERS: Joi.boolean().default(false),
   /** PostgreSQL connection string; without it Zhuqi runs on embedded PostgreSQL (PGlite) under DATA_DIR. */
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(100).default(10),
@@ -63,6 +65,7 @@ export interface Environment {
   NODE_ENV: 'development' | 'production' | 'test';
   PORT: number;
   LOG_LEVEL: string;
+  LOG_REQUEST_HEADERS: boolean;
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE: number;
   DATA_DIR: string;
