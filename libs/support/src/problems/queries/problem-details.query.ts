@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ProblemNotFound } from '../domain/problem.errors';
-import { ProblemDetailsRow } from '../read-models/problem-details/problem-details.row';
+import { ProblemDetailsRow, type ProblemHistoryEntry } from '../read-models/problem-details/problem-details.row';
+import { ProblemFactRow } from '../read-models/problem-facts/problem-fact.row';
 
 export class GetProblem {
   constructor(
@@ -12,15 +13,35 @@ export class GetProblem {
   ) {}
 }
 
-@QueryHandler(GetProblem)
-export class GetProblemHandler implements IQueryHandler<GetProblem, ProblemDetailsRow> {
-  constructor(@InjectRepository(ProblemDetailsRow) private readonly problems: Repository<ProblemDetailsRow>) {}
+export type ProblemDetails = ProblemDetailsRow & { history: ProblemHistoryEntry[] };
 
-  async execute({ problemId, visibleToUnit }: GetProblem): Promise<ProblemDetailsRow> {
+@QueryHandler(GetProblem)
+export class GetProblemHandler implements IQueryHandler<GetProblem, ProblemDetails> {
+  constructor(
+    @InjectRepository(ProblemDetailsRow) private readonly problems: Repository<ProblemDetailsRow>,
+    @InjectRepository(ProblemFactRow) private readonly facts: Repository<ProblemFactRow>,
+  ) {}
+
+  async execute({ problemId, visibleToUnit }: GetProblem): Promise<ProblemDetails> {
     const row = await this.problems.findOneBy({ problemId });
     const visible =
       row && (visibleToUnit === undefined || (visibleToUnit !== null && [row.leadUnitId, ...row.coUnitIds].includes(visibleToUnit)));
     if (!visible) throw new ProblemNotFound(problemId);
-    return row;
+    // The history is the problem's own rows of problem_facts, in stream order (its primary key's order), up to the
+    // version the row shows: both read models are written by their own projections, and the page must not show a
+    // step the status does not know yet.
+    const facts = await this.facts
+      .createQueryBuilder('f')
+      .where('f.problem_id = :problemId AND f.stream_position <= :version', { problemId, version: row.version })
+      .orderBy('f.stream_position', 'ASC')
+      .getMany();
+    const history = facts.map((f) => ({
+      type: f.type,
+      on: f.onDate,
+      recordedAt: f.recordedAt.toISOString(),
+      actorId: f.actorId,
+      summary: f.data,
+    }));
+    return { ...row, history };
   }
 }

@@ -30,14 +30,16 @@ export class ListProblems {
   constructor(readonly filter: ProblemListFilter) {}
 }
 
-export type ProblemSummary = Omit<ProblemDetailsRow, 'history' | 'description'>;
+export type ProblemSummary = Omit<ProblemDetailsRow, 'description'>;
 
 @QueryHandler(ListProblems)
 export class ListProblemsHandler implements IQueryHandler<ListProblems, { items: ProblemSummary[]; total: number }> {
   constructor(@InjectRepository(ProblemDetailsRow) private readonly problems: Repository<ProblemDetailsRow>) {}
 
   async execute({ filter: f }: ListProblems) {
-    const q = this.problems.createQueryBuilder('p');
+    // Only the columns a list row shows: every one but the description (a page need not carry its free texts).
+    const listed = this.problems.metadata.columns.map((c) => c.propertyName).filter((name) => name !== 'description');
+    const q = this.problems.createQueryBuilder('p').select(listed.map((name) => `p.${name}`));
     const unitScope = (unit: string, name: string) =>
       new Brackets((b) => b.where(`p.lead_unit_id = :${name}`, { [name]: unit }).orWhere(`jsonb_exists(p.co_unit_ids, :${name})`, { [name]: unit }));
     if (f.visibleToUnit !== undefined) q.andWhere(unitScope(f.visibleToUnit ?? '', 'visible'));
@@ -63,6 +65,6 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
       .take(f.limit)
       .skip(f.offset)
       .getManyAndCount();
-    return { items: items.map(({ history: _h, description: _d, ...summary }) => summary), total };
+    return { items: items as ProblemSummary[], total };
   }
 }

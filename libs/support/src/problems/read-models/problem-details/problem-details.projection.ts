@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModelProjection, RowProjection, type StoredEvent } from '@app/event-store';
 import { ProblemEventTypes as T, type ProblemEvent } from '../../domain/problem.events';
-import { eventDate } from '@app/platform/time';
-import type { ProblemHistoryEntry } from './problem-details.row';
 
 /** The `problems` row as the projection writes it (column names). */
 export interface ProblemDetailsRecord extends Record<string, unknown> {
@@ -30,7 +28,6 @@ export interface ProblemDetailsRecord extends Record<string, unknown> {
   supervision_count: number;
   reopen_count: number;
   version: number;
-  history: ProblemHistoryEntry[];
   updated_at: string;
 }
 
@@ -50,13 +47,6 @@ const STATUS_AFTER: Partial<Record<ProblemEvent['type'], string>> = {
 /** Pure: the row after one event. Times come from the event, never from the clock. */
 export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: StoredEvent): ProblemDetailsRecord | null {
   const event = stored as unknown as StoredEvent & ProblemEvent;
-  const entry: ProblemHistoryEntry = {
-    type: event.type,
-    on: eventDate(stored),
-    recordedAt: stored.recordedAt.toISOString(),
-    actorId: (stored.metadata.actorId as string | undefined) ?? null,
-    summary: event.data as Record<string, unknown>,
-  };
   if (event.type === T.Registered) {
     const d = event.data;
     return {
@@ -72,7 +62,7 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
       lead_unit_id: null,
       co_unit_ids: [],
       registered_on: d.raisedOn,
-      registered_by: entry.actorId,
+      registered_by: (stored.metadata.actorId as string | undefined) ?? null,
       assigned_on: null,
       deadline: null,
       outcome: null,
@@ -84,7 +74,6 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
       supervision_count: 0,
       reopen_count: 0,
       version: stored.streamPosition,
-      history: [entry],
       updated_at: stored.recordedAt.toISOString(),
     };
   }
@@ -93,7 +82,6 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
     ...row,
     status: STATUS_AFTER[event.type] ?? row.status,
     version: stored.streamPosition,
-    history: [...row.history, entry],
     updated_at: stored.recordedAt.toISOString(),
   };
   switch (event.type) {
@@ -143,6 +131,7 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
     super({
       name: 'problem-details',
       // 2: registered_by (the migration fills it in place; the rebuild this version asks for gives the same).
+      // The history column went to problem_facts without a bump: the migration only dropped it.
       version: 2,
       handles: Object.values(T),
       table: 'problems',
@@ -172,7 +161,6 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
         supervision_count: 'integer',
         reopen_count: 'integer',
         version: 'integer',
-        history: 'jsonb',
         updated_at: 'timestamptz',
       },
       rowKey: (e) => (e.streamId.startsWith('problem-') ? e.streamId.slice('problem-'.length) : null),

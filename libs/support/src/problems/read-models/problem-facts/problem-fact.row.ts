@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per problem event, with its business date and recorded-at: what the metrics fold to know a
- * problem's state as of any date (and, with knownAt, as it was known at any instant).
+ * problem's state as of any date (and, with knownAt, as it was known at any instant), and the problem page's
+ * history (who did what when). Appended, never rewritten: an event costs one row however long the problem's life.
  */
 @Entity({ name: 'problem_facts' })
 @Index('IX_problem_facts_on_date', ['onDate'])
@@ -24,4 +25,8 @@ export class ProblemFactRow {
 
   @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
+
+  /** Who recorded it (the event's metadata.actorId); null for the system's own steps. */
+  @Column({ name: 'actor_id', type: 'text', nullable: true })
+  actorId: string | null;
 }

@@ -8,7 +8,8 @@ import { ProblemEventTypes } from '../../domain/problem.events';
 @ReadModelProjection()
 export class ProblemFactsProjection implements Projection {
   readonly name = 'problem-facts';
-  readonly version = 1;
+  // 2: actor_id (the migration fills it in place from the log; the rebuild this version asks for gives the same).
+  readonly version = 2;
   readonly handles = Object.values(ProblemEventTypes);
   readonly tables = ['problem_facts'];
 
@@ -20,12 +21,13 @@ export class ProblemFactsProjection implements Projection {
       on_date: eventDate(e),
       recorded_at: e.recordedAt.toISOString(),
       data: e.data,
+      actor_id: (e.metadata.actorId as string | undefined) ?? null,
     }));
     await sql.query(
-      `INSERT INTO "${table('problem_facts')}" (problem_id, stream_position, type, on_date, recorded_at, data)
-       SELECT problem_id, stream_position, type, on_date, recorded_at, data
+      `INSERT INTO "${table('problem_facts')}" (problem_id, stream_position, type, on_date, recorded_at, data, actor_id)
+       SELECT problem_id, stream_position, type, on_date, recorded_at, data, actor_id
        FROM jsonb_to_recordset($1::jsonb)
-         AS r(problem_id text, stream_position integer, type text, on_date date, recorded_at timestamptz, data jsonb)
+         AS r(problem_id text, stream_position integer, type text, on_date date, recorded_at timestamptz, data jsonb, actor_id text)
        ON CONFLICT (problem_id, stream_position) DO NOTHING`,
       [JSON.stringify(rows)],
     );
