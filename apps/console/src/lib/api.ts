@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../api/schema';
+import { retryWhileStreamBusy } from './busy-retry';
 import { session } from './session';
 
 /**
@@ -29,6 +30,25 @@ const auth: Middleware = {
   },
 };
 api.use(auth);
+
+/** The requests that may be sent again, kept (as unread copies) until their answer is in. */
+const resendable = new Map<string, Request>();
+const resendWhenBusy: Middleware = {
+  onRequest({ request, id }) {
+    if (request.method !== 'GET') resendable.set(id, request.clone());
+    return request;
+  },
+  async onResponse({ response, id }) {
+    const kept = resendable.get(id);
+    resendable.delete(id);
+    if (!kept) return response;
+    return retryWhileStreamBusy(response, () => fetch(kept.clone()));
+  },
+  onError({ id }) {
+    resendable.delete(id);
+  },
+};
+api.use(resendWhenBusy);
 
 /** A fresh key for one user action: a double tap or a retry of the same action sends the same key. */
 export function newIdempotencyKey(): string {
