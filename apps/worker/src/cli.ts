@@ -7,6 +7,7 @@ import { rebuildCommand } from './cli/rebuild.command';
 import { statusCommand } from './cli/status.command';
 import { createAdminCommand } from './cli/create-user.command';
 import { runJobCommand } from './cli/run-job.command';
+import { restampLogCommand } from './cli/restamp-log.command';
 
 /** Admin commands: `npm run cli -- <command>` (or `node dist/apps/worker/src/cli.js <command>`). */
 async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -58,6 +59,11 @@ program
   .option('--period <period>', "'YYYY-MM' for monthly-summary, 'YYYY-MM-DD' for the daily jobs (default: the one due today)")
   .description('run a scheduled job for a period now (enqueued with REDIS_URL, in this process without)')
   .action((job: string, options: { period?: string }) => withApp((app) => runJobCommand(app, job, options.period)));
+
+program
+  .command('restamp-log')
+  .description('after pg_restore or a move to another server: rewrite the log\'s transaction ids below the counter (stop the API and workers first)')
+  .action(() => withApp((app) => restampLogCommand(app)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -4,6 +4,8 @@ export * from './store/event-store';
 export * from './store/event-store.errors';
 export * from './store/postgres-event-store';
 export * from './store/sql';
+export * from './store/log-clock';
+export * from './store/restamp-log';
 export * from './upcasting/upcaster-registry';
 export * from './command/decider';
 export * from './command/domain-error';

@@ -38,6 +38,7 @@ export class PlatformModule {
             runProjections: role === 'worker' || (role === 'api' && config.projectionsInApi),
             projection: config.projections,
             waitForTimeoutMs: config.projections.waitForTimeoutMs,
+            checkLogClockAtStart: role !== 'cli',
           }),
         }),
       ],

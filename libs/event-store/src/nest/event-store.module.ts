@@ -12,8 +12,10 @@ import { ProjectionRegistry } from './projection-registry';
 import { ProjectionRunnerService } from './projection-runner.service';
 import { ProjectionHealth } from './projection-health';
 
-/** The SQL handle over the shared pool, for code that writes beside the store (never inside its transactions). */
-export const EVENT_DB = Symbol('EventDb');
+import { EVENT_DB } from './event-db';
+import { LogClockCheck } from './log-clock-check';
+
+export { EVENT_DB };
 
 @Global()
 @Module({
@@ -24,6 +26,7 @@ export const EVENT_DB = Symbol('EventDb');
     ProjectionMetrics,
     ProjectionRunnerService,
     ProjectionHealth,
+    LogClockCheck,
     {
       provide: EVENT_DB,
       inject: [EVENT_STORE_OPTIONS],

@@ -8,6 +8,8 @@ export interface EventStoreModuleOptions {
   runProjections: boolean;
   projection: { batchSize: number; pollIntervalMs: number; wakeIntervalMs?: number; leaseTtlMs: number; staleAfterMs: number };
   waitForTimeoutMs: number;
+  /** Refuse to start when the log is ahead of the cluster's transaction counter (default true; the CLI skips it). */
+  checkLogClockAtStart?: boolean;
 }
 
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: EVENT_STORE_OPTIONS } =

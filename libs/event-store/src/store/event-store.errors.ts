@@ -71,3 +71,41 @@ export class WaitForTimeoutError extends EventStoreError {
     super(`Read models ${behind.join(', ')} did not reach position ${position} within ${timeoutMs} ms`);
   }
 }
+
+/**
+ * The log's newest transaction id is not below this cluster's transaction counter: the database was restored
+ * (pg_dump/pg_restore), moved from the embedded database to a server, or replicated logically into a cluster whose
+ * counter starts lower. Readers would see nothing and new events would sort behind every checkpoint, so the store
+ * refuses to run until the log is re-stamped (docs/event-store.md, "Moving or restoring a database").
+ */
+export class LogAheadOfClusterError extends EventStoreError {
+  readonly code = 'LOG_AHEAD_OF_CLUSTER';
+  constructor(
+    readonly highestStoredTransactionId: string,
+    readonly nextClusterTransactionId: string,
+  ) {
+    super(
+      `The event log's highest transaction id (${highestStoredTransactionId}) is not below this cluster's next ` +
+        `transaction id (${nextClusterTransactionId}). The database was restored or moved into a cluster whose ` +
+        `transaction counter is lower (pg_dump/pg_restore, embedded PGlite → server, logical replication); reading ` +
+        `now would return nothing and new events would be skipped. Recover with \`npm run cli -- restamp-log\` ` +
+        `(rewrites transaction ids in order and the checkpoints with them), or stop the server and run ` +
+        `\`pg_resetwal --epoch=<higher epoch>\` (docs/event-store.md, "Moving or restoring a database").`,
+    );
+  }
+}
+
+/**
+ * An append inside a transaction that already holds a transaction id. Its id may be older than that of a writer
+ * that committed to the stream meanwhile, and the log (ordered by transaction id) would then show the stream out of
+ * order. Append before anything else writes in the transaction, or use appendAtomically. Nothing was appended.
+ */
+export class AppendInWritingTransactionError extends EventStoreError {
+  readonly code = 'APPEND_IN_WRITING_TRANSACTION';
+  constructor(readonly streamId: string) {
+    super(
+      `Refused to append to ${streamId}: the transaction already has a transaction id (it wrote before appending), ` +
+        `so its events could sort before a concurrent writer's in the log. Append first in the transaction.`,
+    );
+  }
+}

@@ -7,11 +7,32 @@
  * waits on the row lock, re-checks the version and claims nothing, so nothing is appended and the
  * caller gets a ConcurrencyError. An append whose idempotency key is already recorded claims nothing either.
  *
+ * Stream order in the log: the log is ordered by the writer's transaction id, so along one stream the ids must grow
+ * with the positions. A transaction gets its id at its first write; PostgreSQL's UPDATE takes it *before* waiting
+ * for the row lock, so two `any`/`stream_exists` appends could get their ids in one order and their positions in the
+ * other. Every append therefore first takes the stream's advisory lock (which needs no transaction id), and refuses
+ * to run when its transaction already has an id (it wrote earlier, e.g. `BEGIN; …; append`): then the id is always
+ * taken while holding the lock, after the stream's previous writer committed, and so is above that writer's.
+ *
  * Reads of the whole log: see READ_ALL_SQL.
  */
 import { prepared, type PreparedSql } from './sql';
 
 export type StreamGuard = 'create' | 'update' | 'upsert';
+
+/** The first key of the two-key advisory locks the store takes per stream (the second is hashtext(stream id)). */
+export const STREAM_LOCK_CLASS = 0x5a51;
+
+/**
+ * `locked` yields one row once the stream's lock is held, and none (so nothing is claimed) when the transaction
+ * already has an id. In an atomic append the locks were all taken up front, so its parts only say so.
+ */
+const LOCKED = {
+  take: `SELECT true AS held FROM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext($1::text))
+    WHERE pg_current_xact_id_if_assigned() IS NULL`,
+  held: 'SELECT true AS held',
+};
+export type StreamLock = keyof typeof LOCKED;
 
 /** With a key, a recorded key claims nothing; without one ($5 null) the check is left out entirely. */
 const keyIsNew = (withKey: boolean) =>
@@ -21,18 +42,18 @@ const GUARDS: Record<StreamGuard, (withKey: boolean) => string> = {
   // expectedVersion no_stream (or 0): only a stream that does not exist yet.
   create: (withKey) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
+    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
     ON CONFLICT (stream_id) DO NOTHING
     RETURNING version`,
   // A number, or stream_exists ($2 null): only an existing stream, and at that version.
   update: (withKey) => `
-    UPDATE es_streams SET version = version + $3::int, updated_at = now()
+    UPDATE es_streams SET version = version + $3::int, updated_at = now() FROM locked
     WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${keyIsNew(withKey)}
     RETURNING version`,
   // any: create or extend, whatever the version.
   upsert: (withKey) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
+    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
     ON CONFLICT (stream_id) DO UPDATE SET version = es_streams.version + EXCLUDED.version, updated_at = now()
     RETURNING version`,
 };
@@ -59,16 +80,18 @@ const ONE_EVENT = `
              $4::text, $6::int, $7::jsonb, $8::jsonb, $9::timestamptz
       FROM claimed c`;
 
-function appendSql(guard: StreamGuard, withKey: boolean, single: boolean): string {
+function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, single: boolean): string {
   return `
-    WITH claimed AS (${GUARDS[guard](withKey)}),
+    WITH locked AS (${LOCKED[lock]}),
+    claimed AS (${GUARDS[guard](withKey)}),
     appended AS (
       INSERT INTO es_events (transaction_id, stream_id, stream_position, type, schema_version, data, metadata, business_time)
       ${single ? ONE_EVENT : MANY_EVENTS}
       RETURNING global_position, stream_position, transaction_id
     )${withKey ? REMEMBER_KEY : ''}
     SELECT max(stream_position) AS version, min(global_position)::text AS first,
-           max(global_position)::text AS last, min(transaction_id)::text AS tx
+           max(global_position)::text AS last, min(transaction_id)::text AS tx,
+           (SELECT count(*) FROM locked)::int AS locked
     FROM appended`;
 }
 
@@ -79,16 +102,40 @@ export interface AppendStatements {
   many: { withKey: PreparedSql; withoutKey: PreparedSql };
 }
 
-/** Prepared per guard, per "one event or many", and per "with an idempotency key or not". */
-export const APPEND_SQL = Object.fromEntries(
-  GUARD_NAMES.map((g) => [
-    g,
-    {
-      one: { withKey: prepared(`append_one_${g}_key`, appendSql(g, true, true)), withoutKey: prepared(`append_one_${g}`, appendSql(g, false, true)) },
-      many: { withKey: prepared(`append_${g}_key`, appendSql(g, true, false)), withoutKey: prepared(`append_${g}`, appendSql(g, false, false)) },
-    },
-  ]),
-) as Record<StreamGuard, AppendStatements>;
+const appendStatements = (lock: StreamLock, suffix: string) =>
+  Object.fromEntries(
+    GUARD_NAMES.map((g) => [
+      g,
+      {
+        one: {
+          withKey: prepared(`append_one_${g}_key${suffix}`, appendSql(lock, g, true, true)),
+          withoutKey: prepared(`append_one_${g}${suffix}`, appendSql(lock, g, false, true)),
+        },
+        many: {
+          withKey: prepared(`append_${g}_key${suffix}`, appendSql(lock, g, true, false)),
+          withoutKey: prepared(`append_${g}${suffix}`, appendSql(lock, g, false, false)),
+        },
+      },
+    ]),
+  ) as Record<StreamGuard, AppendStatements>;
+
+/** Prepared per lock (taken here, or held), guard, "one event or many", and "with an idempotency key or not". */
+export const APPEND_SQL: Record<StreamLock, Record<StreamGuard, AppendStatements>> = {
+  take: appendStatements('take', ''),
+  held: appendStatements('held', '_held'),
+};
+
+/**
+ * An atomic append's locks, all at once in key order (so two atomic appends never deadlock), before anything in its
+ * transaction has an id. No row when the transaction already has one.
+ */
+export const LOCK_STREAMS_SQL = prepared(
+  'lock_streams',
+  `SELECT count(*)::int AS locked FROM (
+     SELECT pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, k) FROM (
+       SELECT DISTINCT hashtext(s) AS k FROM unnest($1::text[]) AS s ORDER BY k) keys
+     WHERE pg_current_xact_id_if_assigned() IS NULL) l`,
+);
 
 // Output names differ from the columns on purpose: ORDER BY resolves output names first, and ordering by
 // a text-cast position ('10' < '9') would break log order. Times come as epoch milliseconds: node-postgres

@@ -1,5 +1,6 @@
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError } from './event-store.errors';
+import { AppendInWritingTransactionError, ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError } from './event-store.errors';
+import { assertLogBehindCluster } from './log-clock';
 import type { EventStore } from './event-store';
 import {
   LOG_START,
@@ -14,9 +15,9 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from './event.types';
-import { prepared, type Sql, type TransactionalSql } from './sql';
+import type { Sql, TransactionalSql } from './sql';
 import { validateAppend } from './validate-append';
-import { APPEND_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard } from './event-store.sql';
+import { APPEND_SQL, LOCK_STREAMS_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard, type StreamLock } from './event-store.sql';
 
 interface EventRow {
   position_text: string;
@@ -36,6 +37,8 @@ interface AppendRow {
   first: string | null;
   last: string | null;
   tx: string | null;
+  /** 0 when the stream's lock was not taken because the transaction already had an id. */
+  locked: number;
 }
 
 interface IdempotencyRow {
@@ -50,11 +53,6 @@ const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_CONSTRAINT = 'PK_es_idempotency_keys';
 const DEFAULT_READ_ALL_LIMIT = 1000;
 
-const LOCK_STREAMS_SQL = prepared(
-  'lock_streams',
-  'SELECT stream_id FROM es_streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
-);
-
 /** Thrown inside an atomic append's transaction to roll it back when one stream claims nothing. */
 class Refused extends Error {
   constructor(readonly index: number) {
@@ -63,6 +61,9 @@ class Refused extends Error {
 }
 
 export class PostgresEventStore implements EventStore {
+  /** Set once this store has seen the log below the cluster's counter (checked before its first append). */
+  private clockChecked = false;
+
   constructor(
     private readonly sql: Sql,
     private readonly upcasters = new UpcasterRegistry(),
@@ -73,9 +74,10 @@ export class PostgresEventStore implements EventStore {
   /** One statement, so one round trip and one implicit transaction; a second round trip only on refusal. */
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     validateAppend(streamId, events, options);
+    await this.checkClockOnce();
     const expected = options.expectedVersion ?? 'any';
     const key = options.idempotencyKey ?? null;
-    const { sql, params } = this.appendStatement(streamId, expected, events, key);
+    const { sql, params } = this.appendStatement('take', streamId, expected, events, key);
     let row: AppendRow | undefined;
     try {
       [row] = await this.sql.query<AppendRow>(sql, params);
@@ -89,6 +91,7 @@ export class PostgresEventStore implements EventStore {
       this.onAppended(result);
       return result;
     }
+    if (row?.locked === 0) throw new AppendInWritingTransactionError(streamId);
     if (key) {
       const replayed = await this.findReplay(key, streamId);
       if (replayed) return replayed;
@@ -98,9 +101,9 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * The same one-statement append per stream, all inside one transaction, in the order given (that is the
-   * log order). The existing streams' rows are locked first in stream-id order, so two atomic appends over
-   * overlapping streams wait for each other instead of deadlocking. (Two that create the same new streams
-   * in opposite orders could still deadlock; PostgreSQL then aborts one, and nothing of it is appended.)
+   * log order). Every stream's advisory lock is taken first, in one statement and in key order, before the
+   * transaction has an id: two atomic appends over overlapping streams (new or existing) queue instead of
+   * deadlocking, and the transaction's id is above that of every earlier writer of its streams.
    */
   async appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) throw new InvalidAppendError('at least one stream is required', 'appends');
@@ -111,13 +114,16 @@ export class PostgresEventStore implements EventStore {
       }
     });
     if (appends.length === 1) return [await this.append(appends[0].streamId, appends[0].events, appends[0].options)];
+    await this.checkClockOnce();
     let rows: AppendRow[];
     try {
       rows = await this.inTransaction(async (sql) => {
-        await sql.query(LOCK_STREAMS_SQL, [appends.map((a) => a.streamId).sort()]);
+        const [{ locked }] = await sql.query<{ locked: number }>(LOCK_STREAMS_SQL, [appends.map((a) => a.streamId)]);
+        if (locked === 0) throw new AppendInWritingTransactionError(appends[0].streamId);
         const claimed: AppendRow[] = [];
         for (const [i, { streamId, events, options = {} }] of appends.entries()) {
-          const { sql: text, params } = this.appendStatement(streamId, options.expectedVersion ?? 'any', events, options.idempotencyKey ?? null);
+          const expected = options.expectedVersion ?? 'any';
+          const { sql: text, params } = this.appendStatement('held', streamId, expected, events, options.idempotencyKey ?? null);
           const [row] = await sql.query<AppendRow>(text, params);
           if (row?.version == null) throw new Refused(i);
           claimed.push(row);
@@ -144,6 +150,12 @@ export class PostgresEventStore implements EventStore {
     if (replays.every((r) => r !== null)) return replays as AppendResult[];
     const culprit = appends[refused ?? replays.findIndex((r) => r === null)];
     throw new ConcurrencyError(culprit.streamId, culprit.options?.expectedVersion ?? 'any', await this.streamVersion(culprit.streamId));
+  }
+
+  private async checkClockOnce(): Promise<void> {
+    if (this.clockChecked) return;
+    await assertLogBehindCluster(this.sql);
+    this.clockChecked = true;
   }
 
   /** On a pool: a transaction of its own. Already inside a caller's transaction: that one. */
@@ -189,7 +201,7 @@ export class PostgresEventStore implements EventStore {
     return row ? { transactionId: row.tx, globalPosition: Number(row.position) } : LOG_START;
   }
 
-  private appendStatement(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], key: string | null) {
+  private appendStatement(lock: StreamLock, streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], key: string | null) {
     let guard: StreamGuard;
     let expectedNumber: number | null = null;
     if (expected === 'any') guard = 'upsert';
@@ -201,7 +213,7 @@ export class PostgresEventStore implements EventStore {
     const head = [streamId, expectedNumber, events.length];
     if (events.length === 1) {
       const [e] = events;
-      const sql = key === null ? APPEND_SQL[guard].one.withoutKey : APPEND_SQL[guard].one.withKey;
+      const sql = key === null ? APPEND_SQL[lock][guard].one.withoutKey : APPEND_SQL[lock][guard].one.withKey;
       const fields = [e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(e.metadata ?? {}), e.businessTime ?? null];
       return { sql, params: [...head, e.type, key, ...fields] };
     }
@@ -214,7 +226,7 @@ export class PostgresEventStore implements EventStore {
         businessTime: e.businessTime ?? null,
       })),
     );
-    const sql = key === null ? APPEND_SQL[guard].many.withoutKey : APPEND_SQL[guard].many.withKey;
+    const sql = key === null ? APPEND_SQL[lock][guard].many.withoutKey : APPEND_SQL[lock][guard].many.withKey;
     return { sql, params: [...head, payload, key] };
   }
 
