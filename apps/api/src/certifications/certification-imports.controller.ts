@@ -1,10 +1,10 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Param, Post, Query, UploadedFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CommitCertificationImportCommand, GetImportRowsQuery, ImportTooLargeError, MalformedSheetError, PreviewCertificationImportCommand } from '@app/enterprises';
 import { Roles } from '@app/platform';
 import { ApiErrorDto, ApiErrors, ApiStandardErrors } from '../http/api-errors';
+import { IdempotentUpload } from '../http/idempotency.interceptor';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { parseUuid } from '../http/validation';
 import { CommitImportDto, ImportRowsQueryDto } from './dto/certification-queries.dto';
@@ -36,7 +36,7 @@ export class CertificationImportsController {
   ) {}
 
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @IdempotentUpload('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({

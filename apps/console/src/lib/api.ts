@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../api/schema';
 import { retryWhileStreamBusy } from './busy-retry';
+import { ApiFailure } from './api-errors';
 import { session } from './session';
 
 /**
@@ -57,4 +58,16 @@ export function newIdempotencyKey(): string {
 
 export function idempotent(key: string): { headers: { 'Idempotency-Key': string } } {
   return { headers: { 'Idempotency-Key': key } };
+}
+
+/**
+ * The key to send next after a failed submission. The API keeps a failed request's fingerprint, so a form
+ * corrected after a refusal (a 4xx it answered) needs a new key; after a lost answer, a 5xx, a 409 "still being
+ * processed" or a 429 the same key goes again, so a request that did go through is not done twice.
+ */
+export function keyAfterFailure(error: unknown, key: string): string {
+  if (!(error instanceof ApiFailure) || error.status < 400 || error.status >= 500) return key;
+  if (error.status === 401 || error.status === 408 || error.status === 429) return key;
+  if (/still being processed|different request/.test(error.message)) return key;
+  return newIdempotencyKey();
 }

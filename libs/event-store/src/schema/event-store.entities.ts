@@ -63,6 +63,7 @@ export class EventRow {
 }
 
 @Entity({ name: 'es_idempotency_keys' })
+@Index('IX_es_idempotency_keys_created_at', ['createdAt'])
 export class IdempotencyKeyRow {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_es_idempotency_keys' })
   key: string;

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Environment } from './environment.schema';
 
+const DEVELOPMENT_IDEMPOTENCY_SECRET = 'zhuqi-development-only-idempotency-secret';
+
 /** Typed, named access to the validated environment: the rest of the code never reads process.env. */
 @Injectable()
 export class AppConfig {
@@ -47,6 +49,16 @@ export class AppConfig {
   get jwt(): { secret: string; ttlSeconds: number; ephemeral: boolean } {
     const secret = this.get('JWT_SECRET');
     return { secret: secret ?? this.fallbackJwtSecret, ttlSeconds: this.get('JWT_TTL_SECONDS'), ephemeral: !secret };
+  }
+
+  /**
+   * Keys the HMAC over Idempotency-Key fingerprints, so the table holds no plain digest of anyone's request.
+   * Without IDEMPOTENCY_SECRET (development only: production refuses to start) a fixed development value, so a
+   * retry after a restart of the embedded demo still matches its first request.
+   */
+  get idempotency(): { secret: string; abandonedAfterMs: number; development: boolean } {
+    const secret = this.get('IDEMPOTENCY_SECRET');
+    return { secret: secret ?? DEVELOPMENT_IDEMPOTENCY_SECRET, abandonedAfterMs: this.get('IDEMPOTENCY_ABANDONED_AFTER_MS'), development: !secret };
   }
 
   /** Where the built console is (served at / by the API). */

@@ -30,6 +30,10 @@ export const environmentSchema = Joi.object({
   /** Signs the access tokens; every API replica needs the same one. Required in production. */
   JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
   JWT_TTL_SECONDS: Joi.number().integer().min(60).max(86400).default(900),
+  /** Keys the HMAC of Idempotency-Key fingerprints; every API replica needs the same one. Required in production. */
+  IDEMPOTENCY_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  /** A claimed key whose request has not beaten (database clock) for this long is abandoned: a retry may take it over. */
+  IDEMPOTENCY_ABANDONED_AFTER_MS: Joi.number().integer().min(1000).max(3600000).default(60000),
   /** The development zone (tenant) this deployment serves; recorded on every event. */
   ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
   /** Login attempts allowed per account (username) per minute, whoever makes them. */
@@ -80,6 +84,8 @@ export interface Environment {
   WAIT_FOR_TIMEOUT_MS: number;
   JWT_SECRET?: string;
   JWT_TTL_SECONDS: number;
+  IDEMPOTENCY_SECRET?: string;
+  IDEMPOTENCY_ABANDONED_AFTER_MS: number;
   ZONE_ID: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: number;

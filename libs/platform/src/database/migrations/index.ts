@@ -12,6 +12,7 @@ import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-cre
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
 import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
 import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
+import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   ProblemRegisteredBy1764300001200,
   VisitVoidedAt1764300001300,
   ProblemHistoryRows1764300002100,
+  IdempotencyClaims1764300001800,
 ];
