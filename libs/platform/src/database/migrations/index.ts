@@ -11,6 +11,7 @@ import { HandlingUnits1764300000950 } from './1764300000950-handling-units';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
 import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
+import { MonthlySummaryCut1764300001400 } from './1764300001400-monthly-summary-cut';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   UserCredentialsGeneration1764300001100,
   ProblemRegisteredBy1764300001200,
   VisitVoidedAt1764300001300,
+  MonthlySummaryCut1764300001400,
 ];
