@@ -5,6 +5,7 @@ export * from './monthly-summary/domain/monthly-summary.figures';
 export * from './monthly-summary/domain/monthly-summary.events';
 export * from './monthly-summary/domain/monthly-summary.decider';
 export * from './monthly-summary/application/generate-monthly-summary';
+export * from './monthly-summary/application/compute-figures';
 export * from './monthly-summary/read-model/monthly-summary.row';
 export * from './monthly-summary/read-model/monthly-summary.query';
 export * from './monthly-summary/outputs/narrative';

@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UpcasterRegistry } from '@app/event-store';
 import { WorkingCalendarModule } from '@app/support';
 import { MonthlySummaryFiguresSource } from './monthly-summary/application/compute-figures';
 import { GenerateMonthlySummaryHandler } from './monthly-summary/application/generate-monthly-summary';
 import { MonthlySummariesProjection } from './monthly-summary/read-model/monthly-summaries.projection';
 import { GetMonthlySummaryHandler } from './monthly-summary/read-model/monthly-summary.query';
 import { MonthlySummaryRow } from './monthly-summary/read-model/monthly-summary.row';
+import { monthlySummaryUpcasters } from './monthly-summary/domain/monthly-summary.upcasters';
 
 /**
  * Reporting: the monthly summary (月报) — its command (API, worker jobs, CLI), its read model (projected by the
@@ -16,4 +18,11 @@ import { MonthlySummaryRow } from './monthly-summary/read-model/monthly-summary.
   imports: [TypeOrmModule.forFeature([MonthlySummaryRow]), WorkingCalendarModule],
   providers: [MonthlySummaryFiguresSource, GenerateMonthlySummaryHandler, GetMonthlySummaryHandler, MonthlySummariesProjection],
 })
-export class ReportingModule {}
+export class ReportingModule implements OnModuleInit {
+  constructor(private readonly upcasters: UpcasterRegistry) {}
+
+  /** Before any summary stream is read or projected. */
+  onModuleInit(): void {
+    monthlySummaryUpcasters.forEach((u) => this.upcasters.register(u));
+  }
+}

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { ProjectionRegistry, ReadModelWaiter } from '@app/event-store';
+import { MonthlySummaryFiguresSource, monthBounds } from '@app/reporting';
 import type { TestUser } from '../../../../test/support/auth';
 import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
@@ -24,6 +26,7 @@ import { testDatabaseKinds } from '../../../../test/support/test-database';
 describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (kind) => {
   const w = useSupportWorld(kind);
   let position = 0;
+  const later: { visitA0620?: string; problemP3?: string; caseA?: string; certB?: string; usccB?: string } = {};
   const allEvents = async () => (await w.api.app.get(DataSource).query('SELECT count(*)::int AS n FROM es_events'))[0].n as number;
   const reports = (path: string, user: TestUser = w.users.manager) => w.http().get(`/api/v1/reports/monthly${path}`).set('Authorization', user.auth);
   const generate = (month: string, body: object = {}, user: TestUser = w.users.manager) =>
@@ -39,7 +42,7 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     const p: Record<string, string> = {};
     [p.P1, p.P2] = (await w.logVisit(visitBody(a, '2024-06-03', [caseworker.id], [{ title: 'P1', category: '融资' }, { title: 'P2', category: '用工' }])).expect(201)).body.problemIds;
     [p.P3] = (await w.logVisit(visitBody(b, '2024-06-17', [caseworker.id], [{ title: 'P3', category: '用工' }])).expect(201)).body.problemIds;
-    await w.logVisit(visitBody(a, '2024-06-20', [caseworker.id])).expect(201);
+    later.visitA0620 = (await w.logVisit(visitBody(a, '2024-06-20', [caseworker.id])).expect(201)).body.visitId;
     [p.P4] = (await w.logVisit(visitBody(c, '2024-05-20', [caseworker.id], [{ title: 'P4', category: '审批' }])).expect(201)).body.problemIds;
     const step = async (id: string, action: string, on: string, user: TestUser, body: object = {}) =>
       track(await w.step(p[id], action, { on, ...body }, user).expect(200));
@@ -66,6 +69,7 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       return caseId as string;
     };
     const [caseA, caseB] = [await paidCase(a), await paidCase(b)];
+    later.caseA = caseA;
     const pay = async (caseId: string, disbursementId: string, amountFen: number, paidOn: string) =>
       track(await subsidies(`/cases/${caseId}/disbursements`, { disbursementId, amountFen, paidOn }).expect(200));
     await pay(caseA, 'PAY-A1', 12_345_600, '2024-06-15');
@@ -76,7 +80,9 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       track(await w.http().post('/api/v1/certifications').set('Authorization', manager.auth)
         .send({ uscc, type, level, batch: `${validFrom.slice(0, 4)}年第一批`, documentNumber: '文号', announcedOn: validFrom, validFrom }).expect(201));
     await grant(a, 'specialized_sme', 'province', '2024-06-12');
-    await grant(b, 'specialized_sme', 'province', '2023-03-01');
+    later.certB = (await grant(b, 'specialized_sme', 'province', '2023-03-01')).body.certificationId;
+    later.usccB = b;
+    later.problemP3 = p.P3;
     await grant(c, 'high_tech', 'national', '2024-02-01');
     track(await w.http().post('/api/v1/certifications/reference-totals').set('Authorization', admin.auth)
       .send({ type: 'specialized_sme', level: 'province', scope: 'city', asOf: '2024-06-30', total: 5, source: '市工信局通报' }).expect(201));
@@ -143,6 +149,30 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(latest.versions.map((v: { version: number; reason: string | null }) => [v.version, v.reason])).toEqual([[1, null], [2, '补录6月28日走访']]);
     const v1 = (await reports('/2024-06?version=1').expect(200)).body;
     expect(v1.summary.figures).toEqual(f);
+  });
+
+  it('records the cut it computed at; after later corrections, June recomputed at that cut gives exactly the stored figures', async () => {
+    const stored = (await reports(`/2024-06?position=${position}`).expect(200)).body.summary;
+    expect(stored.cut).toEqual({ transactionId: expect.stringMatching(/^\d+$/), globalPosition: stored.computedAtPosition, knownAt: expect.any(String) });
+    const { manager, hr } = w.users;
+    // Corrections recorded after the summary, all about June.
+    track(await w.http().post(`/api/v1/visits/${later.visitA0620}/void`).set('Authorization', w.users.caseworker.auth).send({ reason: '重复录入' }).expect(200));
+    track(await w.step(later.problemP3!, 'resolve', { on: '2024-06-28', outcome: 'solved', summary: '补录：6月28日已解决' }, hr).expect(200));
+    track(await w.http().post(`/api/v1/certifications/${later.usccB}/${later.certB}/revoke`).set('Authorization', manager.auth)
+      .send({ effectiveFrom: '2024-06-01', reason: '复核不合格，自6月起撤销' }).expect(200));
+    track(await w.http().post(`/api/v1/subsidies/cases/${later.caseA}/recoveries`).set('Authorization', manager.auth)
+      .send({ amountFen: 345_600, recoveredOn: '2024-06-25', reason: '超额拨付追回' }).expect(200));
+    const projections = w.api.app.get(ProjectionRegistry).all().map((x) => x.name);
+    await w.api.app.get(ReadModelWaiter).waitFor(position, projections, 20_000);
+
+    const source = w.api.app.get(MonthlySummaryFiguresSource);
+    const atCut = await source.compute(monthBounds('2024-06'), stored.cut.knownAt);
+    expect(JSON.parse(JSON.stringify(atCut))).toEqual(stored.figures);
+    const now = await source.compute(monthBounds('2024-06'), new Date().toISOString());
+    expect(now.visits.month.visits).toBe(stored.figures.visits.month.visits - 1);
+    expect(now.problems.month.resolved).toBe(stored.figures.problems.month.resolved + 1);
+    expect(now.subsidies.month.recovered.fen).toBe('345600');
+    expect(now.certifications.find((c) => c.type === 'specialized_sme' && c.level === 'province')?.currentlyValid).toBe(1);
   });
 
   it('downloads the XLSX, which reads back with the same figures', async () => {

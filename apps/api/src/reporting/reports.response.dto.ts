@@ -210,6 +210,17 @@ export class MonthlySummaryFiguresDto implements MonthlySummaryFigures {
   certifications: ReportCertificationFigureDto[];
 }
 
+export class LogCutDto {
+  @ApiProperty({ type: String, nullable: true, example: '7412', description: 'Transaction id of the cut (xid8); null on a summary stored before cuts were recorded' })
+  transactionId: string | null;
+
+  @ApiProperty({ example: 1200 })
+  globalPosition: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The knownAt every figure was computed with; null before cuts were recorded' })
+  knownAt: string | null;
+}
+
 export class MonthlySummaryVersionDto implements MonthlySummaryVersion {
   @ApiProperty({ example: 1 })
   version: number;
@@ -228,6 +239,9 @@ export class MonthlySummaryVersionDto implements MonthlySummaryVersion {
 
   @ApiProperty({ example: 1200, description: 'The log position the figures were computed at' })
   computedAtPosition: number;
+
+  @ApiProperty({ type: () => LogCutDto, description: 'The cut of the log every figure was computed at (recompute with its knownAt)' })
+  cut: LogCutDto;
 
   @ApiProperty({ format: 'date-time' })
   generatedAt: string;

@@ -3531,6 +3531,20 @@ export interface components {
             /** @description False when the month existed already and no reason was given: a no-op */
             generated: boolean;
         };
+        LogCutDto: {
+            /**
+             * @description Transaction id of the cut (xid8); null on a summary stored before cuts were recorded
+             * @example 7412
+             */
+            transactionId: string | null;
+            /** @example 1200 */
+            globalPosition: number;
+            /**
+             * Format: date-time
+             * @description The knownAt every figure was computed with; null before cuts were recorded
+             */
+            knownAt: string | null;
+        };
         ReportScopeDto: {
             /**
              * @description month: the month’s cohort; year_to_date: since 1 January
@@ -3744,6 +3758,8 @@ export interface components {
              * @example 1200
              */
             computedAtPosition: number;
+            /** @description The cut of the log every figure was computed at (recompute with its knownAt) */
+            cut: components["schemas"]["LogCutDto"];
             /** Format: date-time */
             generatedAt: string;
             /** @description The user who generated it; null for the scheduled job */
@@ -3776,6 +3792,8 @@ export interface components {
              * @example 1200
              */
             computedAtPosition: number;
+            /** @description The cut of the log every figure was computed at (recompute with its knownAt) */
+            cut: components["schemas"]["LogCutDto"];
             /** Format: date-time */
             generatedAt: string;
             /** @description The user who generated it; null for the scheduled job */

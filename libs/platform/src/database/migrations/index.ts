@@ -13,6 +13,7 @@ import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-regist
 import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
 import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
 import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
+import { MonthlySummaryCut1764300001400 } from './1764300001400-monthly-summary-cut';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   VisitVoidedAt1764300001300,
   ProblemHistoryRows1764300002100,
   IdempotencyClaims1764300001800,
+  MonthlySummaryCut1764300001400,
 ];

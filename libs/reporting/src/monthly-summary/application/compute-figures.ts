@@ -6,13 +6,18 @@ import { GetResolutionMetrics, GetVisitMetrics, WorkingCalendar, type Resolution
 import type { MonthBounds } from '../domain/month';
 import type { CertificationFigure, FigureScope, MonthlySummaryFigures, ProblemFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
 
+/** A figure's scope plus the cut's instant (stored once, on the summary's cut, not in every figure). */
+type KnownScope = FigureScope & { knownAt: string };
+const published = ({ kind, from, to, asOf }: KnownScope): FigureScope => ({ kind, from, to, asOf });
+
 /** The certification types the bureau's report names, in its order. */
 export const REPORTED_CERTIFICATION_TYPES = ['specialized_sme', 'little_giant', 'high_tech', 'tech_sme', 'single_champion'] as const;
 
 /**
  * Every figure of a monthly summary, from the existing read-model queries (never re-implemented here),
- * each as of the end of the month's last day. Late data recorded before now counts (a June visit logged
- * on 3 July belongs to June); the result is frozen in the summary event, not recomputed on read.
+ * each as of the end of the month's last day and as known at one instant (the summary's cut): late data
+ * recorded by then counts (a June visit logged on 3 July belongs to June), anything recorded later does not,
+ * so the same call with the recorded knownAt gives the stored figures again.
  */
 @Injectable()
 export class MonthlySummaryFiguresSource {
@@ -21,24 +26,24 @@ export class MonthlySummaryFiguresSource {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async compute(bounds: MonthBounds): Promise<MonthlySummaryFigures> {
+  async compute(bounds: MonthBounds, knownAt: string): Promise<MonthlySummaryFigures> {
     const asOf = bounds.to;
-    const month: FigureScope = { kind: 'month', from: bounds.from, to: asOf, asOf };
-    const ytd: FigureScope = { kind: 'year_to_date', from: bounds.yearStart, to: asOf, asOf };
+    const month: KnownScope = { kind: 'month', from: bounds.from, to: asOf, asOf, knownAt };
+    const ytd: KnownScope = { kind: 'year_to_date', from: bounds.yearStart, to: asOf, asOf, knownAt };
     return {
-      visits: { month: { scope: month, ...(await this.visits(month)) }, yearToDate: { scope: ytd, ...(await this.visits(ytd)) } },
+      visits: { month: { scope: published(month), ...(await this.visits(month)) }, yearToDate: { scope: published(ytd), ...(await this.visits(ytd)) } },
       problems: { month: await this.problems(month), yearToDate: await this.problems(ytd) },
       subsidies: { month: await this.subsidies(month), yearToDate: await this.subsidies(ytd) },
       certifications: await this.certifications(month, ytd),
     };
   }
 
-  private async visits(scope: FigureScope): Promise<{ visits: number; enterprises: number }> {
-    const { total } = await this.queries.execute<GetVisitMetrics, { total: VisitFigures }>(new GetVisitMetrics(scope.from, scope.to, scope.asOf, 'none'));
+  private async visits(scope: KnownScope): Promise<{ visits: number; enterprises: number }> {
+    const { total } = await this.queries.execute<GetVisitMetrics, { total: VisitFigures }>(new GetVisitMetrics(scope.from, scope.to, scope.asOf, 'none', scope.knownAt));
     return { visits: total.visits, enterprises: total.enterprises };
   }
 
-  private async problems(scope: FigureScope): Promise<ProblemFigure> {
+  private async problems(scope: KnownScope): Promise<ProblemFigure> {
     const calculator = await this.calendar.snapshot();
     const between = (from: string, to: string) => {
       try {
@@ -49,10 +54,10 @@ export class MonthlySummaryFiguresSource {
     };
     const kind = scope.kind === 'month' ? 'period' : 'cumulative';
     const { total } = await this.queries.execute<GetResolutionMetrics, ResolutionMetrics>(
-      new GetResolutionMetrics({ kind, from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: null }, 'none', between),
+      new GetResolutionMetrics({ kind, from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt }, 'none', between),
     );
     return {
-      scope,
+      scope: published(scope),
       collected: total.collected,
       resolved: total.resolutionRate.numerator,
       resolutionRate: total.resolutionRate,
@@ -64,17 +69,17 @@ export class MonthlySummaryFiguresSource {
     };
   }
 
-  private async subsidies(scope: FigureScope): Promise<SubsidyFigure> {
+  private async subsidies(scope: KnownScope): Promise<SubsidyFigure> {
     const { total } = await this.queries.execute<GetSubsidyMetrics, SubsidyMetrics>(
-      new GetSubsidyMetrics({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: null, policyYear: null }, 'none'),
+      new GetSubsidyMetrics({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt, policyYear: null }, 'none'),
     );
-    return { scope, disbursed: total.disbursed, recovered: total.recovered, disbursements: total.disbursements, enterprisesPaid: total.enterprisesPaid };
+    return { scope: published(scope), disbursed: total.disbursed, recovered: total.recovered, disbursements: total.disbursements, enterprisesPaid: total.enterprisesPaid };
   }
 
-  private async certifications(month: FigureScope, ytd: FigureScope): Promise<CertificationFigure[]> {
-    const counts = (scope: FigureScope) =>
+  private async certifications(month: KnownScope, ytd: KnownScope): Promise<CertificationFigure[]> {
+    const counts = (scope: KnownScope) =>
       this.queries.execute<GetCertificationCountsQuery, CertificationCountsView>(
-        new GetCertificationCountsQuery({ asOf: scope.asOf, from: scope.from, to: scope.to, knownAt: null }),
+        new GetCertificationCountsQuery({ asOf: scope.asOf, from: scope.from, to: scope.to, knownAt: scope.knownAt }),
       );
     const [inMonth, inYear] = [await counts(month), await counts(ytd)];
     return REPORTED_CERTIFICATION_TYPES.flatMap((type) =>

@@ -1,11 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError, ProjectionRegistry, ReadModelWaiter } from '@app/event-store';
+import { Inject } from '@nestjs/common';
+import { DomainError, EVENT_STORE, ProjectionRegistry, ReadModelWaiter, type EventStore } from '@app/event-store';
 import { AppConfig, CommandRunner, todayInShanghai, type CommandContext } from '@app/platform';
 import { isReportMonth, monthBounds } from '../domain/month';
 import { monthlySummaryDecider } from '../domain/monthly-summary.decider';
-import { monthlySummaryStreamId } from '../domain/monthly-summary.events';
+import { monthlySummaryStreamId, type LogCut } from '../domain/monthly-summary.events';
 import { MONTHLY_SUMMARIES_PROJECTION } from '../read-model/monthly-summaries.projection';
 import { MonthlySummaryFiguresSource } from './compute-figures';
 
@@ -45,6 +46,7 @@ export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMo
     private readonly config: AppConfig,
     private readonly waiter: ReadModelWaiter,
     private readonly projections: ProjectionRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -53,14 +55,15 @@ export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMo
     const bounds = monthBounds(month);
     const zone = this.config.zoneId;
     const streamId = monthlySummaryStreamId(zone, month);
-    const head = await this.caughtUpHead();
-    const figures = await this.figures.compute(bounds);
+    const cut = await this.takeCut();
+    const figures = await this.figures.compute(bounds, cut.knownAt!);
     const command = {
       type: 'GenerateMonthlySummary' as const,
       month,
       zone,
       asOf: bounds.to,
-      computedAtPosition: head,
+      computedAtPosition: cut.globalPosition,
+      cut,
       figures,
       today: todayInShanghai(),
       reason: correctionReason,
@@ -76,17 +79,21 @@ export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMo
   }
 
   /**
-   * The last committed event, once every read model the figures come from has processed it. Not
-   * EventStore.head(): that stops before any transaction still running (a projection batch, say), so
-   * figures computed after waiting for it could miss an event committed a moment ago.
+   * A cut of the log: the store's head (the last event in log order before any transaction still running, the
+   * same compound checkpoint the projections advance through), once every read model the figures come from has
+   * processed it, and the instant it was recorded at, which every figure takes as knownAt. Later events (a void,
+   * a late resolution, a revocation, a recovery) are recorded after that instant, so the figures recomputed with
+   * it are the ones published.
    */
-  private async caughtUpHead(): Promise<number> {
-    const [{ position }] = await this.db.query(`SELECT coalesce(max(global_position), 0)::text AS position FROM es_events`);
-    const head = Number(position);
-    if (head > 0) {
-      const names = this.projections.all().map((p) => p.name).filter((n) => n !== MONTHLY_SUMMARIES_PROJECTION);
-      await this.waiter.waitFor(head, names, this.config.projections.waitForTimeoutMs);
-    }
-    return head;
+  private async takeCut(): Promise<LogCut> {
+    const head = await this.store.head();
+    if (head.globalPosition === 0) return { transactionId: head.transactionId, globalPosition: 0, knownAt: new Date().toISOString() };
+    const names = this.projections.all().map((p) => p.name).filter((n) => n !== MONTHLY_SUMMARIES_PROJECTION);
+    await this.waiter.waitFor(head.globalPosition, names, this.config.projections.waitForTimeoutMs);
+    const [{ recorded }] = await this.db.query(
+      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded FROM es_events WHERE global_position = $1`,
+      [head.globalPosition],
+    );
+    return { transactionId: head.transactionId, globalPosition: head.globalPosition, knownAt: recorded as string };
   }
 }

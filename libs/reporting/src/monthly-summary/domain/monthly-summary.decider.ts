@@ -1,6 +1,6 @@
 import { DomainError, assertNever, type Decider } from '@app/event-store';
 import type { MonthlySummarySnapshot } from './monthly-summary.events';
-import { MonthlySummaryEventTypes as T, type MonthlySummaryEvent } from './monthly-summary.events';
+import { MONTHLY_SUMMARY_SCHEMA_VERSION, MonthlySummaryEventTypes as T, type MonthlySummaryEvent } from './monthly-summary.events';
 
 export interface GenerateMonthlySummaryCommand extends MonthlySummarySnapshot {
   type: 'GenerateMonthlySummary';
@@ -29,14 +29,15 @@ export class MonthNotEnded extends DomainError {
 function decide(command: MonthlySummaryCommand, state: MonthlySummaryState): MonthlySummaryEvent[] {
   switch (command.type) {
     case 'GenerateMonthlySummary': {
-      const { month, zone, asOf, computedAtPosition, figures, today } = command;
+      const { month, zone, asOf, computedAtPosition, cut, figures, today } = command;
       if (asOf >= today) throw new MonthNotEnded(month, asOf, today);
-      const snapshot: MonthlySummarySnapshot = { month, zone, asOf, computedAtPosition, figures };
-      if (state.version === 0) return [{ type: T.Generated, data: snapshot }];
+      const snapshot: MonthlySummarySnapshot = { month, zone, asOf, computedAtPosition, cut, figures };
+      const schemaVersion = MONTHLY_SUMMARY_SCHEMA_VERSION;
+      if (state.version === 0) return [{ type: T.Generated, schemaVersion, data: snapshot }];
       const reason = command.reason?.trim();
       // Generating again is a no-op; so is a retried correction (the latest version already carries its reason).
       if (!reason || reason === state.latestReason) return [];
-      return [{ type: T.Regenerated, data: { ...snapshot, reason, supersedesVersion: state.version } }];
+      return [{ type: T.Regenerated, schemaVersion, data: { ...snapshot, reason, supersedesVersion: state.version } }];
     }
     default:
       return assertNever(command.type, 'command');

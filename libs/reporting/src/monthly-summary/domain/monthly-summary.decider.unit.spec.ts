@@ -2,10 +2,12 @@ import { deciderSpec } from '@app/event-store/testing';
 import { SAMPLE_FIGURES } from '../testing/sample-figures';
 import { MonthNotEnded, monthlySummaryDecider, type GenerateMonthlySummaryCommand } from './monthly-summary.decider';
 import type { MonthlySummaryEvent } from './monthly-summary.events';
+import { monthlySummaryUpcasters } from './monthly-summary.upcasters';
 
 const spec = deciderSpec(monthlySummaryDecider);
 
-const snapshot = { month: '2024-06', zone: 'gaoxin', asOf: '2024-06-30', computedAtPosition: 120, figures: SAMPLE_FIGURES };
+const cut = { transactionId: '917', globalPosition: 120, knownAt: '2024-07-01T02:00:00.000000Z' };
+const snapshot = { month: '2024-06', zone: 'gaoxin', asOf: '2024-06-30', computedAtPosition: 120, cut, figures: SAMPLE_FIGURES };
 const generate = (extra: Partial<GenerateMonthlySummaryCommand> = {}): GenerateMonthlySummaryCommand => ({
   type: 'GenerateMonthlySummary',
   ...snapshot,
@@ -15,10 +17,10 @@ const generate = (extra: Partial<GenerateMonthlySummaryCommand> = {}): GenerateM
 const corrected = { ...SAMPLE_FIGURES, visits: { ...SAMPLE_FIGURES.visits, month: { ...SAMPLE_FIGURES.visits.month, visits: 413 } } };
 
 /** Builders named after the stream's states. */
-const givenGenerated = (): MonthlySummaryEvent[] => [{ type: 'MonthlySummaryGenerated', data: snapshot }];
+const givenGenerated = (): MonthlySummaryEvent[] => [{ type: 'MonthlySummaryGenerated', schemaVersion: 2, data: snapshot }];
 const givenCorrected = (reason = '补录6月28日走访'): MonthlySummaryEvent[] => [
   ...givenGenerated(),
-  { type: 'MonthlySummaryRegenerated', data: { ...snapshot, computedAtPosition: 130, figures: corrected, reason, supersedesVersion: 1 } },
+  { type: 'MonthlySummaryRegenerated', schemaVersion: 2, data: { ...snapshot, computedAtPosition: 130, cut: { ...cut, globalPosition: 130 }, figures: corrected, reason, supersedesVersion: 1 } },
 ];
 
 describe('monthly summary decider', () => {
@@ -36,14 +38,14 @@ describe('monthly summary decider', () => {
   });
 
   it('a correction with a reason appends a new version that names the one it supersedes', () => {
-    spec.given(givenGenerated()).when(generate({ figures: corrected, computedAtPosition: 130, reason: ' 补录6月28日走访 ' })).then(givenCorrected().slice(1));
+    spec.given(givenGenerated()).when(generate({ figures: corrected, computedAtPosition: 130, cut: { ...cut, globalPosition: 130 }, reason: ' 补录6月28日走访 ' })).then(givenCorrected().slice(1));
   });
 
   it('a second correction supersedes version 2; a retried correction (same reason as the latest) is a no-op', () => {
     spec
       .given(givenCorrected())
       .when(generate({ reason: '撤销重复录入的走访' }))
-      .then([{ type: 'MonthlySummaryRegenerated', data: { ...snapshot, reason: '撤销重复录入的走访', supersedesVersion: 2 } }]);
+      .then([{ type: 'MonthlySummaryRegenerated', schemaVersion: 2, data: { ...snapshot, reason: '撤销重复录入的走访', supersedesVersion: 2 } }]);
     spec.given(givenCorrected()).when(generate({ figures: corrected, reason: '补录6月28日走访' })).then([]);
   });
 
@@ -55,5 +57,11 @@ describe('monthly summary decider', () => {
 
   it('the refusal is an invalid request, not a conflict', () => {
     expect(new MonthNotEnded('2024-06', '2024-06-30', '2024-06-30')).toMatchObject({ kind: 'invalid', code: 'MONTH_NOT_ENDED' });
+  });
+
+  it('a summary stored before cuts (schema version 1) reads with its position as a cut without transaction id or knownAt', () => {
+    const [generated] = monthlySummaryUpcasters;
+    const { cut: _cut, ...v1 } = snapshot;
+    expect(generated.upcast(v1, { type: 'MonthlySummaryGenerated', streamId: 'monthly-summary-gaoxin-2024-06' })).toEqual({ ...v1, cut: { transactionId: null, globalPosition: 120, knownAt: null } });
   });
 });

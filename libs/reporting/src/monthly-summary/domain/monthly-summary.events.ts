@@ -13,13 +13,30 @@ export function monthlySummaryStreamId(zone: string, month: string): string {
   return `${MONTHLY_SUMMARY_STREAM_PREFIX}${zone}-${month}`;
 }
 
+/**
+ * A cut of the log: the compound checkpoint the projections use (every event at or before it in log order,
+ * and no other, was committed when the cut was taken) and the instant the figures were read as known at.
+ * Every figure of a summary is computed at its cut, so they can be recomputed later from it.
+ */
+export interface LogCut {
+  /** null only on a summary stored before cuts were recorded (schema version 1). */
+  transactionId: string | null;
+  globalPosition: number;
+  /** The `knownAt` every figure was computed with (ISO instant); null before schema version 2. */
+  knownAt: string | null;
+}
+
+/** Schema version 2 added `cut`; see monthlySummaryUpcasters. */
+export const MONTHLY_SUMMARY_SCHEMA_VERSION = 2;
+
 export interface MonthlySummarySnapshot {
   month: string;
   zone: string;
   /** The month's last day (Asia/Shanghai): every figure is as of the end of this day. */
   asOf: string;
-  /** The log head when the figures were computed: the events behind them are those up to here. */
+  /** The log position of the cut (kept beside `cut` for readers of schema version 1). */
   computedAtPosition: number;
+  cut: LogCut;
   figures: MonthlySummaryFigures;
 }
 

@@ -12,6 +12,7 @@ export interface WorkbookSummary {
   reason: string | null;
   asOf: string;
   computedAtPosition: number;
+  cut: { transactionId: string | null; knownAt: string | null };
   generatedAt: string;
   figures: MonthlySummaryFigures;
 }
@@ -96,6 +97,7 @@ export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer
     ['版本类型', s.kind === 'generated' ? '首次生成' : '更正'],
     ['更正原因', s.reason],
     ['计算时日志位置', s.computedAtPosition],
+    ['计算时点（knownAt）', s.cut.knownAt ?? '未记录'],
     ['生成时间', s.generatedAt],
     ['本月口径', `${vm.scope.from} 至 ${vm.scope.to}（按业务日期，截至${s.asOf}日终）`],
     ['年初至今口径', `${vy.scope.from} 至 ${vy.scope.to}（累计，截至${s.asOf}日终）`],

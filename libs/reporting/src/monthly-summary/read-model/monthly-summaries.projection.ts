@@ -15,6 +15,8 @@ export interface MonthlySummaryRecord extends Record<string, unknown> {
   supersedes_version: number | null;
   as_of: string;
   computed_at_position: number;
+  cut_transaction_id: string | null;
+  known_at: string | null;
   figures: MonthlySummaryFigures;
   event_position: number;
   generated_at: string;
@@ -40,6 +42,8 @@ export function evolveMonthlySummary(row: MonthlySummaryRecord | null, stored: S
     supersedes_version: correction?.supersedesVersion ?? null,
     as_of: d.asOf,
     computed_at_position: d.computedAtPosition,
+    cut_transaction_id: d.cut.transactionId,
+    known_at: d.cut.knownAt,
     figures: d.figures,
     event_position: stored.globalPosition,
     generated_at: stored.recordedAt.toISOString(),
@@ -53,13 +57,13 @@ export class MonthlySummariesProjection extends RowProjection<MonthlySummaryReco
   constructor() {
     super({
       name: MONTHLY_SUMMARIES_PROJECTION,
-      version: 1,
+      version: 2,
       handles: [T.Generated, T.Regenerated],
       table: 'monthly_summaries',
       keyColumn: 'summary_id',
       columns: {
         summary_id: 'text', zone: 'text', month: 'text', version: 'integer', kind: 'text', reason: 'text', supersedes_version: 'integer',
-        as_of: 'date', computed_at_position: 'bigint', figures: 'jsonb', event_position: 'bigint', generated_at: 'timestamptz', generated_by: 'text',
+        as_of: 'date', computed_at_position: 'bigint', cut_transaction_id: 'bigint', known_at: 'timestamptz', figures: 'jsonb', event_position: 'bigint', generated_at: 'timestamptz', generated_by: 'text',
       },
       rowKey: (e) => (e.streamId.startsWith(MONTHLY_SUMMARY_STREAM_PREFIX) ? summaryKey(e) : null),
       evolve: evolveMonthlySummary,

@@ -12,6 +12,8 @@ export interface MonthlySummaryVersion {
   supersedesVersion: number | null;
   asOf: string;
   computedAtPosition: number;
+  /** The cut of the log the figures were computed at (transaction id and knownAt null before cuts were recorded). */
+  cut: { transactionId: string | null; globalPosition: number; knownAt: string | null };
   generatedAt: string;
   generatedBy: string | null;
 }
@@ -58,6 +60,7 @@ function describe(r: MonthlySummaryRow): MonthlySummaryVersion {
     supersedesVersion: r.supersedesVersion,
     asOf: r.asOf,
     computedAtPosition: r.computedAtPosition,
+    cut: { transactionId: r.cutTransactionId, globalPosition: r.computedAtPosition, knownAt: r.knownAt?.toISOString() ?? null },
     generatedAt: r.generatedAt.toISOString(),
     generatedBy: r.generatedBy,
   };

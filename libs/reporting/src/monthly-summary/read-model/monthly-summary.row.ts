@@ -36,6 +36,14 @@ export class MonthlySummaryRow {
   @Column({ name: 'computed_at_position', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   computedAtPosition: number;
 
+  /** The cut's transaction id (null on a summary stored before cuts were recorded). */
+  @Column({ name: 'cut_transaction_id', type: 'bigint', nullable: true })
+  cutTransactionId: string | null;
+
+  /** The instant every figure was computed as known at: recompute with it to get the figures again. */
+  @Column({ name: 'known_at', type: 'timestamptz', nullable: true })
+  knownAt: Date | null;
+
   @Column({ type: 'jsonb' })
   figures: MonthlySummaryFigures;
 
