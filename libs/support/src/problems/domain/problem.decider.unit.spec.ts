@@ -447,6 +447,40 @@ describe('business dates', () => {
     spec.given([]).when({ ...cmd.register(), today: '2024-06-19' } as ProblemCommand).thenThrows(InvalidProblemChange, /future/);
   });
 
+  // The overdue flag and the automatic 督办 are the system's notes, not steps: the unit that resolved on the deadline
+  // day and records it after the overdue job ran gets it on its true date (and so counted on time).
+  describe('system notes do not fence the business date', () => {
+    const dayAfter = '2024-06-18'; // DEADLINE is Mon 17 June
+    const flagged: ProblemEvent = {
+      type: ProblemEventTypes.FlaggedOverdue, businessTime: dayStart(dayAfter), data: { deadline: DEADLINE, flaggedOn: dayAfter, workingDaysOverdue: 1 },
+    };
+    const autoSupervised: ProblemEvent = {
+      type: ProblemEventTypes.SupervisionIssued, businessTime: dayStart(dayAfter), data: { note: '逾期1个工作日，自动督办', issuedOn: dayAfter, automatic: true },
+    };
+    const onDeadline = (c: ProblemCommand) => ({ ...c, on: DEADLINE, today: '2024-06-19' }) as ProblemCommand;
+
+    it('records a resolution on the deadline day after the flag and the automatic 督办', () => {
+      spec.given([...givenInProgressProblem(), flagged, autoSupervised]).when(onDeadline(cmd.resolve())).then([
+        { type: ProblemEventTypes.Resolved, businessTime: dayStart(DEADLINE), data: { outcome: 'solved', summary: '已调剂用地指标', resolvedOn: DEADLINE, deadline: DEADLINE } },
+      ]);
+    });
+
+    it('records progress dated before the flag', () => {
+      const events = problemDecider.decide(onDeadline(cmd.progress()), [...givenInProgressProblem(), flagged].reduce(problemDecider.evolve, initialProblemState()));
+      expect(events.map((ev) => ev.type)).toEqual([ProblemEventTypes.ProgressReported]);
+    });
+
+    it('keeps a manual 督办 a step: a later step cannot be dated before it', () => {
+      const manual: ProblemEvent = { ...autoSupervised, data: { note: '请加快', issuedOn: dayAfter, automatic: false } };
+      spec.given([...givenInProgressProblem(), manual]).when(onDeadline(cmd.resolve())).thenThrows(InvalidProblemChange, /previous step/);
+    });
+
+    it('does not count the system notes as the last step', () => {
+      const state = [...givenInProgressProblem(), flagged, autoSupervised].reduce(problemDecider.evolve, initialProblemState());
+      expect(state.lastStepOn).toBe(DAY.progress);
+    });
+  });
+
   it('refuses a step dated before the previous one (a resolve before its assignment)', () => {
     const early = { ...cmd.resolve(), on: '2024-05-31' } as ProblemCommand;
     spec.given(givenInProgressProblem()).when(early).thenThrows(InvalidProblemChange, /before the problem's previous step/);

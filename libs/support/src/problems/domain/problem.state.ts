@@ -33,7 +33,7 @@ export interface ProblemState {
   /** The deadline last flagged overdue, and the one last supervised automatically: each happens once per deadline. */
   overdueFlaggedFor: string | null;
   autoSupervisedFor: string | null;
-  /** Business date of the latest step: a later step cannot be dated before it. */
+  /** Business date of the latest step (system notes aside): a later step cannot be dated before it. */
   lastStepOn: string | null;
 }
 
@@ -56,9 +56,17 @@ export const initialProblemState = (): ProblemState => ({
   lastStepOn: null,
 });
 
+/**
+ * The overdue flag and the automatic 督办 are the system's notes on a problem, not steps someone took: a unit
+ * recording its step late (resolved on the deadline day, logged after the overdue job ran) must get its true date.
+ */
+export function isSystemNote(event: ProblemEvent): boolean {
+  return event.type === T.FlaggedOverdue || (event.type === T.SupervisionIssued && event.data.automatic);
+}
+
 /** Folds one event. Total over the event union, never throws, never reads the clock. */
 export function evolveProblem(state: ProblemState, event: ProblemEvent): ProblemState {
-  const stepOn = event.businessTime ? shanghaiDate(event.businessTime) : null;
+  const stepOn = event.businessTime && !isSystemNote(event) ? shanghaiDate(event.businessTime) : null;
   const lastStepOn = stepOn && (!state.lastStepOn || stepOn > state.lastStepOn) ? stepOn : state.lastStepOn;
   return { ...evolveStatus(state, event), lastStepOn };
 }

@@ -47,6 +47,19 @@ const STATUS_AFTER: Partial<Record<ProblemEvent['type'], string>> = {
   [T.Withdrawn]: 'withdrawn',
 };
 
+/**
+ * A conclusion recorded late but dated on or before its deadline proves the overdue notes the system wrote meanwhile
+ * wrong (for that deadline): they are marked corrected, so the page shows them as such rather than as a standing 逾期.
+ */
+function correctOverdueNotes(history: ProblemHistoryEntry[], resolvedOn: string, deadline: string): ProblemHistoryEntry[] {
+  if (resolvedOn > deadline) return history;
+  return history.map((h) => {
+    const overdueFlag = h.type === T.FlaggedOverdue && h.summary.deadline === deadline;
+    const automaticSupervision = h.type === T.SupervisionIssued && h.summary.automatic === true && h.on > deadline;
+    return (overdueFlag || automaticSupervision) && h.correctedOn === undefined ? { ...h, correctedOn: resolvedOn } : h;
+  });
+}
+
 /** Pure: the row after one event. Times come from the event, never from the clock. */
 export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: StoredEvent): ProblemDetailsRecord | null {
   const event = stored as unknown as StoredEvent & ProblemEvent;
@@ -121,7 +134,13 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
     case T.SupervisionIssued:
       return { ...next, supervision_count: row.supervision_count + 1 };
     case T.Resolved:
-      return { ...next, outcome: event.data.outcome, resolved_on: event.data.resolvedOn, pending_extension_days: null };
+      return {
+        ...next,
+        outcome: event.data.outcome,
+        resolved_on: event.data.resolvedOn,
+        pending_extension_days: null,
+        history: correctOverdueNotes(next.history, event.data.resolvedOn, event.data.deadline),
+      };
     case T.FollowedUp:
       return { ...next, satisfaction: event.data.satisfaction };
     case T.Reopened:
@@ -143,7 +162,8 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
     super({
       name: 'problem-details',
       // 2: registered_by (the migration fills it in place; the rebuild this version asks for gives the same).
-      version: 2,
+      // 3: history marks overdue notes a timely conclusion corrected (correctedOn).
+      version: 3,
       handles: Object.values(T),
       table: 'problems',
       keyColumn: 'problem_id',
