@@ -2856,6 +2856,11 @@ export interface components {
             summary: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: date
+             * @description On an overdue flag or automatic 督办 only: the business date of the on-time conclusion, recorded later, that corrected it
+             */
+            correctedOn?: string;
         };
         ProblemDetailsDto: {
             /** Format: uuid */

@@ -42,6 +42,7 @@ export const PROBLEM_EVENTS: Record<string, string> = {
   ProblemEscalated: '提级',
   ProblemSupervisionIssued: '督办',
   ProblemFlaggedOverdue: '逾期预警',
+  ProblemDuplicateMergedIn: '并入重复问题',
   ProblemResolved: '办结',
   ProblemFollowedUp: '回访',
   ProblemReopened: '重办',

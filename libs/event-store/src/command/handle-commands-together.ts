@@ -10,6 +10,8 @@ export interface CommandStep<Command = unknown, State = unknown, Event extends D
   command: Command;
   /** A retried group whose steps all carry recorded keys appends nothing and returns the first results. */
   idempotencyKey?: string;
+  /** The caller's expected version of this stream (If-Match): a group that reads another refuses, never retries. */
+  expectedVersion?: number;
 }
 
 /** A step of any stream: each step has its own command, state and event types. */
@@ -47,6 +49,11 @@ export async function handleCommandsTogether(
 ): Promise<StepResult[]> {
   for (let attempt = 0; ; attempt++) {
     const loaded = await Promise.all(steps.map((step) => loadStep(store, step)));
+    for (const { step, version, earlier } of loaded) {
+      if (!earlier && step.expectedVersion !== undefined && step.expectedVersion !== version) {
+        throw new ConcurrencyError(step.streamId, step.expectedVersion, version);
+      }
+    }
     const decided = loaded.map(({ step, state, earlier }) => (earlier ? [] : (step.decider.decide(step.command, state) as DomainEvent[])));
     const pending = steps.map((_, i) => i).filter((i) => decided[i].length > 0);
     if (pending.length === 0) return loaded.map(toResult);

@@ -9,6 +9,8 @@ export interface GroupStep<C = unknown, S = unknown, E extends DomainEvent = Dom
   streamId: string;
   decider: Decider<C, S, E>;
   command: C;
+  /** The caller's If-Match on this stream. */
+  expectedVersion?: number;
 }
 
 /**

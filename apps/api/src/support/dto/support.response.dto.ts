@@ -65,6 +65,13 @@ export class ProblemHistoryEntryDto implements ProblemHistoryEntry {
     description: 'The event’s data as recorded; its fields depend on `type`',
   })
   summary: Record<string, unknown>;
+
+  @ApiProperty({
+    required: false,
+    format: 'date',
+    description: 'On an overdue flag or automatic 督办 only: the business date of the on-time conclusion, recorded later, that corrected it',
+  })
+  correctedOn?: string;
 }
 
 /** A problem as the list shows it: the details without description and history. */

@@ -115,6 +115,9 @@ export const problemEvent = {
   merged: (intoProblemId = 'prb-0002', on: string = DAY.progress): ProblemEvent => ({
     type: T.Merged, businessTime: dayStart(on), data: { intoProblemId, mergedOn: on },
   }),
+  duplicateMergedIn: (duplicateProblemId = 'prb-0009', on: string = DAY.progress): ProblemEvent => ({
+    type: T.DuplicateMergedIn, businessTime: dayStart(on), data: { duplicateProblemId, mergedOn: on },
+  }),
   withdrawn: (requestedBy = '企业法人代表', on: string = DAY.progress): ProblemEvent => ({
     type: T.Withdrawn, businessTime: dayStart(on), data: { requestedBy, reason: '企业已自行解决', withdrawnOn: on },
   }),

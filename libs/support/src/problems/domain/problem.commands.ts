@@ -77,6 +77,15 @@ export type ProblemCommand = Base &
       }
     | { type: 'CloseProblem' }
     | { type: 'MergeProblem'; intoProblemId: string; target: MergeTarget }
+    | {
+        /**
+         * The target's half of a merge, decided on the target's own stream and appended in one transaction with the
+         * duplicate's: two merges racing over the same pair (A→B, B→A) both write both streams, so one must lose.
+         */
+        type: 'TakeInDuplicate';
+        duplicateProblemId: string;
+        duplicateEnterpriseUscc: string;
+      }
     | { type: 'WithdrawProblem'; requestedBy: string; reason: string }
     | {
         /** The daily overdue check (a system actor). Working days past the deadline come from the calendar. */

@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '@app/event-store';
 import { assertUnitsUsable } from '../../handling-units/domain/handling-unit.errors';
-import type { Actor, ProblemCommand } from './problem.commands';
+import type { Actor, MergeTarget, ProblemCommand } from './problem.commands';
 import {
   IllegalProblemTransition,
   InvalidProblemChange,
@@ -25,6 +25,26 @@ function requireBeforeResolution(state: ProblemState, action: string): void {
     ? 'it has been resolved' : 'it is no longer open');
   // A reopened problem is in progress again, but its first conclusion was reported: it cannot leave the counts now.
   if (state.everResolved) throw new IllegalProblemTransition(action, state.status, 'it has been resolved (and reopened)');
+}
+
+/** Where a duplicate may go: an open problem of the same enterprise. Reported on the request's intoProblemId. */
+function assertMergeTarget(target: MergeTarget, duplicateEnterpriseUscc: string | null): void {
+  if (target.status === 'none') {
+    throw new InvalidProblemChange(`No problem ${target.problemId} to merge into`, { field: 'intoProblemId' });
+  }
+  if (target.enterpriseUscc !== duplicateEnterpriseUscc) {
+    throw new InvalidProblemChange(`Problem ${target.problemId} is another enterprise's: a duplicate is merged within one enterprise`, {
+      field: 'intoProblemId',
+    });
+  }
+  // Only into a live problem: a merged target would leave the duplicate counted nowhere, and since a merged
+  // problem is never a target, no chain of merges can close into a cycle (concurrent ones included: both halves
+  // of a merge are appended together, each at the version its rules were checked against).
+  if (!OPEN.includes(target.status)) {
+    throw new InvalidProblemChange(`Problem ${target.problemId} is ${target.status}: merge only into an open problem`, {
+      field: 'intoProblemId',
+    });
+  }
 }
 
 function requireStatus(state: ProblemState, allowed: ProblemStatus[], action: string, why: string): void {
@@ -221,24 +241,14 @@ function decideStep(command: ProblemCommand, state: ProblemState): ProblemEvent[
       if (command.intoProblemId === state.problemId) {
         throw new InvalidProblemChange('A problem cannot be merged into itself', { field: 'intoProblemId' });
       }
-      const { target } = command;
-      if (target.status === 'none') {
-        throw new InvalidProblemChange(`No problem ${command.intoProblemId} to merge into`, { field: 'intoProblemId' });
-      }
-      if (target.enterpriseUscc !== state.enterpriseUscc) {
-        throw new InvalidProblemChange(`Problem ${command.intoProblemId} is another enterprise's: a duplicate is merged within one enterprise`, {
-          field: 'intoProblemId',
-        });
-      }
-      // Only into a live problem: a merged target would leave the duplicate counted nowhere, and since a merged
-      // problem is never a target, no chain of merges can close into a cycle.
-      if (!OPEN.includes(target.status)) {
-        throw new InvalidProblemChange(`Problem ${command.intoProblemId} is ${target.status}: merge only into an open problem`, {
-          field: 'intoProblemId',
-        });
-      }
+      assertMergeTarget(command.target, state.enterpriseUscc);
       return [{ type: T.Merged, businessTime, data: { intoProblemId: command.intoProblemId, mergedOn: command.on } }];
     }
+    case 'TakeInDuplicate':
+      assertRole(command.actor, INTAKE, 'merge');
+      // The same rules, now against the target as its own stream has it inside the atomic append.
+      assertMergeTarget({ problemId: state.problemId!, status: state.status, enterpriseUscc: state.enterpriseUscc }, command.duplicateEnterpriseUscc);
+      return [{ type: T.DuplicateMergedIn, businessTime, data: { duplicateProblemId: command.duplicateProblemId, mergedOn: command.on } }];
     case 'WithdrawProblem':
       assertRole(command.actor, INTAKE, 'withdraw');
       requireBeforeResolution(state, 'withdraw');

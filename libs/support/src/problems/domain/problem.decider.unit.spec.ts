@@ -57,6 +57,9 @@ const cmd = {
     type: 'MergeProblem', actor, on, intoProblemId,
     target: { problemId: intoProblemId, status: 'assigned', enterpriseUscc: ENTERPRISE_USCC, ...target },
   }),
+  takeInDuplicate: (duplicateEnterpriseUscc = ENTERPRISE_USCC, actor = manager): ProblemCommand => ({
+    type: 'TakeInDuplicate', actor, on, duplicateProblemId: 'prb-0009', duplicateEnterpriseUscc,
+  }),
   withdraw: (actor = caseworker): ProblemCommand => ({ type: 'WithdrawProblem', actor, on, requestedBy: '企业', reason: '已自行解决' }),
   checkOverdue: (workingDaysOverdue = 1, actor = system): ProblemCommand => ({
     type: 'CheckOverdue', actor, on, workingDaysOverdue, superviseAfterWorkingDays: 3,
@@ -86,7 +89,7 @@ describe('problem decider', () => {
         RegisterProblem: true, CategorizeProblem: true, AssignProblem: true, AcceptProblem: true, ReturnProblem: true, ReportProgress: true,
         RequestExtension: true, ApproveExtension: true, RejectExtension: true, EscalateProblem: true, IssueSupervision: true,
         ResolveProblem: true, RecordFollowUp: true, CloseProblem: true, MergeProblem: true, WithdrawProblem: true,
-        CheckOverdue: true,
+        CheckOverdue: true, TakeInDuplicate: true,
       };
       expect(['RegisterProblem', ...commands.map(([, c]) => c.type)].sort()).toEqual(Object.keys(all).sort());
     });
@@ -337,6 +340,22 @@ describe('problem decider', () => {
       spec.given(givenRegisteredProblem()).when(cmd.merge('prb-0002', manager, { status: b.status, enterpriseUscc: b.enterpriseUscc }))
         .thenThrows(InvalidProblemChange, /is merged/);
     });
+    describe("TakeInDuplicate (the target's half, appended with the duplicate's ProblemMerged)", () => {
+      it('records the duplicate on the open target, without fencing its later steps', () => {
+        spec.given(givenAssignedProblem()).when(cmd.takeInDuplicate()).then([e.duplicateMergedIn('prb-0009', on)]);
+        const state = [...givenAssignedProblem(), e.duplicateMergedIn('prb-0009', on)].reduce(problemDecider.evolve, initialProblemState());
+        expect(state).toMatchObject({ status: 'assigned', lastStepOn: DAY.assigned });
+      });
+      it.each([['merged', givenMergedProblem], ['withdrawn', givenWithdrawnProblem], ['closed', givenClosedProblem]] as const)(
+        'refuses when the target is %s by now (so A→B and B→A cannot both pass)', (status, given) => {
+          spec.given(given()).when(cmd.takeInDuplicate()).thenThrows(InvalidProblemChange, `${PROBLEM_ID} is ${status}: merge only into an open problem`);
+        },
+      );
+      it("refuses another enterprise's duplicate, and a caller who may not merge", () => {
+        spec.given(givenAssignedProblem()).when(cmd.takeInDuplicate('91330100MA27XX0001')).thenThrows(InvalidProblemChange, /another enterprise/);
+        spec.given(givenAssignedProblem()).when(cmd.takeInDuplicate(ENTERPRISE_USCC, leadHandler)).thenThrows(NotPermitted);
+      });
+    });
     it.each([['resolved', givenResolvedProblem], ['followed up', () => givenFollowedUpProblem('satisfied')], ['reopened', givenReopenedProblem]])(
       'refuses both once %s (side exits only before resolution)', (_, given) => {
         spec.given(given()).when(cmd.merge()).thenThrows(IllegalProblemTransition, /it has been resolved/);
@@ -447,6 +466,40 @@ describe('business dates', () => {
     spec.given([]).when({ ...cmd.register(), today: '2024-06-19' } as ProblemCommand).thenThrows(InvalidProblemChange, /future/);
   });
 
+  // The overdue flag and the automatic 督办 are the system's notes, not steps: the unit that resolved on the deadline
+  // day and records it after the overdue job ran gets it on its true date (and so counted on time).
+  describe('system notes do not fence the business date', () => {
+    const dayAfter = '2024-06-18'; // DEADLINE is Mon 17 June
+    const flagged: ProblemEvent = {
+      type: ProblemEventTypes.FlaggedOverdue, businessTime: dayStart(dayAfter), data: { deadline: DEADLINE, flaggedOn: dayAfter, workingDaysOverdue: 1 },
+    };
+    const autoSupervised: ProblemEvent = {
+      type: ProblemEventTypes.SupervisionIssued, businessTime: dayStart(dayAfter), data: { note: '逾期1个工作日，自动督办', issuedOn: dayAfter, automatic: true },
+    };
+    const onDeadline = (c: ProblemCommand) => ({ ...c, on: DEADLINE, today: '2024-06-19' }) as ProblemCommand;
+
+    it('records a resolution on the deadline day after the flag and the automatic 督办', () => {
+      spec.given([...givenInProgressProblem(), flagged, autoSupervised]).when(onDeadline(cmd.resolve())).then([
+        { type: ProblemEventTypes.Resolved, businessTime: dayStart(DEADLINE), data: { outcome: 'solved', summary: '已调剂用地指标', resolvedOn: DEADLINE, deadline: DEADLINE } },
+      ]);
+    });
+
+    it('records progress dated before the flag', () => {
+      const events = problemDecider.decide(onDeadline(cmd.progress()), [...givenInProgressProblem(), flagged].reduce(problemDecider.evolve, initialProblemState()));
+      expect(events.map((ev) => ev.type)).toEqual([ProblemEventTypes.ProgressReported]);
+    });
+
+    it('keeps a manual 督办 a step: a later step cannot be dated before it', () => {
+      const manual: ProblemEvent = { ...autoSupervised, data: { note: '请加快', issuedOn: dayAfter, automatic: false } };
+      spec.given([...givenInProgressProblem(), manual]).when(onDeadline(cmd.resolve())).thenThrows(InvalidProblemChange, /previous step/);
+    });
+
+    it('does not count the system notes as the last step', () => {
+      const state = [...givenInProgressProblem(), flagged, autoSupervised].reduce(problemDecider.evolve, initialProblemState());
+      expect(state.lastStepOn).toBe(DAY.progress);
+    });
+  });
+
   it('refuses a step dated before the previous one (a resolve before its assignment)', () => {
     const early = { ...cmd.resolve(), on: '2024-05-31' } as ProblemCommand;
     spec.given(givenInProgressProblem()).when(early).thenThrows(InvalidProblemChange, /before the problem's previous step/);
@@ -459,6 +512,7 @@ describe('evolve', () => {
     e.registered(), e.categorized('用地', '审批'), e.assigned(), e.accepted(), e.returned(), e.progress(), e.extensionRequested(),
     e.extensionApproved(5, DEADLINE, '2024-06-24', DAY.progress), e.extensionRejected(), e.escalated('district', 'city'),
     e.supervisionIssued(), e.resolved(), e.followedUp(), e.reopened(), e.closed(), e.merged(), e.withdrawn(), e.flaggedOverdue(),
+    e.duplicateMergedIn(),
   ];
   const states = [
     [], givenRegisteredProblem(), givenReturnedProblem(), givenExtensionRequestedProblem(), givenResolvedProblem(),

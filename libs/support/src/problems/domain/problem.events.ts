@@ -33,6 +33,8 @@ export const ProblemEventTypes = {
   Reopened: 'ProblemReopened',
   Closed: 'ProblemClosed',
   Merged: 'ProblemMerged',
+  /** On the target's stream, in the same atomic append as the duplicate's ProblemMerged: the target took part. */
+  DuplicateMergedIn: 'ProblemDuplicateMergedIn',
   Withdrawn: 'ProblemWithdrawn',
   FlaggedOverdue: 'ProblemFlaggedOverdue',
 } as const;
@@ -76,6 +78,7 @@ export type ProblemReopened = E<'Reopened', { reason: string; reopenedOn: string
 export const PROBLEM_REOPENED_SCHEMA_VERSION = 2;
 export type ProblemClosed = E<'Closed', { closedOn: string }>;
 export type ProblemMerged = E<'Merged', { intoProblemId: string; mergedOn: string }>;
+export type ProblemDuplicateMergedIn = E<'DuplicateMergedIn', { duplicateProblemId: string; mergedOn: string }>;
 export type ProblemWithdrawn = E<'Withdrawn', { requestedBy: string; reason: string; withdrawnOn: string }>;
 /** Raised by the daily overdue check, once per deadline: an extension gives a new deadline to watch. */
 export type ProblemFlaggedOverdue = E<'FlaggedOverdue', { deadline: string; flaggedOn: string; workingDaysOverdue: number }>;
@@ -97,6 +100,7 @@ export type ProblemEvent =
   | ProblemReopened
   | ProblemClosed
   | ProblemMerged
+  | ProblemDuplicateMergedIn
   | ProblemWithdrawn
   | ProblemFlaggedOverdue;
 

@@ -33,7 +33,7 @@ export interface ProblemState {
   /** The deadline last flagged overdue, and the one last supervised automatically: each happens once per deadline. */
   overdueFlaggedFor: string | null;
   autoSupervisedFor: string | null;
-  /** Business date of the latest step: a later step cannot be dated before it. */
+  /** Business date of the latest step (system notes aside): a later step cannot be dated before it. */
   lastStepOn: string | null;
 }
 
@@ -56,9 +56,18 @@ export const initialProblemState = (): ProblemState => ({
   lastStepOn: null,
 });
 
+/**
+ * Notes on a problem that are not steps of its handling, so a later step need not be dated after them: the overdue
+ * flag and the automatic 督办 (the system's notes: a unit recording late — resolved on the deadline day, logged after
+ * the overdue job ran — gets its true date), and a duplicate merged into it (another problem's step).
+ */
+export function isNoteNotStep(event: ProblemEvent): boolean {
+  return event.type === T.FlaggedOverdue || event.type === T.DuplicateMergedIn || (event.type === T.SupervisionIssued && event.data.automatic);
+}
+
 /** Folds one event. Total over the event union, never throws, never reads the clock. */
 export function evolveProblem(state: ProblemState, event: ProblemEvent): ProblemState {
-  const stepOn = event.businessTime ? shanghaiDate(event.businessTime) : null;
+  const stepOn = event.businessTime && !isNoteNotStep(event) ? shanghaiDate(event.businessTime) : null;
   const lastStepOn = stepOn && (!state.lastStepOn || stepOn > state.lastStepOn) ? stepOn : state.lastStepOn;
   return { ...evolveStatus(state, event), lastStepOn };
 }
@@ -115,6 +124,8 @@ function evolveStatus(state: ProblemState, event: ProblemEvent): ProblemState {
       return { ...state, status: 'closed' };
     case T.Merged:
       return { ...state, status: 'merged' };
+    case T.DuplicateMergedIn:
+      return state;
     case T.Withdrawn:
       return { ...state, status: 'withdrawn' };
   }

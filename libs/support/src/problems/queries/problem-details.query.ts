@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ProblemNotFound } from '../domain/problem.errors';
 import { ProblemDetailsRow, type ProblemHistoryEntry } from '../read-models/problem-details/problem-details.row';
 import { ProblemFactRow } from '../read-models/problem-facts/problem-fact.row';
+import { markCorrectedSystemNotes } from './corrected-system-notes';
 
 export class GetProblem {
   constructor(
@@ -35,13 +36,15 @@ export class GetProblemHandler implements IQueryHandler<GetProblem, ProblemDetai
       .where('f.problem_id = :problemId AND f.stream_position <= :version', { problemId, version: row.version })
       .orderBy('f.stream_position', 'ASC')
       .getMany();
-    const history = facts.map((f) => ({
-      type: f.type,
-      on: f.onDate,
-      recordedAt: f.recordedAt.toISOString(),
-      actorId: f.actorId,
-      summary: f.data,
-    }));
+    const history = markCorrectedSystemNotes(
+      facts.map((f) => ({
+        type: f.type,
+        on: f.onDate,
+        recordedAt: f.recordedAt.toISOString(),
+        actorId: f.actorId,
+        summary: f.data,
+      })),
+    );
     return { ...row, history };
   }
 }

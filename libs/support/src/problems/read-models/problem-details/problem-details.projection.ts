@@ -109,7 +109,12 @@ export function evolveProblemDetails(row: ProblemDetailsRecord | null, stored: S
     case T.SupervisionIssued:
       return { ...next, supervision_count: row.supervision_count + 1 };
     case T.Resolved:
-      return { ...next, outcome: event.data.outcome, resolved_on: event.data.resolvedOn, pending_extension_days: null };
+      return {
+        ...next,
+        outcome: event.data.outcome,
+        resolved_on: event.data.resolvedOn,
+        pending_extension_days: null,
+      };
     case T.FollowedUp:
       return { ...next, satisfaction: event.data.satisfaction };
     case T.Reopened:

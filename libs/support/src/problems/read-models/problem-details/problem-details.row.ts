@@ -7,6 +7,11 @@ export interface ProblemHistoryEntry {
   recordedAt: string;
   actorId: string | null;
   summary: Record<string, unknown>;
+  /**
+   * Set on a system note (overdue flag, automatic 督办) that a step recorded later proved wrong: the business date
+   * of the conclusion that was in fact on time. The note stays in the history, marked, never deleted.
+   */
+  correctedOn?: string;
 }
 
 /**
