@@ -25,6 +25,7 @@ import { ReportingModule } from '@app/reporting';
 import { SubsidiesModule } from '@app/subsidies';
 import { SupportModule, WorkingCalendarModule } from '@app/support';
 import { SupportMetricsController } from './support/metrics.controller';
+import { UnitPerformanceController } from './unit-performance/unit-performance.controller';
 import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
 import { ProblemReader } from './support/problem-reader';
@@ -75,6 +76,7 @@ export class ApiModule {
         ProblemQueriesController,
         VisitsController,
         SupportMetricsController,
+        UnitPerformanceController,
         SubsidiesController,
         MonthlyReportsController,
       ],

@@ -23,3 +23,4 @@ export * from './metrics/visit-metrics.query';
 export * from './shared/enterprise-exists';
 export * from './working-calendar';
 export * from './handling-units';
+export * from './unit-performance';

@@ -19,6 +19,7 @@ import { VisitsProjection } from './visits/read-models/visits.projection';
 import { ListVisitsHandler } from './visits/queries/visit-list.query';
 import { WorkingCalendarModule } from './working-calendar';
 import { HandlingUnitsModule } from './handling-units';
+import { GetUnitPerformanceHandler, ListUnitFigureRecordsHandler } from './unit-performance';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
 @Module({
@@ -34,6 +35,8 @@ import { HandlingUnitsModule } from './handling-units';
     GetResolutionMetricsHandler,
     ListResolutionFigureProblemsHandler,
     GetVisitMetricsHandler,
+    GetUnitPerformanceHandler,
+    ListUnitFigureRecordsHandler,
     ProblemDetailsProjection,
     ProblemFactsProjection,
     VisitsProjection,
