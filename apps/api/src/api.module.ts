@@ -28,6 +28,7 @@ import { SupportMetricsController } from './support/metrics.controller';
 import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
 import { ProblemReader } from './support/problem-reader';
+import { ProblemWarningsController } from './support/warnings/problem-warnings.controller';
 import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
@@ -75,6 +76,7 @@ export class ApiModule {
         ProblemQueriesController,
         VisitsController,
         SupportMetricsController,
+        ProblemWarningsController,
         SubsidiesController,
         MonthlyReportsController,
       ],

@@ -23,3 +23,7 @@ export * from './metrics/visit-metrics.query';
 export * from './shared/enterprise-exists';
 export * from './working-calendar';
 export * from './handling-units';
+export * from './problem-warnings/warning-of-row';
+export * from './problem-warnings/warning-cutoffs';
+export * from './problem-warnings/warning-sql';
+export * from './problem-warnings/problem-warnings.service';

@@ -19,6 +19,7 @@ import { VisitsProjection } from './visits/read-models/visits.projection';
 import { ListVisitsHandler } from './visits/queries/visit-list.query';
 import { WorkingCalendarModule } from './working-calendar';
 import { HandlingUnitsModule } from './handling-units';
+import { ProblemWarnings } from './problem-warnings/problem-warnings.service';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
 @Module({
@@ -37,8 +38,9 @@ import { HandlingUnitsModule } from './handling-units';
     ProblemDetailsProjection,
     ProblemFactsProjection,
     VisitsProjection,
+    ProblemWarnings,
   ],
-  exports: [WorkingCalendarModule, HandlingUnitsModule],
+  exports: [ProblemWarnings, WorkingCalendarModule, HandlingUnitsModule],
 })
 export class SupportModule implements OnModuleInit {
   constructor(private readonly upcasters: UpcasterRegistry) {}
