@@ -29,6 +29,7 @@ import { UnitPerformanceController } from './unit-performance/unit-performance.c
 import { ProblemQueriesController } from './support/problem-queries.controller';
 import { ProblemsController } from './support/problems.controller';
 import { ProblemReader } from './support/problem-reader';
+import { ProblemWarningsController } from './support/warnings/problem-warnings.controller';
 import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
@@ -77,6 +78,7 @@ export class ApiModule {
         VisitsController,
         SupportMetricsController,
         UnitPerformanceController,
+        ProblemWarningsController,
         SubsidiesController,
         MonthlyReportsController,
       ],

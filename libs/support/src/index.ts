@@ -24,3 +24,7 @@ export * from './shared/enterprise-exists';
 export * from './working-calendar';
 export * from './handling-units';
 export * from './unit-performance';
+export * from './problem-warnings/warning-of-row';
+export * from './problem-warnings/warning-cutoffs';
+export * from './problem-warnings/warning-sql';
+export * from './problem-warnings/problem-warnings.service';

@@ -20,6 +20,7 @@ import { ListVisitsHandler } from './visits/queries/visit-list.query';
 import { WorkingCalendarModule } from './working-calendar';
 import { HandlingUnitsModule } from './handling-units';
 import { GetUnitPerformanceHandler, ListUnitFigureRecordsHandler } from './unit-performance';
+import { ProblemWarnings } from './problem-warnings/problem-warnings.service';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
 @Module({
@@ -40,8 +41,9 @@ import { GetUnitPerformanceHandler, ListUnitFigureRecordsHandler } from './unit-
     ProblemDetailsProjection,
     ProblemFactsProjection,
     VisitsProjection,
+    ProblemWarnings,
   ],
-  exports: [WorkingCalendarModule, HandlingUnitsModule],
+  exports: [ProblemWarnings, WorkingCalendarModule, HandlingUnitsModule],
 })
 export class SupportModule implements OnModuleInit {
   constructor(private readonly upcasters: UpcasterRegistry) {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { EnterpriseNamesQuery } from '@app/enterprises';
-import { GetProblem, ListProblems, type ProblemListFilter, type ProblemSummary } from '@app/support';
+import { todayInShanghai } from '@app/platform';
+import { GetProblem, ListProblems, ProblemWarnings, type ProblemListFilter, type ProblemSummary } from '@app/support';
 import type { ProblemDetailsDto, ProblemSummaryDto } from './dto/support.response.dto';
 
 /**
@@ -11,16 +12,19 @@ import type { ProblemDetailsDto, ProblemSummaryDto } from './dto/support.respons
  */
 @Injectable()
 export class ProblemReader {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly warnings: ProblemWarnings,
+  ) {}
 
   async list(filter: ProblemListFilter): Promise<{ items: ProblemSummaryDto[]; total: number }> {
     const page: { items: ProblemSummary[]; total: number } = await this.queries.execute(new ListProblems(filter));
-    return { items: await this.named(page.items), total: page.total };
+    return { items: await this.named(await this.warnings.colour(page.items, filter.today)), total: page.total };
   }
 
   async get(problemId: string, visibleToUnit: string | null | undefined): Promise<ProblemDetailsDto> {
     const problem: Omit<ProblemDetailsDto, 'enterpriseName'> = await this.queries.execute(new GetProblem(problemId, visibleToUnit));
-    const [named] = await this.named([problem]);
+    const [named] = await this.named(await this.warnings.colour([problem], todayInShanghai()));
     return named;
   }
 

@@ -101,6 +101,11 @@ export class AppConfig {
     return { maxRows: this.get('IMPORT_MAX_ROWS'), maxUncompressedBytes: this.get('IMPORT_MAX_UNCOMPRESSED_BYTES') };
   }
 
+  /** 三色预警 rules (see problem-warnings). */
+  get warnings(): { blueWithinWorkingDays: number; acceptanceLimitWorkingDays: number } {
+    return { blueWithinWorkingDays: this.get('WARNING_BLUE_WITHIN_WORKING_DAYS'), acceptanceLimitWorkingDays: this.get('ACCEPTANCE_LIMIT_WORKING_DAYS') };
+  }
+
   /** Scheduled jobs: queue prefix, retry policy and the rules the jobs apply. */
   get jobs() {
     return {

@@ -55,6 +55,10 @@ export const environmentSchema = Joi.object({
   JOBS_BACKOFF_MS: Joi.number().integer().min(10).max(3600000).default(30000),
   /** The bureau's rule: 督办 is issued automatically once a problem is this many working days overdue. */
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
+  /** 三色预警: blue when the deadline is within this many working days. */
+  WARNING_BLUE_WITHIN_WORKING_DAYS: Joi.number().integer().min(0).max(30).default(2),
+  /** 签收 limit of an assignment, in working days: yellow when not accepted within it. */
+  ACCEPTANCE_LIMIT_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(1),
   /** Certifications ending within this many days are listed for follow-up by the expiry job. */
   CERTIFICATION_EXPIRY_WITHIN_DAYS: Joi.number().integer().min(1).max(730).default(90),
   /** An announced list has hundreds of rows: an upload with more data rows than this is refused while it is read. */
@@ -96,6 +100,8 @@ export interface Environment {
   JOBS_BACKOFF_MS: number;
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: number;
   CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
+  WARNING_BLUE_WITHIN_WORKING_DAYS: number;
+  ACCEPTANCE_LIMIT_WORKING_DAYS: number;
   IMPORT_MAX_ROWS: number;
   IMPORT_MAX_UNCOMPRESSED_BYTES: number;
   GO_LIVE_DATE?: string;

@@ -148,6 +148,9 @@ export class ProblemSummaryDto implements ProblemSummary {
   @ApiProperty({ example: 3, description: 'Stream version: send as expectedVersion' })
   version: number;
 
+  @ApiProperty({ type: String, enum: ['red', 'yellow', 'blue'], nullable: true, example: 'blue', description: '三色预警 today: red 超期, yellow 延期申请中或超时未签收, blue 临近期限 (N working days); null for none or not open' })
+  warning: 'red' | 'yellow' | 'blue' | null;
+
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
