@@ -969,6 +969,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unit-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 及时签收率, 退回率, 办结率, 按时办结率, 回访满意率 with 参评率, 交办→签收 days per unit; rankings, change vs the month before, bounced problems */
+        get: operations["UnitPerformanceController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit-performance/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one unit’s figure (numerator or denominator), in a stable order, a page at a time */
+        get: operations["UnitPerformanceController_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problem-warnings/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三色预警 per lead unit: open problems red (超期), yellow (延期申请中/超时未签收), blue (临近期限) */
+        get: operations["ProblemWarningsController_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subsidies/policy-items": {
         parameters: {
             query?: never;
@@ -1744,6 +1795,12 @@ export interface components {
              * @example 3
              */
             version: number;
+            /**
+             * @description 三色预警 today: red 超期, yellow 延期申请中或超时未签收, blue 临近期限 (N working days); null for none or not open
+             * @example blue
+             * @enum {string|null}
+             */
+            warning: "red" | "yellow" | "blue" | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2980,6 +3037,12 @@ export interface components {
              * @example 3
              */
             version: number;
+            /**
+             * @description 三色预警 today: red 超期, yellow 延期申请中或超时未签收, blue 临近期限 (N working days); null for none or not open
+             * @example blue
+             * @enum {string|null}
+             */
+            warning: "red" | "yellow" | "blue" | null;
             /** Format: date-time */
             updatedAt: string;
             /** @example 企业反映银行授信审批周期长，担保额度不足 */
@@ -3193,6 +3256,168 @@ export interface components {
             total: components["schemas"]["VisitFiguresDto"];
             /** @description Empty when groupBy is none */
             groups: components["schemas"]["VisitFiguresDto"][];
+        };
+        UnitScopeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date
+             * @description Each problem counts as it stood at the end of this day
+             */
+            asOf: string;
+            /** @description Only events recorded by this instant */
+            knownAt: string | null;
+        };
+        AcceptanceDaysDto: {
+            /** @description Assignments accepted in the period */
+            count: number;
+            /** @description Average working days 交办 → 签收 (one decimal) */
+            average: number | null;
+            /** @description Worst working days 交办 → 签收 */
+            worst: number | null;
+        };
+        UnitFiguresDto: {
+            unitId: string;
+            /** @description The name in the handling-unit registry now (null: not registered) */
+            unitName: string | null;
+            /** @description 及时签收率 */
+            timelyAcceptance: components["schemas"]["RatioDto"];
+            /** @description 退回率 */
+            returnRate: components["schemas"]["RatioDto"];
+            /** @description 办结率 */
+            conclusionRate: components["schemas"]["RatioDto"];
+            /** @description 按时办结率 */
+            onTimeRate: components["schemas"]["RatioDto"];
+            /** @description 回访满意率 */
+            satisfactionRate: components["schemas"]["RatioDto"];
+            /** @description 参评率 (always shown beside 回访满意率) */
+            ratedRate: components["schemas"]["RatioDto"];
+            acceptanceDays: components["schemas"]["AcceptanceDaysDto"];
+        };
+        FigureChangesDto: {
+            timelyAcceptance: number | null;
+            returnRate: number | null;
+            conclusionRate: number | null;
+            onTimeRate: number | null;
+            satisfactionRate: number | null;
+            ratedRate: number | null;
+        };
+        RankedUnitDto: {
+            rank: number;
+            unitId: string;
+            figure: components["schemas"]["RatioDto"];
+            /** @description Percentage points against the previous month */
+            change: number | null;
+            changes: components["schemas"]["FigureChangesDto"];
+            /**
+             * @description Set for the lowest three
+             * @example 7件中1件超时签收
+             */
+            cause: string | null;
+        };
+        UnitRankingDto: {
+            /** @enum {string} */
+            by: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
+            ranked: components["schemas"]["RankedUnitDto"][];
+            /** @description Units with an empty denominator: listed apart, never scored */
+            unscored: string[];
+        };
+        TransferRecordDto: {
+            problemId: string;
+            title: string;
+            /** Format: date */
+            firstAssignedOn: string;
+            /** @description 流转次数: assignments until one unit accepted */
+            transfers: number;
+            /** @description Working days from the first 交办 with no accepting unit */
+            limboWorkingDays: number | null;
+            units: string[];
+            acceptedBy: string | null;
+        };
+        TransferSummaryDto: {
+            problems: number;
+            averageTransfers: number | null;
+            worstLimboWorkingDays: number | null;
+        };
+        UnitPerformanceDto: {
+            scope: components["schemas"]["UnitScopeDto"];
+            /** @description The month before (for a month query) */
+            previousScope: components["schemas"]["UnitScopeDto"] | null;
+            units: components["schemas"]["UnitFiguresDto"][];
+            /** @description One ranking per figure */
+            rankings: components["schemas"]["UnitRankingDto"][];
+            /** @description Problems that bounced more than twice (at most 50 listed) */
+            bounced: components["schemas"]["TransferRecordDto"][];
+            bouncedTotal: number;
+            transfers: components["schemas"]["TransferSummaryDto"];
+        };
+        FigureRecordDto: {
+            problemId: string;
+            unitId: string;
+            /** @description The assignment number within the problem (acceptance figures) */
+            assignmentSeq: number | null;
+            /**
+             * Format: date
+             * @description The date the record is judged on
+             */
+            on: string;
+            inNumerator: boolean;
+            detail: string;
+        };
+        UnitFigureRecordsDto: {
+            unitId: string;
+            /** @enum {string} */
+            figure: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
+            /** @enum {string} */
+            part: "numerator" | "denominator";
+            /** @description Equals the figure’s numerator (or denominator) */
+            total: number;
+            items: components["schemas"]["FigureRecordDto"][];
+            limit: number;
+            offset: number;
+        };
+        UnitWarningCountDto: {
+            /**
+             * @description The lead unit (the one that must act)
+             * @example district-drc
+             */
+            unitId: string;
+            /**
+             * @description Open problems past their deadline (超期)
+             * @example 1
+             */
+            red: number;
+            /**
+             * @description An extension asked, or not accepted within the acceptance limit
+             * @example 2
+             */
+            yellow: number;
+            /**
+             * @description Deadline within N working days
+             * @example 3
+             */
+            blue: number;
+        };
+        WarningCountsDto: {
+            /**
+             * Format: date
+             * @example 2024-09-11
+             */
+            asOf: string;
+            /**
+             * @description Blue when the deadline is within this many working days
+             * @example 2
+             */
+            blueWithinWorkingDays: number;
+            /**
+             * @description The acceptance (签收) limit in working days
+             * @example 1
+             */
+            acceptanceLimitWorkingDays: number;
+            /** @description Units with at least one coloured open problem, by unit code */
+            units: components["schemas"]["UnitWarningCountDto"][];
         };
         PublishPolicyItemDto: {
             /** @example 2023年区级研发费用补助 */
@@ -8375,6 +8600,185 @@ export interface operations {
                 };
             };
             /** @description Unit handlers read only their own unit's resolution figures */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitPerformanceController_figures: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                /** @description The month (Asia/Shanghai), YYYY-MM; or give from and to instead */
+                month?: string;
+                /** @description First day of a date range (with to), instead of month */
+                from?: string;
+                /** @description Last day of the date range (with from) */
+                to?: string;
+                /** @description One unit only. A unit handler must give its own unit */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPerformanceDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitPerformanceController_records: {
+        parameters: {
+            query: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                /** @description The month (Asia/Shanghai), YYYY-MM; or give from and to instead */
+                month?: string;
+                /** @description First day of a date range (with to), instead of month */
+                from?: string;
+                /** @description Last day of the date range (with from) */
+                to?: string;
+                /** @description One unit only. A unit handler must give its own unit */
+                unit?: string;
+                figure: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
+                part?: "numerator" | "denominator";
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitFigureRecordsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ProblemWarningsController_units: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description The day the colours are judged on (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                /** @description Only this lead unit. A unit handler gets its own unit whether or not it says so, and may not name another */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningCountsDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler naming another unit (NOT_YOUR_UNIT, field unit) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -11,9 +11,9 @@ import { HandlingUnits1764300000950 } from './1764300000950-handling-units';
 import { UserCredentialsGeneration1764300001100 } from './1764300001100-user-credentials-generation';
 import { ProblemRegisteredBy1764300001200 } from './1764300001200-problem-registered-by';
 import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
-import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
-import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
 import { MonthlySummaryCut1764300001400 } from './1764300001400-monthly-summary-cut';
+import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
+import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -30,7 +30,7 @@ export const ALL_MIGRATIONS = [
   UserCredentialsGeneration1764300001100,
   ProblemRegisteredBy1764300001200,
   VisitVoidedAt1764300001300,
-  ProblemHistoryRows1764300002100,
-  IdempotencyClaims1764300001800,
   MonthlySummaryCut1764300001400,
+  IdempotencyClaims1764300001800,
+  ProblemHistoryRows1764300002100,
 ];
