@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { newId } from '@app/platform';
@@ -32,8 +33,9 @@ describe.each(testDatabaseKinds())('a visit commits with its problems, or not at
   it('a second problem the domain refuses (its stream exists already) appends neither the visit nor the first problem', async () => {
     const { caseworker } = w.users;
     const uscc = await w.registerEnterprise();
-    // The stream the request's second problem will address (ids derive from the user's Idempotency-Key) already holds a problem.
-    const taken = newId(`${caseworker.id}:visit-atomic-1`, 'visit-problem-1');
+    // The stream the request's second problem will address (ids derive from a digest of the user's Idempotency-Key,
+    // as the idempotency interceptor hands it down) already holds a problem.
+    const taken = newId(createHash('sha256').update(`${caseworker.id}:visit-atomic-1`).digest('hex'), 'visit-problem-1');
     await w.api.app.get<EventStore>(EVENT_STORE).append(`problem-${taken}`, [
       {
         type: 'ProblemRegistered',
