@@ -18,3 +18,4 @@ export * from './time';
 export * from './validation/is-calendar-date';
 export * from './database/embedded-database-lock';
 export * from './lifecycle/process-signals';
+export * from './collections/group-by';

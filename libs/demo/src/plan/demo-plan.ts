@@ -9,6 +9,7 @@ import { planSubsidies } from './subsidies.plan';
 import { planVisits } from './visits.plan';
 import { DEMO_UNITS, demoAccounts } from './zone';
 import type { DemoPlan, DemoStep } from './plan.types';
+import { appendTo } from '@app/platform/collections/group-by';
 
 export interface DemoPlanOptions {
   seed?: number;
@@ -30,7 +31,7 @@ export function generateDemoPlan({ seed = DEFAULT_DEMO_SEED, scale = 1 }: DemoPl
   const [admin, manager, leader] = accounts;
   const caseworkers = accounts.filter((a) => a.role === 'caseworker');
   const handlers = new Map<string, string[]>();
-  for (const a of accounts) if (a.unitId) handlers.set(a.unitId, [...(handlers.get(a.unitId) ?? []), a.username]);
+  for (const a of accounts) if (a.unitId) appendTo(handlers, a.unitId, a.username);
 
   const firms = planEnterprises(b, root.fork('enterprises'), Math.round(2000 * scale), admin.username);
   const certifications = planCertifications(b, root.fork('certifications'), firms, manager.username);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
 import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
 import { figureMembers, resolutionFigures, type ResolutionFigureName, type ResolutionFigurePart, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
+import { appendTo } from '@app/platform/collections/group-by';
 
 export interface ResolutionScope {
   /** 'period': the cohort registered between from and to; 'cumulative': registered since `from` up to asOf. */
@@ -101,8 +102,7 @@ async function loadSnapshots(db: DataSource, scope: ResolutionScope): Promise<Pr
       );
     const byProblem = new Map<string, ProblemFact[]>();
     for (const r of rows) {
-      const fact = { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data };
-      byProblem.set(r.problem_id, [...(byProblem.get(r.problem_id) ?? []), fact]);
+      appendTo(byProblem, r.problem_id, { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data });
     }
     const unitId = scope.unitId ?? null;
     return [...byProblem.values()]

@@ -1,5 +1,6 @@
 import { median, ratio, type Ratio } from './ratio';
 import type { ProblemSnapshot } from './problem-as-of';
+import { groupBy as groupByKey } from '@app/platform/collections/group-by';
 
 export type ResolutionGroupBy = 'unit' | 'category' | 'level' | 'month' | 'none';
 
@@ -36,11 +37,7 @@ export function resolutionFigures(
   workingDaysBetween: (from: string, to: string) => number | null,
 ): ResolutionFigures[] {
   const counted = snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn');
-  const groups = new Map<string, ProblemSnapshot[]>();
-  for (const s of counted) {
-    const key = groupKey(s, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
+  const groups = groupByKey(counted, (s) => groupKey(s, groupBy));
   if (groupBy === 'none' && groups.size === 0) groups.set('all', []);
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { enterprisesBehind, firstAnnounced, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
 import type { KnownWindow } from './known-window';
 import { loadKnownWindows } from './load-windows';
+import { groupBy } from '@app/platform/collections/group-by';
 
 export interface CertifiedEnterprisesRequest extends CountScope, TypeLevel {
   measure: CountMeasure;
@@ -40,12 +41,13 @@ export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertif
     const names: { uscc: string; name: string }[] = await this.db.query(`SELECT uscc, name FROM enterprises WHERE uscc = ANY($1::text[])`, [usccs]);
     const nameOf = new Map(names.map((n) => [n.uscc, n.name]));
     const first = firstAnnounced(windows);
+    const windowsOf = groupBy(windows, (w) => w.uscc);
     const items = usccs.map((uscc) => ({
       uscc,
       name: nameOf.get(uscc) ?? null,
       firstAnnouncedOn: first.get(uscc)!.announcedOn,
       firstValidFrom: first.get(uscc)!.validFrom,
-      certifications: windows.filter((w) => w.uscc === uscc).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
+      certifications: (windowsOf.get(uscc) ?? []).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
     }));
     return { scope: request, total: items.length, items };
   }

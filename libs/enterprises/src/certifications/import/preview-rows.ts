@@ -4,6 +4,7 @@ import { CERTIFICATION_TYPES, CERTIFICATION_TYPE_CODES, certificationRule, isCer
 import { checkGrant } from '../domain/grant-rules';
 import type { AnnouncedGrant } from '../domain/announced-grant';
 import type { RawImportRow } from './sheet-columns';
+import { appendTo } from '@app/platform/collections/group-by';
 
 export type PreviewStatus = 'ok' | 'error' | 'duplicate' | 'overlap' | 'unknown_enterprise';
 
@@ -109,7 +110,7 @@ export function previewRows(raw: readonly RawImportRow[], registered: ReadonlySe
       });
       return { ...base, status: 'overlap' as const, certificationId, overlapsRow: overlapping.row };
     }
-    windowsOf.set(sameFirm, [...earlierWindows, { row: r.row, validFrom: grant.validFrom, validTo: grant.validTo }]);
+    appendTo(windowsOf, sameFirm, { row: r.row, validFrom: grant.validFrom, validTo: grant.validTo });
     if (!registered.has(uscc)) {
       errors.push({ field: 'uscc', message: `no enterprise ${uscc} is registered; commit with registerUnknown to register it as ${base.name}` });
       return { ...base, status: 'unknown_enterprise' as const, certificationId, canRegister: true };

@@ -1,6 +1,7 @@
 import { isIsoDate, isWeekend, weekdayName, yearOf } from './calendar-dates';
 import type { CalendarFieldError } from './calendar.errors';
 import type { CalendarDay, CalendarYearContent } from './calendar.events';
+import { appendTo } from '@app/platform/collections/group-by';
 
 /** Years the calendar accepts: wide enough for any case the bureau tracks, narrow enough to catch typos. */
 export const MIN_CALENDAR_YEAR = 2000;
@@ -26,7 +27,7 @@ export function sameContent(a: CalendarYearContent, b: CalendarYearContent): boo
  */
 export function contentErrors(year: number, content: CalendarYearContent): CalendarFieldError[] {
   const errors = new Map<string, string[]>();
-  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
+  const add = (field: string, message: string) => appendTo(errors, field, message);
 
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
     add('year', `year must be a whole number from ${MIN_CALENDAR_YEAR} to ${MAX_CALENDAR_YEAR}`);
