@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CertificationExpiryJob, type ExpiringCertificationsReport } from './certification-expiry/certification-expiry.job';
+import { IdempotencyPruningJob, type IdempotencyPruningResult } from './idempotency-pruning/idempotency-pruning.job';
 import type { JobName } from './job-definitions';
 import { MonthlySummaryJob, type MonthlySummaryOutcome } from './monthly-summary/monthly-summary.job';
 import { OverdueCheckJob, type OverdueCheckResult } from './overdue-check/overdue-check.job';
 
-export type JobResult = OverdueCheckResult | ExpiringCertificationsReport | MonthlySummaryOutcome;
+export type JobResult = OverdueCheckResult | ExpiringCertificationsReport | MonthlySummaryOutcome | IdempotencyPruningResult;
 
 /**
  * The job bodies, by name: what a BullMQ processor, the in-process schedule, the admin trigger and the
@@ -16,6 +17,7 @@ export class JobRunner {
     private readonly overdue: OverdueCheckJob,
     private readonly expiry: CertificationExpiryJob,
     private readonly summary: MonthlySummaryJob,
+    private readonly pruning: IdempotencyPruningJob,
   ) {}
 
   run(name: JobName, period: string, runId: string): Promise<JobResult> {
@@ -26,6 +28,8 @@ export class JobRunner {
         return this.expiry.run(period);
       case 'monthly-summary':
         return this.summary.run(period, runId);
+      case 'idempotency-pruning':
+        return this.pruning.run(period);
     }
   }
 }

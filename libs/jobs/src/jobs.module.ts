@@ -3,6 +3,7 @@ import { WorkingCalendarModule } from '@app/support';
 import { CertificationExpiryJob } from './certification-expiry/certification-expiry.job';
 import { ExpiringCertifications } from './certification-expiry/expiring-certifications';
 import { InProcessSchedule } from './in-process/in-process-schedule';
+import { IdempotencyPruningJob } from './idempotency-pruning/idempotency-pruning.job';
 import { JobRunner } from './job-runner';
 import { JobsService } from './jobs.service';
 import { MonthlySummaryJob } from './monthly-summary/monthly-summary.job';
@@ -26,6 +27,7 @@ export class JobsModule {
       CertificationExpiryJob,
       ExpiringCertifications,
       MonthlySummaryJob,
+      IdempotencyPruningJob,
       monthlySummaryGenerator,
       MissedRuns,
       ...(inProcessSchedule ? [InProcessSchedule] : []),

@@ -5,6 +5,7 @@ import {
   type ExpiringCertification,
   type ExpiringCertificationsReport,
   type FailedJob,
+  type IdempotencyPruningResult,
   type JobName,
   type JobResult,
   type MonthlySummaryOutcome,
@@ -82,6 +83,23 @@ export class OverdueCheckResultDto implements OverdueCheckResult {
   eventsAppended: number;
 }
 
+export class IdempotencyPruningResultDto implements IdempotencyPruningResult {
+  @ApiProperty({ format: 'date', example: '2024-10-10' })
+  on: string;
+
+  @ApiProperty({ example: 30, description: 'IDEMPOTENCY_RETENTION_DAYS' })
+  retentionDays: number;
+
+  @ApiProperty({ format: 'date-time', description: 'Records created before this instant (database clock) were removed' })
+  cutoff: string;
+
+  @ApiProperty({ example: 120, description: 'HTTP Idempotency-Key records removed' })
+  httpKeysDeleted: number;
+
+  @ApiProperty({ example: 340, description: 'Event-store append keys removed' })
+  storeKeysDeleted: number;
+}
+
 export class MonthlySummaryOutcomeDto implements MonthlySummaryOutcome {
   @ApiProperty({ example: 'monthly-summary-default-2024-06' })
   streamId: string;
@@ -140,7 +158,7 @@ export class ExpiringCertificationsReportDto implements ExpiringCertificationsRe
 }
 
 /** A manual run: enqueued (BullMQ) or run here and now (in-process), per `mode`. */
-@ApiExtraModels(OverdueCheckResultDto, ExpiringCertificationsReportDto, MonthlySummaryOutcomeDto)
+@ApiExtraModels(OverdueCheckResultDto, ExpiringCertificationsReportDto, MonthlySummaryOutcomeDto, IdempotencyPruningResultDto)
 export class JobRunResultDto {
   @ApiProperty({ enum: ['queued', 'in-process'] })
   mode: 'queued' | 'in-process';
@@ -165,8 +183,9 @@ export class JobRunResultDto {
       { $ref: getSchemaPath(OverdueCheckResultDto) },
       { $ref: getSchemaPath(ExpiringCertificationsReportDto) },
       { $ref: getSchemaPath(MonthlySummaryOutcomeDto) },
+      { $ref: getSchemaPath(IdempotencyPruningResultDto) },
     ],
-    description: 'in-process only: what the job did (overdue-check, certification-expiry or monthly-summary)',
+    description: 'in-process only: what the job did (overdue-check, certification-expiry, monthly-summary or idempotency-pruning)',
   })
   result?: JobResult;
 }

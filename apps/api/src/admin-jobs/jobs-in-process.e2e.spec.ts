@@ -62,14 +62,16 @@ describe.each(testDatabaseKinds())('jobs in-process (no Redis) on %s', (kind) =>
     expect(details.body.supervisionCount).toBe(1);
   });
 
-  it('schedules the three jobs in-process on Asia/Shanghai time', () => {
+  it('schedules the four jobs in-process on Asia/Shanghai time', () => {
     const scheduled = w.api.app.get(InProcessSchedule).scheduled;
-    expect(scheduled.map((s) => s.name)).toEqual(['monthly-summary', 'overdue-check', 'certification-expiry']);
+    expect(scheduled.map((s) => s.name)).toEqual(['monthly-summary', 'overdue-check', 'certification-expiry', 'idempotency-pruning']);
     // 02:00 on the 1st in Shanghai is 18:00 UTC on the last day of the month before.
     const monthly = new Date(scheduled[0].nextRun!);
     expect([monthly.getUTCHours(), monthly.getUTCMinutes()]).toEqual([18, 0]);
     expect(new Date(monthly.getTime() + 8 * 3600_000).getUTCDate()).toBe(1);
     expect(new Date(scheduled[1].nextRun!).getUTCHours()).toBe(17); // 01:00 Shanghai
+    const pruning = new Date(scheduled[3].nextRun!);
+    expect([pruning.getUTCHours(), pruning.getUTCMinutes()]).toEqual([19, 45]); // 03:45 Shanghai
   });
 
   it('is for admins only, and checks the job and its period', async () => {

@@ -4062,7 +4062,7 @@ export interface components {
              */
             mode: "bullmq" | "in-process";
             /**
-             * @description Per queue (monthly-summary, overdue-check, certification-expiry), the number of jobs in each state (waiting, active, delayed, prioritized, completed, failed); empty in-process
+             * @description Per queue (monthly-summary, overdue-check, certification-expiry, idempotency-pruning), the number of jobs in each state (waiting, active, delayed, prioritized, completed, failed); empty in-process
              * @example {
              *       "overdue-check": {
              *         "waiting": 0,
@@ -4085,7 +4085,7 @@ export interface components {
              * @example monthly-summary
              * @enum {string}
              */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
             /** @example monthly-summary:default:2024-06 */
             jobId: string;
             /**
@@ -4110,7 +4110,7 @@ export interface components {
         };
         EnqueueResultDto: {
             /** @enum {string} */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
             /**
              * @description Deterministic: the same job, zone and period always give the same id
              * @example overdue-check:default:2024-10-10
@@ -4126,7 +4126,7 @@ export interface components {
         };
         RunJobDto: {
             /** @enum {string} */
-            job: "monthly-summary" | "overdue-check" | "certification-expiry";
+            job: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
             /**
              * @description 'YYYY-MM' (monthly-summary) or 'YYYY-MM-DD' (daily jobs)
              * @example 2024-06
@@ -4202,11 +4202,38 @@ export interface components {
             /** @description False when the month’s summary existed already: a no-op */
             generated: boolean;
         };
+        IdempotencyPruningResultDto: {
+            /**
+             * Format: date
+             * @example 2024-10-10
+             */
+            on: string;
+            /**
+             * @description IDEMPOTENCY_RETENTION_DAYS
+             * @example 30
+             */
+            retentionDays: number;
+            /**
+             * Format: date-time
+             * @description Records created before this instant (database clock) were removed
+             */
+            cutoff: string;
+            /**
+             * @description HTTP Idempotency-Key records removed
+             * @example 120
+             */
+            httpKeysDeleted: number;
+            /**
+             * @description Event-store append keys removed
+             * @example 340
+             */
+            storeKeysDeleted: number;
+        };
         JobRunResultDto: {
             /** @enum {string} */
             mode: "queued" | "in-process";
             /** @enum {string} */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
             /** @example overdue-check:default:2024-10-10 */
             jobId: string;
             /**
@@ -4221,8 +4248,8 @@ export interface components {
             state?: string;
             /** @description queued only: false when a job for this period existed (retried or run again) */
             created?: boolean;
-            /** @description in-process only: what the job did (overdue-check, certification-expiry or monthly-summary) */
-            result?: components["schemas"]["OverdueCheckResultDto"] | components["schemas"]["ExpiringCertificationsReportDto"] | components["schemas"]["MonthlySummaryOutcomeDto"];
+            /** @description in-process only: what the job did (overdue-check, certification-expiry, monthly-summary or idempotency-pruning) */
+            result?: components["schemas"]["OverdueCheckResultDto"] | components["schemas"]["ExpiringCertificationsReportDto"] | components["schemas"]["MonthlySummaryOutcomeDto"] | components["schemas"]["IdempotencyPruningResultDto"];
         };
         QueueBoardSessionDto: {
             /**

@@ -56,9 +56,9 @@ export class AppConfig {
    * Without IDEMPOTENCY_SECRET (development only: production refuses to start) a fixed development value, so a
    * retry after a restart of the embedded demo still matches its first request.
    */
-  get idempotency(): { secret: string; abandonedAfterMs: number; development: boolean } {
+  get idempotency(): { secret: string; abandonedAfterMs: number; retentionDays: number; development: boolean } {
     const secret = this.get('IDEMPOTENCY_SECRET');
-    return { secret: secret ?? DEVELOPMENT_IDEMPOTENCY_SECRET, abandonedAfterMs: this.get('IDEMPOTENCY_ABANDONED_AFTER_MS'), development: !secret };
+    return { secret: secret ?? DEVELOPMENT_IDEMPOTENCY_SECRET, abandonedAfterMs: this.get('IDEMPOTENCY_ABANDONED_AFTER_MS'), retentionDays: this.get('IDEMPOTENCY_RETENTION_DAYS'), development: !secret };
   }
 
   /** Where the built console is (served at / by the API). */

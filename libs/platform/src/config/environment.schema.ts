@@ -34,6 +34,8 @@ export const environmentSchema = Joi.object({
   IDEMPOTENCY_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
   /** A claimed key whose request has not beaten (database clock) for this long is abandoned: a retry may take it over. */
   IDEMPOTENCY_ABANDONED_AFTER_MS: Joi.number().integer().min(1000).max(3600000).default(60000),
+  /** Days an Idempotency-Key (HTTP and store) is kept before the idempotency-pruning job removes it. */
+  IDEMPOTENCY_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(30),
   /** The development zone (tenant) this deployment serves; recorded on every event. */
   ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
   /** Login attempts allowed per account (username) per minute, whoever makes them. */
@@ -90,6 +92,7 @@ export interface Environment {
   JWT_TTL_SECONDS: number;
   IDEMPOTENCY_SECRET?: string;
   IDEMPOTENCY_ABANDONED_AFTER_MS: number;
+  IDEMPOTENCY_RETENTION_DAYS: number;
   ZONE_ID: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: number;
