@@ -33,6 +33,7 @@ import { ProblemWarningsController } from './support/warnings/problem-warnings.c
 import { VisitsController } from './support/visits.controller';
 import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
+import { AdminProjectionsController } from './admin-projections/admin-projections.controller';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from '@app/demo';
@@ -81,6 +82,7 @@ export class ApiModule {
         ProblemWarningsController,
         SubsidiesController,
         MonthlyReportsController,
+        AdminProjectionsController,
       ],
       providers: [
         EnterpriseProfile,

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { createServer, type AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { ProjectionHealth } from '@app/event-store';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApi, type TestApp } from '../../../../test/support/test-app';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
@@ -50,6 +52,40 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(ready.body.info.database.status).toBe('up');
       const live = await request(api.app.getHttpServer()).get('/health/live').expect(200);
       expect(live.body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
+    });
+
+    it('the public health answer names no host or process; admins see the lease holders', async () => {
+      const open = await request(api.app.getHttpServer()).get('/health').expect(200);
+      expect(open.body.info.projections['log-overview']).not.toHaveProperty('owner');
+      expect(JSON.stringify(open.body)).not.toContain(hostname());
+      expect(JSON.stringify(open.body)).not.toContain(`:${process.pid}:`);
+
+      const admin = await createUser(api.app, 'admin');
+      const listed = await request(api.app.getHttpServer()).get('/api/v1/admin/projections').set('Authorization', admin.auth).expect(200);
+      expect(listed.body).toContainEqual(expect.objectContaining({ name: 'log-overview', healthy: true, behindCapped: false, owner: expect.stringContaining(`${hostname()}:${process.pid}:`) }));
+      const manager = await createUser(api.app, 'manager');
+      await request(api.app.getHttpServer()).get('/api/v1/admin/projections').set('Authorization', manager.auth).expect(403);
+      await request(api.app.getHttpServer()).get('/api/v1/admin/projections').expect(401);
+    });
+
+    it('one status reading serves a burst of probes and scrapes, and a fresh one is read a second later', async () => {
+      const health = api.app.get(ProjectionHealth);
+      await sleep(1_100); // past whatever the earlier tests left cached
+      const reads = jest.spyOn(health, 'statuses');
+      try {
+        const burst = [
+          ...Array.from({ length: 10 }, () => request(api.app.getHttpServer()).get('/health')),
+          ...Array.from({ length: 5 }, () => request(api.app.getHttpServer()).get('/metrics')),
+        ];
+        for (const res of await Promise.all(burst)) expect(res.status).toBe(200);
+        expect(reads).toHaveBeenCalledTimes(1);
+        await sleep(1_100);
+        await request(api.app.getHttpServer()).get('/metrics').expect(200);
+        await request(api.app.getHttpServer()).get('/health').expect(200);
+        expect(reads).toHaveBeenCalledTimes(2);
+      } finally {
+        reads.mockRestore();
+      }
     });
 
     it('GET /metrics serves Prometheus text with the projection gauges', async () => {

@@ -1210,6 +1210,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every projection: version, checkpoint, lag, lease holder, heartbeat, health (at most a second old) */
+        get: operations["AdminProjectionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -4054,6 +4071,56 @@ export interface components {
             asOf: string;
             /** @example 本月开展走访企业3家次（涉及企业2家），收集企业问题3个，已解决1个，问题解决率33.3%，办结率66.7%，满意率100.0%，超期未办结1个；… */
             narrative: string;
+        };
+        ProjectionCheckpointDto: {
+            /**
+             * @description Transaction id of the last event applied (a 64-bit integer, as a string)
+             * @example 1042
+             */
+            transactionId: string;
+            /**
+             * @description Global position of the last event applied
+             * @example 18211
+             */
+            globalPosition: number;
+        };
+        ProjectionStatusDto: {
+            /** @example problem-details */
+            name: string;
+            /**
+             * @description The version the running code builds
+             * @example 3
+             */
+            codeVersion: number;
+            /**
+             * @description The version the stored read model was built by; null before the first batch
+             * @example 3
+             */
+            storedVersion: number | null;
+            checkpoint: components["schemas"]["ProjectionCheckpointDto"] | null;
+            /**
+             * @description Events in the log after the checkpoint, counted up to 10,000
+             * @example 0
+             */
+            behind: number;
+            /** @description The count stopped at its cap: at least `behind` events are left */
+            behindCapped: boolean;
+            /**
+             * @description The lease holder (host:pid:instance); null when no worker holds it
+             * @example worker-1:4711:3f2a9c1e
+             */
+            owner: string | null;
+            /**
+             * @description Seconds since the holder's loop last beat
+             * @example 0.4
+             */
+            heartbeatAgeSeconds: number | null;
+            healthy: boolean;
+            /**
+             * @description Why it is unhealthy (or rebuilding)
+             * @example no heartbeat for 42 s
+             */
+            problem?: string;
         };
         JobCountsDto: {
             /**
@@ -9737,6 +9804,52 @@ export interface operations {
             };
             /** @description The month (or that version) was never generated */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminProjectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatusDto"][];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Admins only */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

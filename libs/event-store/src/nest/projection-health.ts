@@ -1,14 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { projectionStatuses } from '../projections/projection-status';
+import { projectionStatuses, type ProjectionStatus } from '../projections/projection-status';
 import { PoolSql } from '../store/sql';
 import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options';
 import { ProjectionRegistry } from './projection-registry';
+import { SingleFlightCache } from './single-flight-cache';
+
+/** What an unauthenticated probe sees of a projection: no lease owner (it names the worker's host and pid). */
+export type PublicProjectionStatus = Omit<ProjectionStatus, 'owner'>;
+
+/**
+ * How long one reading of the projection statuses serves every probe and scrape. A load balancer, Prometheus
+ * and an admin page polling together then cost one status query per second, not one per request.
+ */
+const STATUS_TTL_MS = 1_000;
 
 /** The projections part of /health: checkpoint, lag and heartbeat per projection. */
 @Injectable()
 export class ProjectionHealth {
   private readonly sql: PoolSql;
+  private readonly recent: SingleFlightCache<ProjectionStatus[]>;
 
   constructor(
     @Inject(EVENT_STORE_OPTIONS) private readonly options: EventStoreModuleOptions,
@@ -16,15 +27,22 @@ export class ProjectionHealth {
     private readonly health: HealthIndicatorService,
   ) {
     this.sql = new PoolSql(options.pool);
+    this.recent = new SingleFlightCache(() => this.statuses(), STATUS_TTL_MS);
   }
 
-  statuses() {
+  /** Read now, from the database: for the CLI and tests. */
+  statuses(): Promise<ProjectionStatus[]> {
     return projectionStatuses(this.sql, this.registry.all(), this.options.projection.staleAfterMs);
   }
 
+  /** At most STATUS_TTL_MS old, one query shared by concurrent callers: for probes, scrapes and admin pages. */
+  recentStatuses(): Promise<ProjectionStatus[]> {
+    return this.recent.get();
+  }
+
   async check() {
-    const statuses = await this.statuses();
-    const details = Object.fromEntries(statuses.map((s) => [s.name, s]));
+    const statuses = await this.recentStatuses();
+    const details = Object.fromEntries(statuses.map(({ owner: _owner, ...open }): [string, PublicProjectionStatus] => [open.name, open]));
     const session = this.health.check('projections');
     return statuses.every((s) => s.healthy) ? session.up(details) : session.down(details);
   }

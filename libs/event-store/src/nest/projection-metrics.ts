@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { projectionStatuses } from '../projections/projection-status';
-import { PoolSql } from '../store/sql';
-import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options';
-import { ProjectionRegistry } from './projection-registry';
+import { ProjectionHealth } from './projection-health';
 
 /**
  * Prometheus metrics for projections; gauges read the database when scraped, so any process can serve
@@ -19,15 +16,12 @@ export class ProjectionMetrics {
     registers: [this.registry],
   });
 
-  constructor(
-    @Inject(EVENT_STORE_OPTIONS) options: EventStoreModuleOptions,
-    registry: ProjectionRegistry,
-  ) {
-    const sql = new PoolSql(options.pool);
-    const statuses = () => projectionStatuses(sql, registry.all(), options.projection.staleAfterMs);
+  constructor(health: ProjectionHealth) {
+    // The same short-lived reading /health uses: a scrape costs one status query at most, not one per gauge.
+    const statuses = () => health.recentStatuses();
     new Gauge({
       name: 'zhuqi_projection_lag_events',
-      help: 'Events in the log after the projection checkpoint',
+      help: 'Events in the log after the projection checkpoint (counted up to 10,000: beyond, at least that many)',
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {

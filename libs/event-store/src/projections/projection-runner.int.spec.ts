@@ -274,6 +274,17 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
     expect(orphaned).toMatchObject({ healthy: false, owner: null, behind: 0, problem: 'no worker holds this projection' });
   });
 
+  it('status: lag is counted up to a cap and then reported as "at least", so a probe costs the same however far behind', async () => {
+    const idle = await newCaseSummaries('case_summaries_capped');
+    for (let i = 1; i <= 5; i++) await db.store().append(`case-capped-${i}`, [{ type: 'CaseOpened', data: { i } }]);
+    // Nothing runs this projection: its checkpoint is the log's start, and every event in the database is behind it.
+    const [capped] = await projectionStatuses(db.sql, [idle], 60_000, 3);
+    expect(capped).toMatchObject({ name: idle.name, behind: 3, behindCapped: true, checkpoint: null });
+    const total: number = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events'))[0].n;
+    const [exact] = await projectionStatuses(db.sql, [idle], 60_000, total + 1);
+    expect(exact).toMatchObject({ behind: total, behindCapped: false });
+  });
+
   it('wake: appends woken within wakeIntervalMs are applied together, long before the next poll', async () => {
     const cases = await newCaseSummaries('case_summaries_wake');
     const batches: number[] = [];

@@ -6,8 +6,9 @@ export interface ProjectionStatus {
   codeVersion: number;
   storedVersion: number | null;
   checkpoint: { transactionId: string; globalPosition: number } | null;
-  /** Events in the log after the checkpoint (counted up to BEHIND_CAP). */
+  /** Events in the log after the checkpoint, counted up to `behindCap` (then `behindCapped`: at least that many). */
   behind: number;
+  behindCapped: boolean;
   owner: string | null;
   /** Seconds since the owner's loop last beat; null when no worker holds the lease. */
   heartbeatAgeSeconds: number | null;
@@ -15,7 +16,12 @@ export interface ProjectionStatus {
   problem?: string;
 }
 
-const BEHIND_CAP = 1_000_000;
+/**
+ * Lag is counted exactly up to this many events and reported as "at least" beyond: every probe and scrape pays
+ * for the count (an index-only scan per projection), so it must not grow with a projection rebuilding a 10⁶ log.
+ * Ten thousand events is minutes of lag at the store's rate — far past any alert threshold.
+ */
+export const BEHIND_CAP = 10_000;
 
 /**
  * Health per projection. Lag alone is not enough: a poller that died shows little lag until the next
@@ -25,6 +31,7 @@ export async function projectionStatuses(
   sql: Sql,
   projections: readonly Projection[],
   staleAfterMs: number,
+  behindCap = BEHIND_CAP,
 ): Promise<ProjectionStatus[]> {
   if (projections.length === 0) return [];
   const rows = await sql.query<{
@@ -41,7 +48,7 @@ export async function projectionStatuses(
             (SELECT count(*)::int FROM (
                SELECT 1 FROM es_events e
                WHERE (e.transaction_id, e.global_position) > (COALESCE(c.transaction_id, 0), COALESCE(c.global_position, 0))
-               LIMIT ${BEHIND_CAP}) b) AS behind
+               LIMIT ${Math.trunc(behindCap)}) b) AS behind
      FROM unnest($1::text[]) AS p(name)
      LEFT JOIN projection_checkpoints c ON c.name = p.name
      LEFT JOIN projection_leases l ON l.name = p.name`,
@@ -59,6 +66,7 @@ export async function projectionStatuses(
       storedVersion: row.version,
       checkpoint: row.tx === null ? null : { transactionId: row.tx, globalPosition: Number(row.position) },
       behind: row.behind,
+      behindCapped: row.behind >= behindCap,
       owner: row.owner,
       heartbeatAgeSeconds: row.heartbeat_age,
       healthy: problem === undefined || problem === 'rebuilding to a new version',
