@@ -14,7 +14,10 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError | EventStoreError, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void }; setHeader(name: string, value: string): void }>();
     if (error instanceof DomainError) {
-      res.status(STATUS_BY_KIND[error.kind]).json({ statusCode: STATUS_BY_KIND[error.kind], error: error.code, message: error.message, errors: [], ...error.details });
+      // A refusal that names a field (a date in the future, an unknown policy item) answers like a validation error.
+      const field = typeof error.details.field === 'string' ? error.details.field : null;
+      const errors = field ? [{ field, messages: [error.message] }] : [];
+      res.status(STATUS_BY_KIND[error.kind]).json({ statusCode: STATUS_BY_KIND[error.kind], error: error.code, message: error.message, errors, ...error.details });
     } else if (error instanceof ConcurrencyError) {
       res.status(HttpStatus.CONFLICT).json({
         statusCode: HttpStatus.CONFLICT,
