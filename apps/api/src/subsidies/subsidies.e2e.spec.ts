@@ -81,6 +81,11 @@ describe.each(testDatabaseKinds())('subsidies (惠企政策奖补) over HTTP on 
     await pay(caseId, 'PAY-2', Number.MAX_SAFE_INTEGER + 2, '2024-03-20').expect(400);
     const early = await pay(caseId, 'PAY-2', 100, '2024-03-07').expect(409);
     expect(early.body).toMatchObject({ error: 'PAYMENT_BEFORE_PUBLICITY_ENDS', publicityTo: '2024-03-07' });
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10); // a day after today in Shanghai
+    const future = await pay(caseId, 'PAY-2', 100, tomorrow).expect(422);
+    expect(future.body).toMatchObject({ error: 'INVALID_DATES', errors: [{ field: 'paidOn', messages: [expect.stringContaining('in the future')] }] });
+    const futureRecovery = await post(`/cases/${caseId}/recoveries`, { amountFen: 1, recoveredOn: tomorrow, reason: '重复发放' }).expect(422);
+    expect(futureRecovery.body.errors).toMatchObject([{ field: 'recoveredOn' }]);
     const reuse = await pay(caseId, 'PAY-1', 100, '2024-03-20').expect(409);
     expect(reuse.body.error).toBe('DISBURSEMENT_ID_REUSED');
     const overRecovery = await post(`/cases/${caseId}/recoveries`, { amountFen: 601, recoveredOn: '2024-04-01', reason: '重复发放' }).expect(409);

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext } from '@app/platform';
+import { CommandRunner, todayInShanghai, type CommandContext } from '@app/platform';
 import type { SubsidyCommand } from '../domain/subsidy.commands';
 import { subsidyDecider } from '../domain/subsidy.decider';
 import { subsidyStreamId } from '../domain/subsidy.events';
@@ -22,7 +22,7 @@ export class ExecuteSubsidyCommandHandler implements ICommandHandler<ExecuteSubs
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ caseId, step, context }: ExecuteSubsidyCommand): Promise<SubsidyCommandResult> {
-    const result = await this.runner.run(subsidyStreamId(caseId), subsidyDecider, step, context);
+    const result = await this.runner.run(subsidyStreamId(caseId), subsidyDecider, { ...step, today: todayInShanghai() }, context);
     return { caseId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }
 }

@@ -15,13 +15,21 @@ interface OpenCase {
   on: string;
 }
 
+/**
+ * Today in Asia/Shanghai, set by the command handler: a 公示 cannot start, and money cannot move, on a day that
+ * has not come. Absent (replays, the demo plan's fixed past dates) means no check.
+ */
+interface Dated {
+  today?: string;
+}
+
 export type SubsidyCommand =
   | (OpenCase & { type: 'MatchSubsidy' })
   | (OpenCase & { type: 'ApplyForSubsidy' })
-  | { type: 'ApproveSubsidy'; approvedAmountFen: number; on: string }
-  | { type: 'RejectSubsidy'; reason: string; on: string }
-  | { type: 'AnnounceSubsidy'; from: string; to: string }
-  | { type: 'DisburseSubsidy'; disbursementId: string; amountFen: number; paidOn: string }
-  | { type: 'RecoverSubsidy'; amountFen: number; recoveredOn: string; reason: string };
+  | ({ type: 'ApproveSubsidy'; approvedAmountFen: number; on: string } & Dated)
+  | ({ type: 'RejectSubsidy'; reason: string; on: string } & Dated)
+  | ({ type: 'AnnounceSubsidy'; from: string; to: string } & Dated)
+  | ({ type: 'DisburseSubsidy'; disbursementId: string; amountFen: number; paidOn: string } & Dated)
+  | ({ type: 'RecoverSubsidy'; amountFen: number; recoveredOn: string; reason: string } & Dated);
 
 export type SubsidyCommandType = SubsidyCommand['type'];

@@ -31,6 +31,24 @@ function assertAmount(value: number, field: string): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidSubsidyAmount(field, value);
 }
 
+/** Money moves, and a 公示 starts, on a day that has come (the 公示 may of course end later). */
+function assertNotFuture(date: string, today: string | undefined, field: string): void {
+  if (today && date > today) throw new InvalidSubsidyDates(`${field} (${date}) is in the future; today is ${today}`, { field });
+}
+
+/**
+ * What may still be recovered on `recoveredOn`: at that date and at every later recorded recovery, what had
+ * been paid by then less what had been recovered by then. Later payments do not make an earlier recovery
+ * possible, and a recovery must not push a later one past what had been paid by the later one's date.
+ */
+export function recoverableOn(state: SubsidyState, recoveredOn: string): number {
+  const payments = Object.values(state.disbursements);
+  const paidBy = (day: string) => payments.reduce((sum, p) => (p.paidOn <= day ? sum + p.amountFen : sum), 0);
+  const recoveredBy = (day: string) => state.recoveries.reduce((sum, r) => (r.recoveredOn <= day ? sum + r.amountFen : sum), 0);
+  const checkpoints = [recoveredOn, ...state.recoveries.filter((r) => r.recoveredOn > recoveredOn).map((r) => r.recoveredOn)];
+  return Math.min(...checkpoints.map((day) => paidBy(day) - recoveredBy(day)));
+}
+
 function decideOpen(command: Extract<SubsidyCommand, { type: 'MatchSubsidy' | 'ApplyForSubsidy' }>, state: SubsidyState): SubsidyEvent[] {
   const { caseId, enterpriseUscc, policyItem, on } = command;
   if (!policyItem) throw new PolicyItemNotFound(command.policyItemId);
@@ -64,6 +82,7 @@ export function decideSubsidy(command: SubsidyCommand, state: SubsidyState): Sub
       return [{ type: T.Rejected, businessTime: dayStart(command.on), data: { reason: command.reason, reviewedOn: command.on } }];
     case 'AnnounceSubsidy':
       requireStatus(state, ['approved'], 'announce', 'only an approved, not yet announced case goes to 公示');
+      assertNotFuture(command.from, command.today, 'from');
       if (command.to < command.from) {
         throw new InvalidSubsidyDates(`公示 cannot end (${command.to}) before it starts (${command.from})`, { field: 'to' });
       }
@@ -81,6 +100,7 @@ export function decideSubsidy(command: SubsidyCommand, state: SubsidyState): Sub
       }
       requireStatus(state, PAYABLE, 'pay', state.status === 'approved' ? 'it has not been announced (公示)' : 'nothing remains to be paid');
       assertAmount(amountFen, 'amountFen');
+      assertNotFuture(paidOn, command.today, 'paidOn');
       if (paidOn <= state.publicityTo!) throw new PaymentBeforePublicityEnds(paidOn, state.publicityTo!);
       const remainder = state.approvedFen! - state.paidFen;
       if (amountFen > remainder) throw new DisbursementExceedsApproved(amountFen, remainder);
@@ -90,11 +110,12 @@ export function decideSubsidy(command: SubsidyCommand, state: SubsidyState): Sub
       const { amountFen, recoveredOn, reason } = command;
       requireStatus(state, PAID, 'recover money from', 'nothing has been paid');
       assertAmount(amountFen, 'amountFen');
-      const recoverable = state.paidFen - state.recoveredFen;
-      if (amountFen > recoverable) throw new RecoveryExceedsPaid(amountFen, recoverable);
+      assertNotFuture(recoveredOn, command.today, 'recoveredOn');
       if (recoveredOn < state.firstPaidOn!) {
         throw new InvalidSubsidyDates(`A recovery on ${recoveredOn} cannot precede the first payment on ${state.firstPaidOn}`, { field: 'recoveredOn' });
       }
+      const recoverable = recoverableOn(state, recoveredOn);
+      if (amountFen > recoverable) throw new RecoveryExceedsPaid(amountFen, recoverable, recoveredOn);
       return [{ type: T.Recovered, businessTime: dayStart(recoveredOn), data: { ...tags, amountFen, recoveredOn, reason } }];
     }
     default:

@@ -129,8 +129,37 @@ describe('subsidy decider', () => {
     it.each([0, -5, 1.25])('refuses to recover %p 分', (amount) => {
       spec.given(givenPartiallyPaidCase()).when(cmd.recover(amount)).thenThrows(InvalidSubsidyAmount);
     });
+    it('bounds a recovery by what had been paid by its own date, not by later payments', () => {
+      // Paid 60,000 元 on 15 March and 40,000 元 on 1 April: on 20 March only the first payment can be recovered.
+      spec.given(givenPaidCase()).when(cmd.recover(6_000_001, '2024-03-20')).thenThrows(RecoveryExceedsPaid, /only 6000000 分 had been paid by then/);
+      spec.given(givenPaidCase()).when(cmd.recover(6_000_000, '2024-03-20')).then([e.recovered(6_000_000, '2024-03-20')]);
+      spec.given(givenPaidCase()).when(cmd.recover(10_000_000, '2024-04-01')).then([e.recovered(10_000_000, '2024-04-01')]);
+    });
+    it('refuses a back-dated recovery that would push a later one past what had been paid by then', () => {
+      // 60,000 元 recovered on 25 March (all that had been paid by then): nothing more can be recovered before 1 April.
+      const history = [...givenPaidCase(), e.recovered(6_000_000, '2024-03-25')];
+      spec.given(history).when(cmd.recover(1, '2024-03-20')).thenThrows(RecoveryExceedsPaid, /only 0 分/);
+      spec.given(history).when(cmd.recover(4_000_000, '2024-04-02')).then([e.recovered(4_000_000, '2024-04-02')]);
+    });
     it('refuses a recovery dated before the first payment', () => {
       spec.given(givenPartiallyPaidCase()).when(cmd.recover(100, '2024-03-14')).thenThrows(InvalidSubsidyDates, /first payment on 2024-03-15/);
+    });
+  });
+
+  describe('no money moves, and no 公示 starts, on a day that has not come', () => {
+    const today = '2024-03-20';
+    it('refuses a 公示 that starts after today, and accepts one running past it', () => {
+      spec.given(givenApprovedCase()).when({ type: 'AnnounceSubsidy', from: '2024-03-21', to: '2024-03-28', today }).thenThrows(InvalidSubsidyDates, /from \(2024-03-21\) is in the future/);
+      spec.given(givenApprovedCase()).when({ type: 'AnnounceSubsidy', from: today, to: '2024-03-27', today }).then([
+        { type: 'SubsidyAnnounced', businessTime: '2024-03-20T00:00:00+08:00', data: { from: today, to: '2024-03-27' } },
+      ]);
+    });
+    it('refuses a payment dated tomorrow', () => {
+      spec.given(givenAnnouncedCase()).when({ type: 'DisburseSubsidy', disbursementId: 'PAY-1', amountFen: 1, paidOn: '2024-03-21', today }).thenThrows(InvalidSubsidyDates, /paidOn/);
+      spec.given(givenAnnouncedCase()).when({ type: 'DisburseSubsidy', disbursementId: 'PAY-1', amountFen: 1, paidOn: today, today }).then([e.disbursed('PAY-1', 1, today)]);
+    });
+    it('refuses a recovery dated tomorrow', () => {
+      spec.given(givenPartiallyPaidCase()).when({ type: 'RecoverSubsidy', amountFen: 1, recoveredOn: '2024-03-21', reason: '虚报研发费用', today }).thenThrows(InvalidSubsidyDates, /recoveredOn/);
     });
   });
 

@@ -79,7 +79,11 @@ export class DisbursementIdReused extends DomainError {
 
 export class RecoveryExceedsPaid extends DomainError {
   readonly code = 'RECOVERY_EXCEEDS_PAID';
-  constructor(amountFen: number, recoverableFen: number) {
-    super(`Cannot recover ${amountFen} 分: only ${recoverableFen} 分 has been paid and not yet recovered`, { amountFen, recoverableFen });
+  constructor(amountFen: number, recoverableFen: number, recoveredOn: string) {
+    super(`Cannot recover ${amountFen} 分 on ${recoveredOn}: only ${recoverableFen} 分 had been paid by then and not recovered`, {
+      amountFen,
+      recoverableFen,
+      recoveredOn,
+    });
   }
 }

@@ -18,6 +18,8 @@ export interface SubsidyState {
   firstPaidOn: string | null;
   /** Every disbursement by its id, to recognise a repeated one. */
   disbursements: Record<string, { amountFen: number; paidOn: string }>;
+  /** Every recovery with its date: a later recovery is bounded by what had been paid by its own date. */
+  recoveries: { amountFen: number; recoveredOn: string }[];
 }
 
 export const initialSubsidyState = (): SubsidyState => ({
@@ -33,6 +35,7 @@ export const initialSubsidyState = (): SubsidyState => ({
   recoveredFen: 0,
   firstPaidOn: null,
   disbursements: {},
+  recoveries: [],
 });
 
 /** Folds one event. Total over the event union, never throws, never reads the clock. */
@@ -62,7 +65,12 @@ export function evolveSubsidy(state: SubsidyState, event: SubsidyEvent): Subsidy
       };
     }
     case T.Recovered:
-      return { ...state, recoveredFen: state.recoveredFen + event.data.amountFen };
+      return {
+        ...state,
+        recoveredFen: state.recoveredFen + event.data.amountFen,
+        // A case sees a handful of recoveries at most, so copying this short list is cheap.
+        recoveries: [...state.recoveries, { amountFen: event.data.amountFen, recoveredOn: event.data.recoveredOn }],
+      };
     default:
       return state;
   }
