@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
-import { ConcurrencyError, DomainError, InvalidAppendError, StreamBusyError, WaitForTimeoutError, type EventStoreError } from '@app/event-store';
+import { ConcurrencyError, DomainError, InvalidAppendError, ProjectionStoppedError, StreamBusyError, WaitForTimeoutError, type EventStoreError } from '@app/event-store';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
@@ -9,7 +9,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
 };
 
 /** Business refusals and store errors become clear HTTP answers; nothing was appended on any of these paths. */
-@Catch(DomainError, ConcurrencyError, StreamBusyError, InvalidAppendError, WaitForTimeoutError)
+@Catch(DomainError, ConcurrencyError, StreamBusyError, InvalidAppendError, WaitForTimeoutError, ProjectionStoppedError)
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError | EventStoreError, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void }; setHeader(name: string, value: string): void }>();
@@ -34,6 +34,14 @@ export class DomainErrorFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: error.code,
         message: `${error.streamId} is being changed by other requests right now; nothing was recorded. Send it again shortly.`,
+      });
+    } else if (error instanceof ProjectionStoppedError) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: error.code,
+        message: error.message,
+        errors: [],
+        position: error.position,
       });
     } else if (error instanceof WaitForTimeoutError) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({

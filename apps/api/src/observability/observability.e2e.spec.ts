@@ -93,6 +93,8 @@ describe.each(testDatabaseKinds())('health, metrics and request ids on %s', (kin
       expect(res.headers['content-type']).toContain('text/plain');
       expect(res.text).toMatch(/zhuqi_projection_lag_events\{projection="log-overview"\} \d+/);
       expect(res.text).toMatch(/zhuqi_projection_heartbeat_age_seconds\{projection="log-overview"\} [\d.]+/);
+      expect(res.text).toMatch(/zhuqi_projection_stopped\{projection="problem-details"\} 0/);
+      expect(res.text).toMatch(/zhuqi_projection_failure_attempts\{projection="problem-details"\} 0/);
     });
 
     it('GET /metrics counts requests by route template (no ids), commands by name and outcome, and events by type', async () => {

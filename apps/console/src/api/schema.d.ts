@@ -1217,10 +1217,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every projection: version, checkpoint, lag, lease holder, heartbeat, health (at most a second old) */
+        /** Every projection: version, checkpoint, lag, lease holder, heartbeat, failure, skips, health (at most a second old) */
         get: operations["AdminProjectionsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/projections/{name}/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event a projection is failing on, as stored, with the error and the attempts */
+        get: operations["AdminProjectionsController_failure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/projections/{name}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try the failing event again at the next poll (after a deploy that fixes it); the attempts start again */
+        post: operations["AdminProjectionsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/projections/{name}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pass the failing event by for good, with a reason: recorded (who, why, the error), shown in the status, honoured by rebuilds */
+        post: operations["AdminProjectionsController_skip"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4084,6 +4135,55 @@ export interface components {
              */
             globalPosition: number;
         };
+        FailedEventDto: {
+            /** @example 18212 */
+            globalPosition: number;
+            /** @example 1043 */
+            transactionId: string;
+            /** @example ProblemAssigned */
+            type: string;
+            /** @example problem-6f1c… */
+            streamId: string;
+            /**
+             * @description Failed in the live catch-up or while rebuilding into shadow tables
+             * @enum {string}
+             */
+            during: "catch-up" | "rebuild";
+        };
+        ProjectionFailureDto: {
+            event: components["schemas"]["FailedEventDto"];
+            /** @example TypeError: Cannot read properties of undefined (reading 'unitId') */
+            error: string;
+            /**
+             * @description Failed attempts on this event so far
+             * @example 2
+             */
+            attempts: number;
+            /** Format: date-time */
+            failedAt: string;
+            /**
+             * Format: date-time
+             * @description Set once the attempts ran out: the projection stands still until retried or skipped
+             */
+            stoppedAt: string | null;
+        };
+        ProjectionSkipDto: {
+            globalPosition: number;
+            type: string;
+            streamId: string;
+            /** @description The error it failed with when it was skipped */
+            error: string;
+            reason: string;
+            /** @description The admin who skipped it (username) */
+            skippedBy: string;
+            /** Format: date-time */
+            skippedAt: string;
+        };
+        ProjectionSkipsDto: {
+            /** @example 0 */
+            count: number;
+            latest: components["schemas"]["ProjectionSkipDto"] | null;
+        };
         ProjectionStatusDto: {
             /** @example problem-details */
             name: string;
@@ -4121,6 +4221,42 @@ export interface components {
              * @example no heartbeat for 42 s
              */
             problem?: string;
+            /** @description The event it is failing on; null when all is well */
+            failure: components["schemas"]["ProjectionFailureDto"] | null;
+            /** @description Events an admin told it to pass by */
+            skipped: components["schemas"]["ProjectionSkipsDto"];
+        };
+        StoredEventDto: {
+            globalPosition: number;
+            streamId: string;
+            streamPosition: number;
+            type: string;
+            schemaVersion: number;
+            /** @description As stored, before any upcaster */
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        FailingEventDto: {
+            failure: components["schemas"]["ProjectionFailureDto"];
+            event: components["schemas"]["StoredEventDto"];
+        };
+        SkipEventDto: {
+            /**
+             * @description The position of the event it is failing on (from its status): no other can be skipped
+             * @example 18212
+             */
+            globalPosition: number;
+            /**
+             * @description Why; kept with the skip
+             * @example 测试数据，缺字段；已在 1.4.2 修复，前后数据已核对
+             */
+            reason: string;
         };
         JobCountsDto: {
             /**
@@ -9850,6 +9986,199 @@ export interface operations {
             };
             /** @description Admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminProjectionsController_failure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailingEventDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such projection (PROJECTION_NOT_FOUND), or it is not failing (PROJECTION_NOT_FAILING) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminProjectionsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatusDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such projection (PROJECTION_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description It is not failing (PROJECTION_NOT_FAILING) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminProjectionsController_skip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatusDto"];
+                };
+            };
+            /** @description globalPosition or reason missing or malformed (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such projection (PROJECTION_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description It is not failing on that event (PROJECTION_NOT_FAILING): only the event it fails on can be skipped */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

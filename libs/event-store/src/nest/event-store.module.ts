@@ -11,6 +11,7 @@ import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRegistry } from './projection-registry';
 import { ProjectionRunnerService } from './projection-runner.service';
 import { ProjectionHealth } from './projection-health';
+import { ProjectionAdmin } from './projection-admin';
 
 import { EVENT_DB } from './event-db';
 import { LogClockCheck } from './log-clock-check';
@@ -26,6 +27,7 @@ export { EVENT_DB };
     ProjectionMetrics,
     ProjectionRunnerService,
     ProjectionHealth,
+    ProjectionAdmin,
     LogClockCheck,
     {
       provide: EVENT_DB,
@@ -51,6 +53,7 @@ export { EVENT_DB };
     ProjectionRegistry,
     ProjectionRunnerService,
     ProjectionHealth,
+    ProjectionAdmin,
     ProjectionMetrics,
     ReadModelWaiter,
   ],

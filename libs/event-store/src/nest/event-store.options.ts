@@ -6,7 +6,16 @@ export interface EventStoreModuleOptions {
   pool: Pool;
   /** Run the projection runner in this process. */
   runProjections: boolean;
-  projection: { batchSize: number; pollIntervalMs: number; wakeIntervalMs?: number; leaseTtlMs: number; staleAfterMs: number };
+  projection: {
+    batchSize: number;
+    pollIntervalMs: number;
+    wakeIntervalMs?: number;
+    leaseTtlMs: number;
+    staleAfterMs: number;
+    /** Attempts on one failing event before the projection is stopped, and the first retry's delay (it doubles). */
+    maxAttempts?: number;
+    retryDelayMs?: number;
+  };
   waitForTimeoutMs: number;
   /** Refuse to start when the log is ahead of the cluster's transaction counter (default true; the CLI skips it). */
   checkLogClockAtStart?: boolean;

@@ -40,6 +40,11 @@ export class ProjectionHealth {
     return this.recent.get();
   }
 
+  /** After an admin's retry or skip: the next reading is fresh. */
+  forget(): void {
+    this.recent.forget();
+  }
+
   async check() {
     const statuses = await this.recentStatuses();
     const details = Object.fromEntries(statuses.map(({ owner: _owner, ...open }): [string, PublicProjectionStatus] => [open.name, open]));

@@ -16,6 +16,13 @@ export class ProjectionMetrics {
     registers: [this.registry],
   });
 
+  private readonly failuresTotal = new Counter({
+    name: 'zhuqi_projection_failures_total',
+    help: 'Failed attempts of a projection on one event, in this process (transient database errors not counted)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
   constructor(health: ProjectionHealth) {
     // The same short-lived reading /health uses: a scrape costs one status query at most, not one per gauge.
     const statuses = () => health.recentStatuses();
@@ -37,6 +44,28 @@ export class ProjectionMetrics {
         for (const s of await statuses()) this.set({ projection: s.name }, s.heartbeatAgeSeconds ?? -1);
       },
     });
+    new Gauge({
+      name: 'zhuqi_projection_stopped',
+      help: '1 when the projection is stopped on a failing event (an admin retries or skips it), else 0',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      async collect() {
+        for (const s of await statuses()) this.set({ projection: s.name }, s.failure?.stoppedAt ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'zhuqi_projection_failure_attempts',
+      help: 'Failed attempts on the event the projection is failing on (0 when it is not failing)',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      async collect() {
+        for (const s of await statuses()) this.set({ projection: s.name }, s.failure?.attempts ?? 0);
+      },
+    });
+  }
+
+  failed(projection: string): void {
+    this.failuresTotal.inc({ projection });
   }
 
   processed(projection: string, events: number): void {

@@ -27,7 +27,7 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, BeforeAp
       this.logger.log('Projection runner: off in this process (a worker runs the projections)');
       return;
     }
-    const { batchSize, pollIntervalMs, wakeIntervalMs, leaseTtlMs } = this.options.projection;
+    const { batchSize, pollIntervalMs, wakeIntervalMs, leaseTtlMs, maxAttempts, retryDelayMs } = this.options.projection;
     this.runner = new ProjectionRunner(
       new PoolSql(this.options.pool),
       this.registry.all(),
@@ -37,8 +37,11 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, BeforeAp
         pollIntervalMs,
         wakeIntervalMs,
         leaseTtlMs,
+        maxAttempts,
+        retryDelayMs,
         log: (level, message, extra) => this.logger[level === 'info' ? 'log' : level]({ ...extra, msg: message }),
         onBatch: (projection, events) => this.metrics.processed(projection, events),
+        onFailure: (projection) => this.metrics.failed(projection),
       },
       this.upcasters,
     );

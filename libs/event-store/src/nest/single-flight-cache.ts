@@ -12,6 +12,11 @@ export class SingleFlightCache<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The next get() loads afresh (after a change the caller made and wants to see). */
+  forget(): void {
+    this.value = null;
+  }
+
   get(): Promise<T> {
     if (this.value !== null && this.now() - this.value.at < this.ttlMs) return Promise.resolve(this.value.result);
     this.inFlight ??= this.load()

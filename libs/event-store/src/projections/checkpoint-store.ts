@@ -1,8 +1,11 @@
 import { LOG_START, compareCheckpoints, type LogCheckpoint } from '../store/event.types';
 import type { Sql } from '../store/sql';
+import { CLEARED } from './projection-failures';
 
 export interface CheckpointRecord extends LogCheckpoint {
   version: number;
+  /** The attempts on a failing event ran out: the runner leaves it until an admin retries or skips. */
+  stopped?: boolean;
 }
 
 /** Reads and writes projection_checkpoints. Only ever called with the batch transaction's Sql when writing. */
@@ -16,17 +19,18 @@ export const checkpoints = {
   },
 
   async read(sql: Sql, name: string, { lock = false } = {}): Promise<CheckpointRecord | null> {
-    const [row] = await sql.query<{ version: number; tx: string; position: string }>(
-      `SELECT version, transaction_id::text AS tx, global_position::text AS position
+    const [row] = await sql.query<{ version: number; tx: string; position: string; stopped: boolean }>(
+      `SELECT version, transaction_id::text AS tx, global_position::text AS position, stopped_at IS NOT NULL AS stopped
        FROM projection_checkpoints WHERE name = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [name],
     );
-    return row ? { version: row.version, transactionId: row.tx, globalPosition: Number(row.position) } : null;
+    return row ? { version: row.version, transactionId: row.tx, globalPosition: Number(row.position), stopped: row.stopped } : null;
   },
 
+  /** Moving the checkpoint means the events up to it applied: any failure recorded before is cleared. */
   async write(sql: Sql, name: string, checkpoint: LogCheckpoint, version: number): Promise<void> {
     await sql.query(
-      `UPDATE projection_checkpoints SET transaction_id = $2, global_position = $3, version = $4, updated_at = now()
+      `UPDATE projection_checkpoints SET transaction_id = $2, global_position = $3, version = $4, updated_at = now(), ${CLEARED}
        WHERE name = $1`,
       [name, checkpoint.transactionId, checkpoint.globalPosition, version],
     );

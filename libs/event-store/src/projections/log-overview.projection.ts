@@ -10,6 +10,8 @@ export class LogOverviewProjection implements Projection {
   readonly name = 'log-overview';
   readonly version = 1;
   readonly handles = 'all' as const;
+  // Counts types and times only: an event it cannot upcast must not stop the log's overview.
+  readonly readsData = false;
   readonly tables = ['es_event_type_counts'];
 
   async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {

@@ -3,10 +3,12 @@ import { PostgresEventStore } from '../store/postgres-event-store';
 import type { LogCheckpoint } from '../store/event.types';
 import type { TransactionalSql } from '../store/sql';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { applyBatch } from './apply-batch';
+import { liveTarget } from './apply-batch';
 import { checkpoints } from './checkpoint-store';
+import { applyBatchIsolating } from './isolate-poison-event';
 import { leases } from './lease';
 import type { Projection } from './projection';
+import { describeError, isTransient, PoisonEventError, projectionFailures, retryDelayMs, type FailedEvent, type ProjectionFailure } from './projection-failures';
 import { rebuildProjection } from './rebuild-projection';
 
 export interface ProjectionRunnerOptions {
@@ -24,6 +26,12 @@ export interface ProjectionRunnerOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => void;
   /** Called after each applied batch (metrics). */
   onBatch?: (projection: string, events: number) => void;
+  /** Attempts on one failing event before the projection stops (default 5). */
+  maxAttempts?: number;
+  /** Delay before the second attempt; it doubles per attempt, up to a minute (default 1 s). */
+  retryDelayMs?: number;
+  /** Called for every failed attempt counted against an event (metrics). */
+  onFailure?: (projection: string, failure: ProjectionFailure) => void;
 }
 
 /**
@@ -36,6 +44,8 @@ export class ProjectionRunner {
   private wakers = new Set<() => void>();
   /** Counts wakes, so a wake that comes while a loop is polling (not idle) is not lost: the loop polls again. */
   private wakes = 0;
+  /** Aborted by stop(): ends a back-off pause, which wakes do not shorten. */
+  private stopping = new AbortController();
   private readonly store: PostgresEventStore;
 
   constructor(
@@ -50,6 +60,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopping = new AbortController();
     for (const p of this.projections) await checkpoints.ensure(this.db, p.name, p.version);
     this.loops = this.projections.map((p) => this.loop(p));
   }
@@ -57,6 +68,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.stopping.abort();
     this.wake();
     await Promise.all(this.loops);
     this.loops = [];
@@ -83,9 +95,10 @@ export class ProjectionRunner {
         if (!known) await checkpoints.ensure(this.db, projection.name, projection.version);
       }
       const after: LogCheckpoint = known ?? { transactionId: '0', globalPosition: 0 };
-      const { events } = await this.store.readAll({ after, limit: this.options.batchSize });
+      // As stored: applyBatch upcasts only the events this projection handles.
+      const { events } = await this.store.readAll({ after, limit: this.options.batchSize, stored: true });
       if (events.length === 0) return total;
-      known = await applyBatch(this.db, projection, { readAfter: after, events });
+      known = await applyBatchIsolating(this.db, projection, { readAfter: after, events }, liveTarget(projection), this.upcasters);
       total += events.length;
       this.options.onBatch?.(projection.name, events.length);
       if (events.length < this.options.batchSize || !(await shouldContinue())) return total;
@@ -110,9 +123,14 @@ export class ProjectionRunner {
       if (held && !had) this.log('info', `Projection ${projection.name}: lease taken by ${owner}`);
       return held;
     };
+    // What the loop was doing when it failed, and how often a rebuild failed in a row (for its back-off).
+    let phase: FailedEvent['during'] = 'catch-up';
+    let rebuildFailures = 0;
+    let stoppedLogged = false;
     while (this.running) {
       const began = Date.now();
       const wakesBefore = this.wakes;
+      let backOffMs: number | null = null;
       try {
         let stored = await checkpoints.read(this.db, projection.name);
         if (stored && stored.version > projection.version) {
@@ -123,11 +141,19 @@ export class ProjectionRunner {
           continue;
         }
         if (!held || Date.now() - renewedAt >= renewEvery) await renew();
-        if (held) {
+        if (held && stored?.stopped) {
+          // The lease (and heartbeat) stays here, so no other worker picks it up; health says why it stands still.
+          if (!stoppedLogged) this.log('error', `Projection ${projection.name} is stopped on a failing event: an admin retries or skips it`);
+          stoppedLogged = true;
+        } else if (held) {
+          stoppedLogged = false;
           if (stored && stored.version < projection.version) {
+            phase = 'rebuild';
             await this.rebuild(projection, stored.version);
+            rebuildFailures = 0;
             stored = null;
           }
+          phase = 'catch-up';
           await this.catchUp(
             projection,
             async () => {
@@ -138,11 +164,51 @@ export class ProjectionRunner {
           );
         }
       } catch (error) {
-        this.log('error', `Projection ${projection.name} failed; retrying`, { err: error });
+        if (phase === 'rebuild') rebuildFailures += 1;
+        backOffMs = await this.failed(projection, phase, error, rebuildFailures);
       }
-      await this.idle(pollIntervalMs, began, wakesBefore);
+      if (backOffMs === null) await this.idle(pollIntervalMs, began, wakesBefore);
+      else await this.pause(backOffMs);
     }
     if (held) await leases.release(this.db, projection.name, owner).catch(() => undefined);
+  }
+
+  /**
+   * Counts a failure against the event it names and says how long to wait before the next attempt: a poison
+   * event is retried with doubling delays until the attempts run out and the projection stops; a failed rebuild
+   * backs off the same way (it replays from the start, so it must not restart every poll); a transient error
+   * (the database went away) is retried at the next poll and counted against nothing.
+   */
+  private async failed(projection: Projection, during: FailedEvent['during'], error: unknown, rebuildFailures: number): Promise<number | null> {
+    const { maxAttempts = 5, retryDelayMs: firstDelayMs = 1_000 } = this.options;
+    if (!(error instanceof PoisonEventError)) {
+      this.log('error', `Projection ${projection.name} failed${during === 'rebuild' ? ' while rebuilding' : ''}; retrying`, { err: error });
+      if (during === 'rebuild') return retryDelayMs(rebuildFailures, firstDelayMs);
+      return isTransient(error) ? null : firstDelayMs;
+    }
+    const { globalPosition, transactionId, type, streamId } = error.event;
+    let failure: ProjectionFailure;
+    try {
+      failure = await projectionFailures.record(this.db, projection.name, { globalPosition, transactionId, type, streamId, during }, describeError(error.cause), maxAttempts);
+    } catch (recordError) {
+      this.log('error', `Projection ${projection.name} failed on event #${globalPosition} and the failure could not be recorded`, { err: recordError });
+      return firstDelayMs;
+    }
+    this.options.onFailure?.(projection.name, failure);
+    const where = `event #${globalPosition} (${type} on ${streamId})`;
+    if (failure.stoppedAt) {
+      this.log('error', `Projection ${projection.name} stopped: ${where} failed ${failure.attempts} times`, { err: error.cause, event: failure.event });
+      return null;
+    }
+    const delay = retryDelayMs(failure.attempts, firstDelayMs);
+    this.log('error', `Projection ${projection.name} failed on ${where}, attempt ${failure.attempts} of ${maxAttempts}; retrying in ${delay} ms`, { err: error.cause });
+    return delay;
+  }
+
+  /** Waits `ms` unless the runner stops; appends do not cut it short. */
+  private async pause(ms: number): Promise<void> {
+    if (!this.running) return;
+    await sleep(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
   }
 
   private async rebuild(projection: Projection, storedVersion: number): Promise<void> {

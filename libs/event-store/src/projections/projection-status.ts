@@ -1,5 +1,6 @@
 import type { Sql } from '../store/sql';
 import type { Projection } from './projection';
+import { toFailure, type ProjectionFailure } from './projection-failures';
 
 export interface ProjectionStatus {
   name: string;
@@ -14,6 +15,20 @@ export interface ProjectionStatus {
   heartbeatAgeSeconds: number | null;
   healthy: boolean;
   problem?: string;
+  /** The event it is failing on, the error, the attempts; `stoppedAt` once they ran out. Null when all is well. */
+  failure: ProjectionFailure | null;
+  /** Events an admin told it to pass by, and the latest of them. */
+  skipped: { count: number; latest: ProjectionSkip | null };
+}
+
+export interface ProjectionSkip {
+  globalPosition: number;
+  type: string;
+  streamId: string;
+  error: string;
+  reason: string;
+  skippedBy: string;
+  skippedAt: string;
 }
 
 /**
@@ -42,13 +57,25 @@ export async function projectionStatuses(
     owner: string | null;
     heartbeat_age: number | null;
     behind: number;
+    failure_attempts: number | null;
+    failure_event: ProjectionFailure['event'] | null;
+    failure_error: string | null;
+    failed_at: Date | null;
+    stopped_at: Date | null;
+    skipped: number;
+    latest_skip: (Omit<ProjectionSkip, 'globalPosition'> & { globalPosition: string }) | null;
   }>(
     `SELECT p.name, c.version, c.transaction_id::text AS tx, c.global_position::text AS position, l.owner,
             EXTRACT(EPOCH FROM now() - l.heartbeat_at)::float8 AS heartbeat_age,
             (SELECT count(*)::int FROM (
                SELECT 1 FROM es_events e
                WHERE (e.transaction_id, e.global_position) > (COALESCE(c.transaction_id, 0), COALESCE(c.global_position, 0))
-               LIMIT ${Math.trunc(behindCap)}) b) AS behind
+               LIMIT ${Math.trunc(behindCap)}) b) AS behind,
+            c.failure_attempts, c.failure_event, c.failure_error, c.failed_at, c.stopped_at,
+            (SELECT count(*)::int FROM projection_skips s WHERE s.projection = p.name) AS skipped,
+            (SELECT jsonb_build_object('globalPosition', s.global_position::text, 'type', s.event_type, 'streamId', s.stream_id,
+                      'error', s.error, 'reason', s.reason, 'skippedBy', s.skipped_by, 'skippedAt', s.skipped_at)
+             FROM projection_skips s WHERE s.projection = p.name ORDER BY s.skipped_at DESC LIMIT 1) AS latest_skip
      FROM unnest($1::text[]) AS p(name)
      LEFT JOIN projection_checkpoints c ON c.name = p.name
      LEFT JOIN projection_leases l ON l.name = p.name`,
@@ -56,8 +83,13 @@ export async function projectionStatuses(
   );
   return projections.map((projection) => {
     const row = rows.find((r) => r.name === projection.name)!;
+    const failure = row.failure_event ? toFailure({ ...row, failure_attempts: row.failure_attempts ?? 0 }) : null;
     let problem: string | undefined;
-    if (row.owner === null) problem = 'no worker holds this projection';
+    if (failure) {
+      const { event, attempts, error, stoppedAt } = failure;
+      const where = `event #${event.globalPosition} (${event.type})${event.during === 'rebuild' ? ' while rebuilding' : ''}`;
+      problem = stoppedAt ? `stopped on ${where} after ${attempts} attempts: ${error}` : `failing on ${where}, attempt ${attempts}: ${error}`;
+    } else if (row.owner === null) problem = 'no worker holds this projection';
     else if ((row.heartbeat_age ?? Infinity) * 1000 > staleAfterMs) problem = `no heartbeat for ${Math.round(row.heartbeat_age!)} s`;
     else if (row.version !== null && row.version < projection.version) problem = 'rebuilding to a new version';
     return {
@@ -71,6 +103,13 @@ export async function projectionStatuses(
       heartbeatAgeSeconds: row.heartbeat_age,
       healthy: problem === undefined || problem === 'rebuilding to a new version',
       problem,
+      failure,
+      skipped: {
+        count: row.skipped,
+        latest: row.latest_skip
+          ? { ...row.latest_skip, globalPosition: Number(row.latest_skip.globalPosition), skippedAt: new Date(row.latest_skip.skippedAt).toISOString() }
+          : null,
+      },
     };
   });
 }

@@ -19,6 +19,11 @@ export interface Projection {
   readonly version: number;
   /** Event types it reads ('all' for every event); others pass it by (its checkpoint still moves past them). */
   readonly handles: readonly string[] | 'all';
+  /**
+   * False for a projection that reads only the envelope (type, stream, positions, times), never `data`: events
+   * then reach it as stored, and no upcaster (nor an event from newer code) can stop it. Default true.
+   */
+  readonly readsData?: boolean;
   /** Tables it owns and rebuilds together; created by migrations. */
   readonly tables: readonly string[];
   /** Applies a batch of handled events, in log order. Must not read the clock: a rebuild must give the same rows. */

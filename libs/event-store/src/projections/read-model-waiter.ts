@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WaitForTimeoutError } from '../store/event-store.errors';
+import { ProjectionStoppedError, WaitForTimeoutError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import { compareCheckpoints, type LogCheckpoint } from '../store/event.types';
 import type { Sql } from '../store/sql';
@@ -24,18 +24,21 @@ export class ReadModelWaiter {
       // The event becomes readable in log order only once older transactions have finished.
       target ??= await this.store.checkpointOf(position);
       if (target) {
-        behind = await this.behind(target, projections);
+        const reading = await this.behind(target, projections);
+        behind = reading.behind;
         if (behind.length === 0) return;
+        if (reading.stopped.length > 0) throw new ProjectionStoppedError(position, reading.stopped);
       }
       if (Date.now() >= deadline) throw new WaitForTimeoutError(position, timeoutMs, behind);
       await sleep(POLL_MS);
     }
   }
 
-  private async behind(target: LogCheckpoint, projections: readonly string[]): Promise<string[]> {
-    if (projections.length === 0) return [];
-    const rows = await this.sql.query<{ name: string; tx: string; position: string }>(
-      `SELECT name, transaction_id::text AS tx, global_position::text AS position
+  /** The projections that have not reached the target, and those of them that are stopped (they never will). */
+  private async behind(target: LogCheckpoint, projections: readonly string[]): Promise<{ behind: string[]; stopped: string[] }> {
+    if (projections.length === 0) return { behind: [], stopped: [] };
+    const rows = await this.sql.query<{ name: string; tx: string; position: string; stopped: boolean }>(
+      `SELECT name, transaction_id::text AS tx, global_position::text AS position, stopped_at IS NOT NULL AS stopped
        FROM projection_checkpoints WHERE name = ANY($1)`,
       [projections],
     );
@@ -44,6 +47,8 @@ export class ReadModelWaiter {
         .filter((r) => compareCheckpoints({ transactionId: r.tx, globalPosition: Number(r.position) }, target) >= 0)
         .map((r) => r.name),
     );
-    return projections.filter((p) => !reached.has(p));
+    const behind = projections.filter((p) => !reached.has(p));
+    const stopped = new Set(rows.filter((r) => r.stopped).map((r) => r.name));
+    return { behind, stopped: behind.filter((p) => stopped.has(p)) };
   }
 }

@@ -3,10 +3,11 @@ import { LOG_START, type LogCheckpoint } from '../store/event.types';
 import type { Sql, TransactionalSql } from '../store/sql';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { randomUUID } from 'node:crypto';
-import { applyBatch, type BatchTarget } from './apply-batch';
+import { type BatchTarget } from './apply-batch';
+import { applyBatchIsolating, applyEventsIsolating } from './isolate-poison-event';
 import { leases } from './lease';
 import { checkpoints } from './checkpoint-store';
-import { eventsFor, type Projection } from './projection';
+import type { Projection } from './projection';
 
 export interface RebuildOptions {
   batchSize: number;
@@ -80,9 +81,9 @@ async function rebuildLocked(
   let after: LogCheckpoint = LOG_START;
   let done = 0;
   for (;;) {
-    const { events, checkpoint } = await store.readAll({ after, limit: options.batchSize });
+    const { events, checkpoint } = await store.readAll({ after, limit: options.batchSize, stored: true });
     if (events.length === 0) break;
-    const applied = await applyBatch(db, projection, { readAfter: after, events }, shadow);
+    const applied = await applyBatchIsolating(db, projection, { readAfter: after, events }, shadow, options.upcasters);
     if (!applied) throw new RebuildInProgressError(projection.name); // someone else moved our shadow checkpoint
     after = checkpoint;
     done += events.length;
@@ -125,10 +126,9 @@ async function applyRemaining(
   let after = from;
   let count = 0;
   for (;;) {
-    const { events, checkpoint } = await store.readAll({ after, limit: options.batchSize });
+    const { events, checkpoint } = await store.readAll({ after, limit: options.batchSize, stored: true });
     if (events.length === 0) break;
-    const relevant = eventsFor(projection, events);
-    if (relevant.length > 0) await projection.apply(relevant, { sql, table: shadow.table });
+    await applyEventsIsolating(sql, projection, shadow, events, options.upcasters);
     await checkpoints.write(sql, shadow.checkpointName, checkpoint, projection.version);
     after = checkpoint;
     count += events.length;

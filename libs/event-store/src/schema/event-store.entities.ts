@@ -105,6 +105,56 @@ export class ProjectionCheckpointRow {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** Consecutive failed attempts on `failure_event`; 0 once an event after it applied. */
+  @Column({ name: 'failure_attempts', type: 'integer', default: 0 })
+  failureAttempts: number;
+
+  /** The event the projection last failed on: position, transaction id, type, stream. */
+  @Column({ name: 'failure_event', type: 'jsonb', nullable: true })
+  failureEvent: unknown;
+
+  @Column({ name: 'failure_error', type: 'text', nullable: true })
+  failureError: string | null;
+
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
+  /** Set when the attempts ran out: the runner leaves the projection alone until an admin retries or skips. */
+  @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true })
+  stoppedAt: Date | null;
+}
+
+/** An event a projection was told to pass by, by whom and why: never silent, and honoured by rebuilds. */
+@Entity({ name: 'projection_skips' })
+export class ProjectionSkipRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_projection_skips' })
+  projection: string;
+
+  @PrimaryColumn({ name: 'global_position', type: 'bigint', primaryKeyConstraintName: 'PK_projection_skips' })
+  globalPosition: string;
+
+  @Column({ name: 'transaction_id', type: 'bigint' })
+  transactionId: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType: string;
+
+  @Column({ name: 'stream_id', type: 'text' })
+  streamId: string;
+
+  /** The error the event failed with when it was skipped. */
+  @Column({ type: 'text' })
+  error: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'skipped_by', type: 'text' })
+  skippedBy: string;
+
+  @Column({ name: 'skipped_at', type: 'timestamptz', default: () => 'now()' })
+  skippedAt: Date;
 }
 
 /** Which worker runs a projection; a lease that is not renewed expires and another worker takes over. */
@@ -143,6 +193,7 @@ export const EVENT_STORE_ENTITIES = [
   EventRow,
   IdempotencyKeyRow,
   ProjectionCheckpointRow,
+  ProjectionSkipRow,
   ProjectionLeaseRow,
   EventTypeCountRow,
 ];

@@ -72,6 +72,17 @@ export class WaitForTimeoutError extends EventStoreError {
   }
 }
 
+/** A read waits for a projection that is stopped on a failing event: it would wait in vain, so it is told at once. */
+export class ProjectionStoppedError extends EventStoreError {
+  readonly code = 'READ_MODEL_STOPPED';
+  constructor(
+    readonly position: number,
+    readonly stopped: string[],
+  ) {
+    super(`Read models ${stopped.join(', ')} are stopped on a failing event and will not reach position ${position} until an admin retries or skips it`);
+  }
+}
+
 /**
  * The log's newest transaction id is not below this cluster's transaction counter: the database was restored
  * (pg_dump/pg_restore), moved from the embedded database to a server, or replicated logically into a cluster whose

@@ -80,6 +80,11 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   after?: LogCheckpoint;
   limit?: number;
+  /**
+   * Events as stored, not upcast (default false). The projection runner reads so and upcasts only the events a
+   * projection handles: an upcaster that throws then stops the projections that read that event, not all of them.
+   */
+  stored?: boolean;
 }
 
 export interface ReadAllResult {

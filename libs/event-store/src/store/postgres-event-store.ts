@@ -173,7 +173,7 @@ export class PostgresEventStore implements EventStore {
     const after = options.after ?? LOG_START;
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     const rows = await this.sql.query<EventRow>(READ_ALL_SQL, [after.transactionId, after.globalPosition, limit]);
-    const events = rows.map((r) => this.toStoredEvent(r));
+    const events = rows.map((r) => this.toStoredEvent(r, !options.stored));
     const last = events[events.length - 1];
     return {
       events,
@@ -258,8 +258,10 @@ export class PostgresEventStore implements EventStore {
     return replayed;
   }
 
-  private toStoredEvent(row: EventRow): StoredEvent {
-    const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data, row.stream_id);
+  private toStoredEvent(row: EventRow, upcast = true): StoredEvent {
+    const { schemaVersion, data } = upcast
+      ? this.upcasters.upcast(row.type, row.schema_version, row.data, row.stream_id)
+      : { schemaVersion: row.schema_version, data: row.data };
     return {
       globalPosition: Number(row.position_text),
       transactionId: row.transaction_text,

@@ -1,4 +1,4 @@
-import { UpcasterRegistry } from './upcaster-registry';
+import { UnknownSchemaVersionError, UpcasterRegistry } from './upcaster-registry';
 
 describe('UpcasterRegistry', () => {
   const v1ToV2 = { type: 'ProblemRegistered', fromVersion: 1, upcast: (d: any) => ({ ...d, channel: 'visit' }) };
@@ -7,6 +7,14 @@ describe('UpcasterRegistry', () => {
     fromVersion: 2,
     upcast: ({ title, ...rest }: any) => ({ ...rest, summary: title }),
   };
+
+  it('refuses an event stored at a version newer than its upcasters produce, instead of handing it on as stored', () => {
+    const registry = new UpcasterRegistry([v1ToV2, v2ToV3]);
+
+    expect(() => registry.upcast('ProblemRegistered', 4, { title: '用地' }, 'problem-1')).toThrow(UnknownSchemaVersionError);
+    expect(() => registry.upcast('ProblemRegistered', 4, {}, 'problem-1')).toThrow('stored at schema version 4; this code knows up to version 3');
+    expect(registry.upcast('ProblemRegistered', 3, { summary: '用地' }, 'problem-1')).toEqual({ schemaVersion: 3, data: { summary: '用地' } });
+  });
 
   it('leaves an event with no upcaster as stored', () => {
     const registry = new UpcasterRegistry([v1ToV2]);

@@ -92,6 +92,8 @@ export class AppConfig {
       wakeIntervalMs: this.get('PROJECTION_WAKE_INTERVAL_MS'),
       leaseTtlMs: this.get('PROJECTION_LEASE_TTL_MS'),
       staleAfterMs: this.get('PROJECTION_STALE_AFTER_MS'),
+      maxAttempts: this.get('PROJECTION_MAX_ATTEMPTS'),
+      retryDelayMs: this.get('PROJECTION_RETRY_DELAY_MS'),
       waitForTimeoutMs: this.get('WAIT_FOR_TIMEOUT_MS'),
     };
   }

@@ -26,6 +26,9 @@ export const environmentSchema = Joi.object({
   PROJECTION_LEASE_TTL_MS: Joi.number().integer().min(1000).max(600000).default(15000),
   /** A projection whose loop has not beaten for this long is reported unhealthy. */
   PROJECTION_STALE_AFTER_MS: Joi.number().integer().min(1000).default(30000),
+  /** A projection failing on one event retries with doubling delays from PROJECTION_RETRY_DELAY_MS, then stops after this many attempts. */
+  PROJECTION_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
+  PROJECTION_RETRY_DELAY_MS: Joi.number().integer().min(10).max(600000).default(1000),
   WAIT_FOR_TIMEOUT_MS: Joi.number().integer().min(0).max(60000).default(5000),
   /** Signs the access tokens; every API replica needs the same one. Required in production. */
   JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
@@ -87,6 +90,8 @@ export interface Environment {
   PROJECTION_WAKE_INTERVAL_MS: number;
   PROJECTION_LEASE_TTL_MS: number;
   PROJECTION_STALE_AFTER_MS: number;
+  PROJECTION_MAX_ATTEMPTS: number;
+  PROJECTION_RETRY_DELAY_MS: number;
   WAIT_FOR_TIMEOUT_MS: number;
   JWT_SECRET?: string;
   JWT_TTL_SECONDS: number;

@@ -14,6 +14,7 @@ import { VisitVoidedAt1764300001300 } from './1764300001300-visit-voided-at';
 import { MonthlySummaryCut1764300001400 } from './1764300001400-monthly-summary-cut';
 import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
 import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
+import { ProjectionFailures1764300002200 } from './1764300002200-projection-failures';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   MonthlySummaryCut1764300001400,
   IdempotencyClaims1764300001800,
   ProblemHistoryRows1764300002100,
+  ProjectionFailures1764300002200,
 ];
