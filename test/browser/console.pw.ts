@@ -242,6 +242,17 @@ test('the manager previews a long certification list: counts, the first rows, fu
   await screenshot(page, 'certification-import-preview');
 });
 
+test('an admin sees every read model healthy, by its name in the bureau\'s words, with how far it has got', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByRole('menuitem', { name: '读模型状态' }).click();
+  await expect(page.getByRole('heading', { name: '读模型状态' })).toBeVisible();
+  const rows = page.locator('.el-table__body tr');
+  await expect(rows.filter({ hasText: '诉求详情与列表' })).toContainText('正常');
+  await expect(rows.filter({ hasText: '走访记录' })).toContainText('正常');
+  await expect(page.getByText('已停止')).toHaveCount(0);
+  await expect(page.getByText(/^\d+ \/ \d+ 正常$/)).toHaveText(/^(\d+) \/ \1 正常$/);
+});
+
 test('the main pages have no serious or critical accessibility violations, and each is saved as a screenshot', async ({ page }) => {
   await page.goto('/login');
   await expectAccessible(page);
@@ -251,7 +262,7 @@ test('the main pages have no serious or critical accessibility violations, and e
     ['/dashboard', 'admin-dashboard'], ['/problems', 'problem-list'], [`/problems/${problemIds[0]}`, 'problem-page'],
     ['/visits', 'visit-list'], [`/enterprises/${uscc}`, 'enterprise-profile'], ['/enterprises', 'enterprise-list'],
     ['/reports?month=2024-06', 'monthly-reports'], ['/certifications/import', 'certification-import'],
-    ['/admin/users', 'admin-users'], ['/account/password', 'change-password'], ['/admin/units', 'admin-units-list'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/visits/new', 'log-visit'],
+    ['/admin/users', 'admin-users'], ['/account/password', 'change-password'], ['/admin/units', 'admin-units-list'], ['/admin/calendar', 'admin-calendar'], ['/admin/jobs', 'admin-jobs'], ['/admin/projections', 'admin-projections'], ['/visits/new', 'log-visit'],
   ] as const) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');

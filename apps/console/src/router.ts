@@ -39,6 +39,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/units', name: 'units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { roles: ['admin'], menu: '处理单位', title: '处理单位' } },
       { path: 'admin/calendar', name: 'calendar', component: () => import('./pages/admin/CalendarPage.vue'), meta: { roles: ['admin'], menu: '工作日历', title: '工作日历' } },
       { path: 'admin/jobs', name: 'jobs', component: () => import('./pages/admin/JobsPage.vue'), meta: { roles: ['admin'], menu: '定时任务', title: '定时任务' } },
+      { path: 'admin/projections', name: 'projections', component: () => import('./pages/admin/ProjectionsPage.vue'), meta: { roles: ['admin'], menu: '读模型状态', title: '读模型状态' } },
     ],
   },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
