@@ -38,6 +38,12 @@ export class InvalidReportMonth extends DomainError {
   }
 }
 
+/**
+ * How far back from the head a cut looks for a later recorded_at: transactions overlapping the head's commit within
+ * milliseconds of it, so a thousand events (a second of the store's full write rate) is ample. One index scan.
+ */
+const CUT_OVERLAP_EVENTS = 1_000;
+
 @CommandHandler(GenerateMonthlySummary)
 export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMonthlySummary, GenerateMonthlySummaryResult> {
   constructor(
@@ -90,9 +96,16 @@ export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMo
     if (head.globalPosition === 0) return { transactionId: head.transactionId, globalPosition: 0, knownAt: new Date().toISOString() };
     const names = this.projections.all().map((p) => p.name).filter((n) => n !== MONTHLY_SUMMARIES_PROJECTION);
     await this.waiter.waitFor(head.globalPosition, names, this.config.projections.waitForTimeoutMs);
+    // recorded_at is its transaction's start, so log order and recorded_at order can differ: a transaction that
+    // began earlier can take its id (its place in the log) later. knownAt is the latest instant among the last
+    // events of the cut — those whose transactions overlapped the head's — not the head's own, or an event inside
+    // the cut recorded a moment after the head would fall outside every figure (seen as a flaky share in CI).
     const [{ recorded }] = await this.db.query(
-      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded FROM es_events WHERE global_position = $1`,
-      [head.globalPosition],
+      `SELECT to_char(max(recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded FROM (
+         SELECT recorded_at FROM es_events
+         WHERE (transaction_id, global_position) <= ($1::bigint, $2::bigint)
+         ORDER BY transaction_id DESC, global_position DESC LIMIT ${CUT_OVERLAP_EVENTS}) tail`,
+      [head.transactionId, head.globalPosition],
     );
     return { transactionId: head.transactionId, globalPosition: head.globalPosition, knownAt: recorded as string };
   }
