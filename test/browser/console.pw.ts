@@ -242,6 +242,37 @@ test('the manager previews a long certification list: counts, the first rows, fu
   await screenshot(page, 'certification-import-preview');
 });
 
+test('the same visit sent again minutes later is held as a likely duplicate; 仍然登记 logs a second visit', async ({ page }) => {
+  const caseworker = await apiAs('zhang.wei');
+  const firm = newUscc();
+  const firmName = `豫东食品${suffix}有限公司`;
+  expect((await caseworker.post('/api/v1/enterprises', { uscc: firm, name: firmName, address: '食品产业园 6 号', park: '食品产业园', industry: '食品制造业' })).status).toBe(201);
+  await login(page, 'zhang.wei');
+  const fill = async () => {
+    await page.getByRole('combobox', { name: '走访企业' }).fill(firmName.slice(0, 6));
+    await pickOption(page, firmName);
+    await page.getByLabel('走访情况').fill('回访企业用电问题');
+  };
+  await fill();
+  await page.getByRole('button', { name: '提交走访记录' }).click();
+  await expect(page.getByText('已登记走访')).toBeVisible();
+
+  // The same form again (a phone that lost the answer and the caseworker who taps again): held, nothing logged.
+  await page.getByRole('button', { name: '再登记一次' }).click();
+  await fill();
+  await page.getByRole('button', { name: '提交走访记录' }).click();
+  const held = page.getByRole('alert').filter({ hasText: '已登记过这家企业' });
+  await expect(held).toBeVisible();
+  await expect(held).toContainText('您登记');
+  await screenshot(page, 'caseworker-visit-possible-duplicate');
+  const manager = await apiAs('wang.fang');
+  await expect.poll(async () => (await manager.get(`/api/v1/visits?enterpriseUscc=${firm}`)).body.total).toBe(1);
+
+  await held.getByRole('button', { name: '仍然登记' }).click();
+  await expect(page.getByText('已登记走访')).toBeVisible();
+  await expect.poll(async () => (await manager.get(`/api/v1/visits?enterpriseUscc=${firm}`)).body.total).toBe(2);
+});
+
 test('an admin sees every read model healthy, by its name in the bureau\'s words, with how far it has got', async ({ page }) => {
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '读模型状态' }).click();

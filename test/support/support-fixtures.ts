@@ -51,10 +51,14 @@ export interface SupportWorld {
  * Starts the API with projections in-process for a describe block (beforeAll/afterAll), creates the
  * users, and waits until the working calendar seeded at start-up is in its read model.
  */
-export function useSupportWorld(kind: TestDatabaseKind): SupportWorld {
+/**
+ * The fixtures log many alike visits (one firm, one date, one caseworker) as setup, so the likely-duplicate check is
+ * off here unless a suite asks for it (`{ VISIT_DUPLICATE_WINDOW_MINUTES: '10' }`): visits.e2e.spec.ts does.
+ */
+export function useSupportWorld(kind: TestDatabaseKind, env: Record<string, string> = {}): SupportWorld {
   const world = {} as SupportWorld;
   beforeAll(async () => {
-    const api = await startTestApi(kind, { PROJECTIONS_IN_API: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    const api = await startTestApi(kind, { PROJECTIONS_IN_API: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VISIT_DUPLICATE_WINDOW_MINUTES: '0', ...env });
     const http = () => request(api.app.getHttpServer());
     const make = (role: Parameters<typeof createUser>[1], unit?: string) => createUser(api.app, role, unit);
     await registerUnits(api.app, Object.values(UNITS));

@@ -28,12 +28,12 @@ export class VisitsController {
   @ApiOperation({ summary: 'Log a visit (走访) and register the problems raised in it' })
   @ApiCreatedResponse({ type: LogVisitResultDto })
   @ApiErrors({
-    conflict: 'This visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running',
+    conflict: 'A visit to this enterprise on this date by the same caseworker was logged minutes ago (VISIT_POSSIBLE_DUPLICATE, naming it in duplicateOf; send confirmSecondVisit: true if it is a second visit), this visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running',
     badRequest: 'Malformed input, or a caseworker id that is not an active caseworker (VALIDATION_FAILED naming caseworkerIds[i])',
     unprocessable: 'The enterprise is not registered (ENTERPRISE_NOT_REGISTERED), the visit is dated in the future, or the Idempotency-Key was used for a different request',
   })
   async log(@Body() dto: LogVisitDto, @Ctx() ctx: RequestContext): Promise<LogVisitResultDto> {
-    const { enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems } = dto;
+    const { enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems, confirmSecondVisit } = dto;
     await refuseUnknownCaseworkers(this.users, caseworkerIds);
     return this.commands.execute(
       new LogVisit(
@@ -44,6 +44,7 @@ export class VisitsController {
           form,
           notes,
           problems: problems.map(({ title, description, category }) => ({ title, description, category })),
+          confirmSecondVisit,
         },
         ctx,
       ),

@@ -4,7 +4,8 @@ import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 
 describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => {
-  const w = useSupportWorld(kind);
+  // With the likely-duplicate check on, as in production (the shared fixtures turn it off).
+  const w = useSupportWorld(kind, { VISIT_DUPLICATE_WINDOW_MINUTES: '10' });
   const list = (query: object, user = w.users.manager) => w.http().get('/api/v1/visits').query(query).set('Authorization', user.auth).expect(200);
   const ids = (res: { body: { items: { visitId: string }[] } }) => res.body.items.map((v) => v.visitId);
 
@@ -83,7 +84,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     const uscc = await w.registerEnterprise();
     const problem = { title: '用工缺口', category: '用工' };
     const original = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id], [problem])).expect(201)).body;
-    const twice = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id], [problem, { title: '融资难', category: '融资' }])).expect(201)).body;
+    const twice = (await w.logVisit({ ...visitBody(uscc, '2024-03-05', [caseworker.id], [problem, { title: '融资难', category: '融资' }]), confirmSecondVisit: true }).expect(201)).body;
     const [again, other] = twice.problemIds as string[];
 
     const before = await w.eventCount();
@@ -102,7 +103,7 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     const { caseworker } = w.users;
     const uscc = await w.registerEnterprise();
     const first = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id])).expect(201)).body;
-    const twice = (await w.logVisit(visitBody(uscc, '2024-03-05', [caseworker.id])).expect(201)).body;
+    const twice = (await w.logVisit({ ...visitBody(uscc, '2024-03-05', [caseworker.id]), confirmSecondVisit: true }).expect(201)).body;
     const voided = await w
       .http()
       .post(`/api/v1/visits/${twice.visitId}/void`)
@@ -127,6 +128,46 @@ describe.each(testDatabaseKinds())('visits (走访) over HTTP on %s', (kind) => 
     const noReason = await w.http().post(`/api/v1/visits/${first.visitId}/void`).set('Authorization', caseworker.auth).send({}).expect(400);
     expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     expect(await w.eventCount()).toBe(before);
+  });
+
+  it('a form sent twice without an Idempotency-Key is refused as a likely duplicate naming the first, unless confirmed a second visit', async () => {
+    const { caseworker, caseworker2 } = w.users;
+    const uscc = await w.registerEnterprise();
+    const body = visitBody(uscc, '2024-04-08', [caseworker.id], [{ title: '厂房漏水', category: '其他' }]);
+    const first = (await w.logVisit(body).expect(201)).body;
+
+    // At once, before any read model has caught up: the check also reads the log's unprojected tail.
+    const before = await w.eventCount();
+    const refused = await w.logVisit(body).expect(409);
+    expect(refused.body).toMatchObject({
+      error: 'VISIT_POSSIBLE_DUPLICATE',
+      duplicateOf: { visitId: first.visitId, enterpriseUscc: uscc, visitedOn: '2024-04-08', caseworkerIds: [caseworker.id], loggedBy: caseworker.id, loggedAt: expect.any(String) },
+    });
+    expect(refused.body.message).toContain('confirmSecondVisit');
+    expect(await w.eventCount()).toBe(before);
+    // Any caseworker in common is the same person's visit; a later read of the list changes nothing.
+    await w.logVisit({ ...body, caseworkerIds: [caseworker2.id, caseworker.id] }, caseworker2).expect(409);
+    await list({ enterpriseUscc: uscc, position: first.position });
+    await w.logVisit(body).expect(409);
+    expect(await w.eventCount()).toBe(before);
+
+    // Not a duplicate: another caseworker, another date, or the first one voided.
+    await w.logVisit({ ...body, caseworkerIds: [caseworker2.id] }, caseworker2).expect(201);
+    await w.logVisit({ ...body, visitedOn: '2024-04-09' }).expect(201);
+    const second = await w.logVisit({ ...body, confirmSecondVisit: true }).expect(201);
+    expect(second.body.visitId).not.toBe(first.visitId);
+
+    const malformed = await w.logVisit({ ...body, confirmSecondVisit: 'yes' }).expect(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['confirmSecondVisit']);
+  });
+
+  it('an Idempotency-Key retry of a visit is answered as the first time, not refused as its own duplicate', async () => {
+    const uscc = await w.registerEnterprise();
+    const body = visitBody(uscc, '2024-04-10', [w.users.caseworker.id]);
+    const key = randomUUID();
+    const first = await w.logVisit(body, w.users.caseworker, key).expect(201);
+    const retried = await w.logVisit(body, w.users.caseworker, key).expect(201);
+    expect(retried.body.visitId).toBe(first.body.visitId);
   });
 
   it('registers a problem from a hotline call or a letter, outside any visit', async () => {

@@ -3136,6 +3136,8 @@ export interface components {
             form: "on_site" | "symposium" | "phone" | "online";
             notes: string;
             problems: components["schemas"]["RaisedProblemDto"][];
+            /** @description True when this is a second visit to the same enterprise on the same date by the same caseworker, logged within minutes of the first: without it such a visit is refused as a likely retry (VISIT_POSSIBLE_DUPLICATE) */
+            confirmSecondVisit?: boolean;
         };
         LogVisitResultDto: {
             /** Format: uuid */
@@ -8564,7 +8566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description This visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running */
+            /** @description A visit to this enterprise on this date by the same caseworker was logged minutes ago (VISIT_POSSIBLE_DUPLICATE, naming it in duplicateOf; send confirmSecondVisit: true if it is a second visit), this visit is logged already (VISIT_ALREADY_LOGGED), or a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -33,7 +33,9 @@ export function commandFor(action: Exclude<DemoAction, { kind: 'run-job' }>, ctx
     }
     case 'log-visit': {
       const { enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems } = action;
-      return { command: new LogVisit({ enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems }, ctx), expectId: ['visitId', action.visitId] };
+      // The plan's visits are distinct by construction (its retries carry their Idempotency-Key); two on one day
+      // to one firm by one caseworker, seconds apart here, are two visits, not a retried form.
+      return { command: new LogVisit({ enterpriseUscc, visitedOn, caseworkerIds, form, notes, problems, confirmSecondVisit: true }, ctx), expectId: ['visitId', action.visitId] };
     }
     case 'void-visit':
       return { command: new VoidVisit(action.visitId, action.reason, action.on, ctx) };

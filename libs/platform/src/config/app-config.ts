@@ -81,6 +81,11 @@ export class AppConfig {
     return /^\d+$/.test(raw) ? Number(raw) : raw;
   }
 
+  /** Minutes within which a matching visit is taken for a retried request (0: never). */
+  get visitDuplicateWindowMinutes(): number {
+    return this.get('VISIT_DUPLICATE_WINDOW_MINUTES');
+  }
+
   get authUserCacheMs(): number {
     return this.get('AUTH_USER_CACHE_MS');
   }

@@ -39,6 +39,8 @@ export const environmentSchema = Joi.object({
   IDEMPOTENCY_ABANDONED_AFTER_MS: Joi.number().integer().min(1000).max(3600000).default(60000),
   /** Days an Idempotency-Key (HTTP and store) is kept before the idempotency-pruning job removes it. */
   IDEMPOTENCY_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(30),
+  /** A visit matching one logged this many minutes ago (enterprise, date, a caseworker) is refused as a likely duplicate unless confirmed. */
+  VISIT_DUPLICATE_WINDOW_MINUTES: Joi.number().integer().min(0).max(1440).default(10),
   /** The development zone (tenant) this deployment serves; recorded on every event. */
   ZONE_ID: Joi.string().pattern(/^[a-z0-9-]{1,40}$/).default('default'),
   /** Login attempts allowed per account (username) per minute, whoever makes them. */
@@ -98,6 +100,7 @@ export interface Environment {
   IDEMPOTENCY_SECRET?: string;
   IDEMPOTENCY_ABANDONED_AFTER_MS: number;
   IDEMPOTENCY_RETENTION_DAYS: number;
+  VISIT_DUPLICATE_WINDOW_MINUTES: number;
   ZONE_ID: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: number;

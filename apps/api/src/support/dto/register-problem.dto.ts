@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, VISIT_FORMS, type ProblemCategory, type ProblemSource, type VisitForm } from '@app/support';
 import { IsUscc } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
@@ -67,6 +67,14 @@ export class LogVisitDto {
   @ValidateNested({ each: true })
   @Type(() => RaisedProblemDto)
   problems: RaisedProblemDto[];
+
+  @ApiPropertyOptional({
+    description: 'True when this is a second visit to the same enterprise on the same date by the same caseworker, ' +
+      'logged within minutes of the first: without it such a visit is refused as a likely retry (VISIT_POSSIBLE_DUPLICATE)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmSecondVisit?: boolean;
 }
 
 export class VoidVisitDto {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CommandGroupRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
+import { EVENT_DB, EVENT_STORE, type EventStore, type Sql } from '@app/event-store';
+import { AppConfig, CommandGroupRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
+import { recentDuplicateVisit, VisitPossibleDuplicate } from './recent-duplicate-visit';
 import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
 import { registerProblemCommand, type NewProblem } from '../../problems/application/register-problem';
 import { problemDecider } from '../../problems/domain/problem.decider';
@@ -16,6 +17,8 @@ export interface NewVisit {
   form: VisitForm;
   notes: string;
   problems: Omit<NewProblem, 'enterpriseUscc' | 'raisedOn' | 'source'>[];
+  /** The caseworker says this is a second visit, not a retry of one logged minutes ago. */
+  confirmSecondVisit?: boolean;
 }
 
 export class LogVisit {
@@ -34,20 +37,30 @@ export interface LogVisitResult {
 /**
  * Logs a visit and registers the problems raised in it, each on its own stream, as one fact: every
  * command is decided first and the visit commits with all its problems in one transaction, or nothing
- * is written. Ids derive from the request's Idempotency-Key, so a retry appends nothing a second time.
+ * is written. Ids derive from the request's Idempotency-Key, so a retry appends nothing a second time. A retry
+ * without a key (a phone that lost the answer and sent the form again) is caught by its likeness to a visit logged
+ * minutes ago — same enterprise, date and a caseworker in common — and refused (VISIT_POSSIBLE_DUPLICATE, naming
+ * it) unless the caseworker confirms a second visit.
  */
 @CommandHandler(LogVisit)
 export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult> {
   constructor(
     private readonly runner: CommandGroupRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_DB) private readonly db: Sql,
+    private readonly config: AppConfig,
   ) {}
 
   async execute({ visit, context }: LogVisit): Promise<LogVisitResult> {
     await assertEnterpriseRegistered(this.store, visit.enterpriseUscc);
     const visitId = newId(context.idempotencyKey, 'visit');
     const problemIds = visit.problems.map((_, i) => newId(context.idempotencyKey, `visit-problem-${i}`));
-    const { problems, ...rest } = visit;
+    const window = this.config.visitDuplicateWindowMinutes;
+    if (!visit.confirmSecondVisit && window > 0) {
+      const duplicate = await recentDuplicateVisit(this.db, visit, visitId, window);
+      if (duplicate) throw new VisitPossibleDuplicate(duplicate);
+    }
+    const { problems, confirmSecondVisit: _confirmed, ...rest } = visit;
     const results = await this.runner.run(
       [
         { streamId: visitStreamId(visitId), decider: visitDecider, command: { type: 'LogVisit', visitId, ...rest, problemIds, today: todayInShanghai() } },
