@@ -273,6 +273,37 @@ test('the same visit sent again minutes later is held as a likely duplicate; 仍
   await expect.poll(async () => (await manager.get(`/api/v1/visits?enterpriseUscc=${firm}`)).body.total).toBe(2);
 });
 
+test('the dashboard counts 三色预警 per lead unit by name, and a count opens those problems with their colour', async ({ page }) => {
+  const caseworker = await apiAs('zhang.wei');
+  const manager = await apiAs('wang.fang');
+  const title = `用电增容${suffix}`;
+  const visit = await caseworker.post('/api/v1/visits', {
+    enterpriseUscc: uscc, visitedOn: today, caseworkerIds: [account('zhang.wei').id], form: 'on_site', notes: '回访',
+    problems: [{ title, description: '企业扩产需要增容', category: '基础设施' }], confirmSecondVisit: true,
+  });
+  expect(visit.status).toBe(201);
+  const [problemId] = visit.body.problemIds as string[];
+  // One working day to act: its deadline falls within the blue window (2 working days) from today on.
+  const assigned = await manager.post(`/api/v1/problems/${problemId}/assign`, { on: today, leadUnitId: 'unit-hr', coUnitIds: [], level: 'district', workingDays: 1 });
+  expect(assigned.status).toBe(200);
+  await expect.poll(async () => (await manager.get(`/api/v1/problems?leadUnitId=unit-hr&warning=blue&position=${assigned.body.position}`)).body.items.some((p: { problemId: string }) => p.problemId === problemId)).toBe(true);
+
+  await login(page, 'wang.fang');
+  await page.goto('/dashboard');
+  const section = page.getByRole('region', { name: '三色预警' });
+  const row = section.locator('.el-table__row', { hasText: '区人力资源和社会保障局' });
+  await expect(row).toBeVisible();
+  await screenshot(page, 'manager-dashboard-warnings');
+  await row.locator('.figure-link.blue').click();
+  await expect(page).toHaveURL(/leadUnitId=unit-hr/);
+  await expect(page.getByText('牵头单位：区人力资源和社会保障局')).toBeVisible();
+  const listed = page.locator('.el-table__row', { hasText: title });
+  await expect(listed).toBeVisible();
+  await expect(listed.getByText('蓝', { exact: true })).toBeVisible();
+  await expect(listed).toContainText('区人力资源和社会保障局');
+  await screenshot(page, 'problem-list-warning-blue');
+});
+
 test('an admin sees every read model healthy, by its name in the bureau\'s words, with how far it has got', async ({ page }) => {
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '读模型状态' }).click();

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, todayInShanghai, type AuthUser } from '@app/platform';
+import { ProblemWarnings } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { parseUuid } from '../http/validation';
 import { ConsistentQueryDto } from '../http/query.dto';
@@ -16,15 +17,21 @@ const visibleTo = (user: AuthUser) => (user.role === 'unit_handler' ? user.unitI
 @ApiStandardErrors({ unavailable: 'The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly' })
 @Controller('api/v1/problems')
 export class ProblemQueriesController {
-  constructor(private readonly problems: ProblemReader) {}
+  constructor(
+    private readonly problems: ProblemReader,
+    private readonly warnings: ProblemWarnings,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Problems, filtered and paginated, newest registration first; a unit handler sees only its unit’s' })
   @ApiOkResponse({ type: ProblemPageDto })
-  list(@Query() q: ProblemListQueryDto, @CurrentUser() user: AuthUser): Promise<ProblemPageDto> {
+  async list(@Query() q: ProblemListQueryDto, @CurrentUser() user: AuthUser): Promise<ProblemPageDto> {
+    const today = todayInShanghai();
     return this.problems.list({
         status: q.status,
         unitId: q.unitId,
+        leadUnitId: q.leadUnitId,
+        warning: q.warning && { colour: q.warning, cutoffs: await this.warnings.cutoffs(today) },
         category: q.category,
         level: q.level,
         enterpriseUscc: q.enterpriseUscc,
@@ -32,7 +39,7 @@ export class ProblemQueriesController {
         registeredFrom: q.from,
         registeredTo: q.to,
         overdue: q.overdue,
-        today: todayInShanghai(),
+        today,
         visibleToUnit: visibleTo(user),
         sort: q.sort,
         limit: q.limit,

@@ -6977,6 +6977,10 @@ export interface operations {
                 to?: string;
                 /** @description Only problems past their deadline today (true) or not (false) */
                 overdue?: boolean;
+                /** @description Only open problems of this 三色预警 colour today (red 超期, yellow 延期申请中或超时未签收, blue 临近期限): the problems behind a warning count */
+                warning?: "red" | "yellow" | "blue";
+                /** @description Only problems this unit leads (unitId also matches co-handling units) */
+                leadUnitId?: string;
                 /** @description registered: newest first; deadline: soonest deadline first (an inbox) */
                 sort?: "registered" | "deadline";
             };

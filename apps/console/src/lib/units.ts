@@ -27,3 +27,13 @@ export function unitName(id: string | null | undefined): string {
   if (!id) return '—';
   return byId.value.get(id)?.name ?? id;
 }
+
+let loading: Promise<unknown> | null = null;
+
+/** Loads the registry once for pages that only show unit names (lists); a failed load leaves the codes showing. */
+export function ensureUnits(): void {
+  if (byId.value.size > 0 || loading) return;
+  loading = loadUnits().catch(() => undefined).finally(() => {
+    loading = null;
+  });
+}

@@ -59,6 +59,16 @@ export class ProblemListQueryDto extends PageQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ enum: ['red', 'yellow', 'blue'], description: 'Only open problems of this 三色预警 colour today (red 超期, yellow 延期申请中或超时未签收, blue 临近期限): the problems behind a warning count' })
+  @IsOptional()
+  @IsIn(['red', 'yellow', 'blue'])
+  warning?: 'red' | 'yellow' | 'blue';
+
+  @ApiPropertyOptional({ example: 'district-drc', description: 'Only problems this unit leads (unitId also matches co-handling units)' })
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: `leadUnitId must be a unit code: ${UNIT_ID_RULE}` })
+  leadUnitId?: string;
+
   @ApiPropertyOptional({ enum: ['registered', 'deadline'], default: 'registered', description: 'registered: newest first; deadline: soonest deadline first (an inbox)' })
   @IsOptional()
   @IsIn(['registered', 'deadline'])

@@ -66,4 +66,20 @@ describe.each(testDatabaseKinds())('warning counts per unit on %s', (kind) => {
     const page = await w.problem(ids[0], w.users.drc, position).expect(200);
     expect(page.body.warning).toBe('red');
   });
+
+  it('lists the problems behind a count: one colour, one lead unit (the same definition as the counts)', async () => {
+    const list = (query: object, auth = w.users.manager.auth) => w.http().get('/api/v1/problems').query({ position, limit: 100, ...query }).set('Authorization', auth);
+    const mine = (res: { body: { items: { problemId: string; warning: string | null; leadUnitId: string }[] } }) => res.body.items.filter((p) => ids.includes(p.problemId));
+    const hrRed = mine(await list({ warning: 'red', leadUnitId: UNITS.hr }).expect(200));
+    expect(hrRed.map((p) => p.problemId)).toEqual([ids[3]]);
+    const drcRed = mine(await list({ warning: 'red', leadUnitId: UNITS.drc }).expect(200));
+    expect(drcRed.map((p) => p.problemId).sort()).toEqual([ids[0], ids[1], ids[2], ids[4]].sort());
+    expect(drcRed.every((p) => p.warning === 'red' && p.leadUnitId === UNITS.drc)).toBe(true);
+    // Today every open 2024 problem is past its deadline: none is blue.
+    expect(mine(await list({ warning: 'blue' }).expect(200))).toEqual([]);
+    // A unit handler still sees only its own unit's problems.
+    expect(mine(await list({ warning: 'red', leadUnitId: UNITS.drc }, w.users.hr.auth).expect(200))).toEqual([]);
+    const bad = await list({ warning: 'green', leadUnitId: 'no spaces!' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leadUnitId', 'warning']);
+  });
 });

@@ -2,10 +2,16 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { ProblemDetailsRow } from '../read-models/problem-details/problem-details.row';
+import type { WarningCutoffs } from '../../problem-warnings/warning-cutoffs';
+import { warningSql } from '../../problem-warnings/warning-sql';
 
 export interface ProblemListFilter {
   status?: string;
   unitId?: string;
+  /** Only problems this unit leads (the unit that must act: what the warning counts are counted by). */
+  leadUnitId?: string;
+  /** Only problems of this 三色预警 colour on the cutoffs' day (the same definition as the counts). */
+  warning?: { colour: 'red' | 'yellow' | 'blue'; cutoffs: WarningCutoffs };
   category?: string;
   level?: string;
   enterpriseUscc?: string;
@@ -45,6 +51,11 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
     if (f.visibleToUnit !== undefined) q.andWhere(unitScope(f.visibleToUnit ?? '', 'visible'));
     if (f.problemIds) q.andWhere('p.problem_id = ANY(:ids)', { ids: [...f.problemIds] });
     if (f.unitId) q.andWhere(unitScope(f.unitId, 'unit'));
+    if (f.leadUnitId) q.andWhere('p.lead_unit_id = :leadUnit', { leadUnit: f.leadUnitId });
+    if (f.warning) {
+      const { expression, parameters } = warningSql(f.warning.cutoffs);
+      q.andWhere(`${expression} = :warningColour`, { ...parameters, warningColour: f.warning.colour });
+    }
     // 'open': with a handling unit and not yet resolved (签收前后、办理中) — what an inbox lists.
     if (f.status === 'open') q.andWhere(`p.status IN ('assigned', 'accepted', 'in_progress')`);
     else if (f.status) q.andWhere('p.status = :status', { status: f.status });
