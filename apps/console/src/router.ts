@@ -23,7 +23,6 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('./pages/HomeRedirect.vue') },
       { path: 'dashboard', name: 'dashboard', component: () => import('./pages/manager/DashboardPage.vue'), meta: { roles: OVERSIGHT, menu: '工作概览', title: '工作概览' } },
-      { path: 'performance', name: 'performance', component: () => import('./pages/manager/UnitPerformancePage.vue'), meta: { roles: ['manager', 'admin', 'unit_handler'], menu: '单位考评', title: '单位考评' } },
       { path: 'inbox', name: 'inbox', component: () => import('./pages/unit/InboxPage.vue'), meta: { roles: ['unit_handler'], menu: '待办诉求', title: '待办诉求' } },
       { path: 'visits/new', name: 'log-visit', component: () => import('./pages/caseworker/LogVisitPage.vue'), meta: { roles: CASEWORK, menu: '登记走访', title: '登记走访' } },
       { path: 'visits', name: 'visits', component: () => import('./pages/caseworker/VisitListPage.vue'), meta: { roles: CASEWORK, menu: '走访记录', title: '走访记录' } },
@@ -34,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'enterprises/new', name: 'register-enterprise', component: () => import('./pages/enterprises/RegisterEnterprisePage.vue'), meta: { roles: CASEWORK, menu: '新增企业', title: '新增企业' } },
       { path: 'enterprises/:uscc', name: 'enterprise', component: () => import('./pages/enterprises/EnterprisePage.vue'), props: true, meta: { roles: CASEWORK, title: '企业画像' } },
       { path: 'reports', name: 'reports', component: () => import('./pages/reports/MonthlyReportsPage.vue'), meta: { roles: OVERSIGHT, menu: '月报', title: '月报' } },
+      { path: 'performance', name: 'performance', component: () => import('./pages/manager/UnitPerformancePage.vue'), meta: { roles: ['manager', 'admin', 'unit_handler'], menu: '单位考评', title: '单位考评' } },
       { path: 'certifications/import', name: 'certification-import', component: () => import('./pages/certifications/CertificationImportPage.vue'), meta: { roles: OVERSIGHT, menu: '认定名单导入', title: '认定名单导入' } },
       { path: 'account/password', name: 'change-password', component: () => import('./pages/account/ChangePasswordPage.vue'), meta: { title: '修改密码' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { roles: ['admin'], menu: '用户管理', title: '用户管理' } },
