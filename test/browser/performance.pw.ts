@@ -108,6 +108,13 @@ test('a manager reads the March ranking, the units apart, the lowest three and t
 
   // The records behind drc's 及时签收率 denominator: three assignments, each opening its problem.
   await page.getByRole('radiogroup', { name: '排名依据' }).getByText('及时签收率', { exact: true }).click();
+  // A 回访 record reads in Chinese, not as the API's satisfaction code.
+  await drcRow.getByRole('button', { name: '区发展和改革局回访满意率分母 1，查看记录' }).click();
+  const satisfaction = page.getByRole('dialog', { name: '区发展和改革局 · 回访满意率的记录' });
+  await expect(satisfaction.getByRole('row', { name: new RegExp(titles.p1) })).toContainText('回访2025-03-10：满意');
+  await page.keyboard.press('Escape');
+  await expect(satisfaction).toBeHidden();
+
   await drcRow.getByRole('button', { name: '区发展和改革局及时签收率分母 3，查看记录' }).click();
   const drawer = page.getByRole('dialog', { name: '区发展和改革局 · 及时签收率的记录' });
   await expect(drawer.getByText('共 3 条')).toBeVisible();
