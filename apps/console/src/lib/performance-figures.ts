@@ -1,5 +1,4 @@
 import type { paths } from '../api/schema';
-import { SATISFACTIONS } from './labels';
 
 /** How the console names and words the 考评's figures; the figures themselves are the API's. */
 export type FigureName = NonNullable<paths['/api/v1/unit-performance/records']['get']['parameters']['query']>['figure'];
@@ -33,6 +32,3 @@ export function sayChange(points: number | null | undefined): string {
   return `${points > 0 ? '↑' : '↓'} ${Math.abs(points).toFixed(1)} 个百分点`;
 }
 
-/** The record details are the API's Chinese sentences; only the satisfaction code inside a 回访 line is a code. */
-export const sayDetail = (detail: string) =>
-  detail.replace(/\b(basically_satisfied|unsatisfied|satisfied)\b/g, (code) => SATISFACTIONS[code] ?? code);

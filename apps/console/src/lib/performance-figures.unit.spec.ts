@@ -1,4 +1,4 @@
-import { FIGURES, monthLabel, previousMonthShanghai, sayChange, sayDetail } from './performance-figures';
+import { FIGURES, monthLabel, previousMonthShanghai, sayChange } from './performance-figures';
 
 describe('the 考评 page’s words', () => {
   it('opens on the month just finished in Asia/Shanghai, across a year and across midnight UTC', () => {
@@ -13,13 +13,6 @@ describe('the 考评 page’s words', () => {
     expect(sayChange(-3)).toBe('↓ 3.0 个百分点');
     expect(sayChange(0)).toBe('持平');
     expect(sayChange(null)).toBe('');
-  });
-
-  it('shows the satisfaction code inside a record’s detail in Chinese, and leaves the rest alone', () => {
-    expect(sayDetail('回访2024-06-12：basically_satisfied')).toBe('回访2024-06-12：基本满意');
-    expect(sayDetail('回访2024-06-12：unsatisfied')).toBe('回访2024-06-12：不满意');
-    expect(sayDetail('回访2024-06-12：satisfied')).toBe('回访2024-06-12：满意');
-    expect(sayDetail('退回：属地不符')).toBe('退回：属地不符');
   });
 
   it('names every figure the API ranks, once', () => {

@@ -1,6 +1,9 @@
 import { ratio, type Ratio } from '../../metrics/ratio';
 import type { AssignmentRecord, ProblemCourse } from './problem-course';
 
+/** How a record's detail says the enterprise's rating: the records are read by people, not parsed. */
+const SATISFACTION_WORDS: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+
 export interface Period {
   from: string;
   to: string;
@@ -72,7 +75,7 @@ export function figureRecords(courses: readonly ProblemCourse[], p: Period): Map
       push('onTimeRate', { ...base, on: last.on, inNumerator: last.onTime, detail: `办结${last.on}，期限${last.deadline}` });
     }
     for (const f of c.followUps) {
-      push('satisfactionRate', { ...base, on: f.on, inNumerator: f.satisfaction !== 'unsatisfied', detail: `回访${f.on}：${f.satisfaction}` });
+      push('satisfactionRate', { ...base, on: f.on, inNumerator: f.satisfaction !== 'unsatisfied', detail: `回访${f.on}：${SATISFACTION_WORDS[f.satisfaction] ?? f.satisfaction}` });
     }
     c.conclusions.forEach((k, i) => {
       const rated = c.followUps[i];

@@ -128,6 +128,12 @@ describe('unit figures for June 2024 (computed by hand)', () => {
     expect(byUnit['u-a'].satisfactionRate).toMatchObject({ numerator: 1, denominator: 1, percent: 100 });
   });
 
+  it('a 回访 record says the rating in words', () => {
+    const details = figureRecords(courses, JUNE).get('satisfactionRate')!.map((r) => r.detail);
+    expect(details.length).toBeGreaterThan(0);
+    for (const d of details) expect(d).toMatch(/^回访\d{4}-\d{2}-\d{2}：(满意|基本满意|不满意)$/);
+  });
+
   it('a unit with an empty denominator has no score (percent null), never 0% or 100%', () => {
     expect(byUnit['u-c'].onTimeRate).toMatchObject({ numerator: 0, denominator: 0, percent: null });
     expect(byUnit['u-c'].satisfactionRate.percent).toBeNull();
