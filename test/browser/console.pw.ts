@@ -178,12 +178,35 @@ test('a stale page shows the conflict and reloads the problem instead of overwri
   await screenshot(page, 'manager-problem-conflict');
 });
 
-test('the manager downloads the June XLSX and it opens', async ({ page }) => {
-  const generated = await (await apiAs('wang.fang')).post('/api/v1/reports/monthly/2024-06', {});
+test('the manager reads June by policy year and downloads the June XLSX, and it opens', async ({ page }) => {
+  // Money paid in June under two policy years (2023 and 2024), through the API as the bureau records it.
+  const manager = await apiAs('wang.fang');
+  for (const [policyYear, amountFen, paidOn] of [[2023, 12_345_600, '2024-06-14'], [2024, 5_000_000, '2024-06-20']] as const) {
+    const item = await manager.post('/api/v1/subsidies/policy-items', { name: `${policyYear}年度区级测试奖励${suffix}`, policyYear, issuingUnit: '区工业和信息化局', mode: 'automatic' });
+    expect(item.status).toBe(201);
+    const opened = await manager.post('/api/v1/subsidies/cases', { how: 'match', enterpriseUscc: uscc, policyItemId: item.body.policyItemId, on: '2024-04-01' });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId;
+    expect((await manager.post(`/api/v1/subsidies/cases/${caseId}/review`, { decision: 'approve', approvedAmountFen: amountFen, on: '2024-04-20' })).status).toBe(200);
+    expect((await manager.post(`/api/v1/subsidies/cases/${caseId}/announce`, { from: '2024-05-01', to: '2024-05-07' })).status).toBe(200);
+    expect((await manager.post(`/api/v1/subsidies/cases/${caseId}/disbursements`, { disbursementId: `PAY-${policyYear}-${suffix}`, amountFen, paidOn })).status).toBe(200);
+  }
+  const generated = await manager.post('/api/v1/reports/monthly/2024-06', {});
   expect([200, 201]).toContain(generated.status);
   await login(page, 'wang.fang');
   await page.goto('/reports?month=2024-06');
   await expect(page.getByText(/第 1 版/).first()).toBeVisible();
+  // The money by policy year, one row per year of the year to date, as the API's summary gives it.
+  const summary = (await manager.get('/api/v1/reports/monthly/2024-06')).body.summary;
+  const years = summary.figures.subsidies.yearToDate.byPolicyYear as { policyYear: number; disbursed: { wanYuan: string } }[];
+  expect(years.map((y) => [y.policyYear, y.disbursed.wanYuan])).toEqual([[2023, '12.35'], [2024, '5.00']]);
+  await expect(page.locator('.narrative')).toContainText('兑现惠企政策资金17.35万元（其中2023年度12.35万元、2024年度5.00万元）');
+  const rows = page.locator('.policy-years .el-table__body tr');
+  await expect(rows).toHaveCount(years.length);
+  for (const [i, y] of years.entries()) {
+    await expect(rows.nth(i)).toContainText(`${y.policyYear}年度`);
+    await expect(rows.nth(i)).toContainText(y.disbursed.wanYuan);
+  }
   await screenshot(page, 'manager-monthly-report');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 XLSX' }).click()]);
   const path = await download.path();

@@ -75,6 +75,12 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     await pay(caseA, 'PAY-A1', 12_345_600, '2024-06-15');
     await pay(caseB, 'PAY-B1', 1_000_000, '2024-06-20');
     await pay(caseA, 'PAY-A0', 5_000_000, '2024-05-30');
+    // Money paid under the 2024 policy year in the same month: the summary splits the sum by policy year.
+    const item2024 = (await subsidies('/policy-items', { name: '2024年区级技改补助', policyYear: 2024, issuingUnit: '区工信局', mode: 'automatic' }).expect(201)).body;
+    const { caseId: caseC } = (await subsidies('/cases', { how: 'match', enterpriseUscc: c, policyItemId: item2024.policyItemId, on: '2024-04-01' }).expect(201)).body;
+    await subsidies(`/cases/${caseC}/review`, { decision: 'approve', approvedAmountFen: 1_500_000, on: '2024-04-20' }).expect(200);
+    await subsidies(`/cases/${caseC}/announce`, { from: '2024-05-01', to: '2024-05-07' }).expect(200);
+    await pay(caseC, 'PAY-C1', 1_500_000, '2024-06-18');
 
     const grant = async (uscc: string, type: string, level: string, validFrom: string) =>
       track(await w.http().post('/api/v1/certifications').set('Authorization', manager.auth)
@@ -86,6 +92,9 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     await grant(c, 'high_tech', 'national', '2024-02-01');
     track(await w.http().post('/api/v1/certifications/reference-totals').set('Authorization', admin.auth)
       .send({ type: 'specialized_sme', level: 'province', scope: 'city', asOf: '2024-06-30', total: 5, source: '市工信局通报' }).expect(201));
+    // The city's 新增 since 1 January, as of the month's end: a denominator for the year-to-date 新增 only.
+    track(await w.http().post('/api/v1/certifications/reference-totals').set('Authorization', admin.auth)
+      .send({ type: 'specialized_sme', level: 'province', scope: 'city', measure: 'new_in_period', asOf: '2024-06-30', total: 4, source: '市工信局通报' }).expect(201));
   });
 
   it('generates June 2024 once with the hand-computed figures and narrative; again is a no-op; a correction is version 2 beside version 1', async () => {
@@ -107,8 +116,22 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       scope: { kind: 'year_to_date', from: '2024-01-01' }, collected: 4, resolved: 2, resolutionRate: r(2, 4, 50, '50.0%'),
       conclusionRate: r(3, 4, 75, '75.0%'), satisfactionRate: r(1, 1, 100, '100.0%'), onTimeRate: r(3, 3, 100, '100.0%'), overdue: 1,
     });
-    expect(f.subsidies.month).toMatchObject({ disbursed: { fen: '13345600', yuan: '133456.00', wanYuan: '13.35' }, disbursements: 2, enterprisesPaid: 2 });
-    expect(f.subsidies.yearToDate).toMatchObject({ disbursed: { fen: '18345600', yuan: '183456.00', wanYuan: '18.35' }, disbursements: 3, enterprisesPaid: 2 });
+    const money = (fen: string, yuan: string, wanYuan: string) => ({ fen, yuan, wanYuan });
+    const none = money('0', '0.00', '0.00');
+    expect(f.subsidies.month).toMatchObject({
+      disbursed: money('14845600', '148456.00', '14.85'), disbursements: 3, enterprisesPaid: 3,
+      byPolicyYear: [
+        { policyYear: 2023, disbursed: money('13345600', '133456.00', '13.35'), recovered: none, disbursements: 2, enterprisesPaid: 2 },
+        { policyYear: 2024, disbursed: money('1500000', '15000.00', '1.50'), recovered: none, disbursements: 1, enterprisesPaid: 1 },
+      ],
+    });
+    expect(f.subsidies.yearToDate).toMatchObject({
+      disbursed: money('19845600', '198456.00', '19.85'), disbursements: 4, enterprisesPaid: 3,
+      byPolicyYear: [
+        { policyYear: 2023, disbursed: money('18345600', '183456.00', '18.35'), recovered: none, disbursements: 3, enterprisesPaid: 2 },
+        { policyYear: 2024, disbursed: money('1500000', '15000.00', '1.50'), recovered: none, disbursements: 1, enterprisesPaid: 1 },
+      ],
+    });
     const cert = (type: string, level: string) => f.certifications.find((x: { type: string; level: string }) => x.type === type && x.level === level);
     expect(f.certifications.map((x: { type: string; level: string }) => `${x.type}/${x.level}`)).toEqual([
       'specialized_sme/province', 'little_giant/national', 'high_tech/national', 'tech_sme/national', 'single_champion/province', 'single_champion/national',
@@ -116,6 +139,9 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(cert('specialized_sme', 'province')).toMatchObject({
       newInMonth: 1, newInYear: 1, everCertified: 2, currentlyValid: 2,
       shares: [{ scope: 'city', measure: 'currently_valid', numerator: 2, denominator: 5, percent: 40, display: '40.0%', referenceAsOf: '2024-06-30' }],
+      yearToDateShares: expect.arrayContaining([
+        { scope: 'city', measure: 'new_in_period', numerator: 1, denominator: 4, percent: 25, display: '25.0%', referenceAsOf: '2024-06-30', source: '市工信局通报' },
+      ]),
     });
     expect(cert('high_tech', 'national')).toMatchObject({ newInMonth: 0, newInYear: 1, everCertified: 1, currentlyValid: 1, shares: [] });
     expect(cert('little_giant', 'national')).toMatchObject({ newInMonth: 0, everCertified: 0, currentlyValid: 0 });
@@ -127,9 +153,11 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       asOf: '2024-06-30',
       narrative:
         '本月开展走访企业3家次（涉及企业2家），收集企业问题3个，已解决1个，问题解决率33.3%，办结率66.7%，满意率100.0%，超期未办结1个；' +
-        '兑现惠企政策资金13.35万元，惠及企业2家；新增省级专精特新中小企业1家，累计培育2家，有效期内2家（占全市40.0%）；' +
+        '兑现惠企政策资金14.85万元（其中2023年度13.35万元、2024年度1.50万元），惠及企业3家；' +
+        '新增省级专精特新中小企业1家，累计培育2家，有效期内2家（占全市40.0%，全市数截至2024年6月30日）；' +
         '累计培育国家专精特新"小巨人"0家；国家科技型中小企业0家；高企总数1家；省级单项冠军企业0家，国家级单项冠军企业0家。' +
-        '年初以来累计走访企业4家次（涉及企业3家），收集企业问题4个，问题解决率50.0%，兑现惠企政策资金18.35万元。',
+        '年初以来累计走访企业4家次（涉及企业3家），收集企业问题4个，问题解决率50.0%，新增省级专精特新中小企业1家（占全市25.0%，全市数截至2024年6月30日），' +
+        '兑现惠企政策资金19.85万元（其中2023年度18.35万元、2024年度1.50万元）。',
     });
 
     // Again without a reason: nothing appended anywhere.
@@ -193,13 +221,21 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(rows('问题')[2]).toEqual(['问题解决率', 1, 3, 33.3, 2, 4, 50]);
     expect(rows('问题')[7]).toEqual(['超期未办结', 1, undefined, undefined, 1]);
     // Money is numbers a spreadsheet can sum, shown in 元 / 万元 by the cell's number format.
-    expect(rows('奖补').slice(0, 3)).toEqual([['兑现资金（分）', 13_345_600, 18_345_600], ['兑现资金（元）', 133_456, 183_456], ['兑现资金（万元）', 13.35, 18.35]]);
+    expect(rows('奖补').slice(0, 3)).toEqual([['兑现资金（分）', 14_845_600, 19_845_600], ['兑现资金（元）', 148_456, 198_456], ['兑现资金（万元）', 14.85, 19.85]]);
     const money = wb.getWorksheet('奖补')!;
     expect([money.getCell('B3').numFmt, money.getCell('C3').numFmt]).toEqual(['#,##0.00"元"', '#,##0.00"元"']);
     expect(money.getCell('B4').numFmt).toBe('#,##0.00"万元"');
     expect(money.getCell('B5').numFmt).toBe('#,##0.00"元"');
-    expect(rows('奖补')[5]).toEqual(['惠及企业数', 2, 2]);
-    expect(rows('资质')[0]).toEqual(['省级专精特新中小企业', 'specialized_sme', 'province', 1, 1, 2, 2, '40.0%（2/5，currently_valid，2024-06-30）']);
+    expect(rows('奖补')[5]).toEqual(['惠及企业数', 3, 3]);
+    // 其中 rows per policy year: they add up to the 元 row above.
+    expect(rows('奖补').slice(6)).toEqual([
+      ['其中2023年度政策兑现（元）', 133_456, 183_456], ['其中2023年度政策追回（元）', 0, 0],
+      ['其中2024年度政策兑现（元）', 15_000, 15_000], ['其中2024年度政策追回（元）', 0, 0],
+    ]);
+    expect(rows('资质')[0]).toEqual([
+      '省级专精特新中小企业', 'specialized_sme', 'province', 1, 1, 2, 2, '40.0%（2/5，有效期内，全市数截至2024-06-30）',
+      expect.stringContaining('25.0%（1/4，年初至今新增，全市数截至2024-06-30）'),
+    ]);
     expect(rows('说明').slice(2, 4)).toEqual([['截至日期', '2024-06-30'], ['版本', 1]]);
   });
 

@@ -7,6 +7,7 @@ import type {
   MonthlySummaryFigures,
   MonthlySummaryVersion,
   MonthlySummaryView,
+  PolicyYearSubsidyFigure,
   ProblemFigure,
   RateFigure,
   ShareFigure,
@@ -130,13 +131,37 @@ export class ReportSubsidyFigureDto implements SubsidyFigure {
 
   @ApiProperty({ example: 2, description: '惠及企业' })
   enterprisesPaid: number;
+
+  @ApiProperty({
+    type: () => [ReportPolicyYearSubsidyDto],
+    nullable: true,
+    description: 'The same money by policy year, oldest first (adds up to the figure); null on a summary stored before schema version 3',
+  })
+  byPolicyYear: ReportPolicyYearSubsidyDto[] | null;
+}
+
+export class ReportPolicyYearSubsidyDto implements PolicyYearSubsidyFigure {
+  @ApiProperty({ example: 2023, description: 'The policy year the money was paid under ("兑现2023年…")' })
+  policyYear: number;
+
+  @ApiProperty({ type: () => ReportMoneyDto })
+  disbursed: ReportMoneyDto;
+
+  @ApiProperty({ type: () => ReportMoneyDto })
+  recovered: ReportMoneyDto;
+
+  @ApiProperty({ example: 2 })
+  disbursements: number;
+
+  @ApiProperty({ example: 2 })
+  enterprisesPaid: number;
 }
 
 export class ReportShareDto extends ReportRateDto implements ShareFigure {
   @ApiProperty({ enum: ['city', 'province'], example: 'city' })
   scope: string;
 
-  @ApiProperty({ enum: ['currently_valid', 'ever_certified'], example: 'currently_valid' })
+  @ApiProperty({ enum: ['currently_valid', 'ever_certified', 'new_in_period'], example: 'currently_valid' })
   measure: string;
 
   @ApiProperty({ format: 'date', example: '2024-06-30' })
@@ -170,6 +195,13 @@ export class ReportCertificationFigureDto implements CertificationFigure {
 
   @ApiProperty({ type: [ReportShareDto], description: 'Shares of a city/province total; empty where none is known' })
   shares: ReportShareDto[];
+
+  @ApiProperty({
+    type: [ReportShareDto],
+    nullable: true,
+    description: 'Shares of the year-to-date counts (where the share of 新增 since 1 January lives); null on a summary stored before schema version 3',
+  })
+  yearToDateShares: ReportShareDto[] | null;
 }
 
 export class ReportVisitFiguresDto {

@@ -3947,6 +3947,19 @@ export interface components {
              */
             wanYuan: string;
         };
+        ReportPolicyYearSubsidyDto: {
+            /**
+             * @description The policy year the money was paid under ("兑现2023年…")
+             * @example 2023
+             */
+            policyYear: number;
+            disbursed: components["schemas"]["ReportMoneyDto"];
+            recovered: components["schemas"]["ReportMoneyDto"];
+            /** @example 2 */
+            disbursements: number;
+            /** @example 2 */
+            enterprisesPaid: number;
+        };
         ReportSubsidyFigureDto: {
             scope: components["schemas"]["ReportScopeDto"];
             /** @description 兑现惠企政策资金, by payment date (recoveries not deducted) */
@@ -3960,6 +3973,8 @@ export interface components {
              * @example 2
              */
             enterprisesPaid: number;
+            /** @description The same money by policy year, oldest first (adds up to the figure); null on a summary stored before schema version 3 */
+            byPolicyYear: components["schemas"]["ReportPolicyYearSubsidyDto"][] | null;
         };
         ReportSubsidyFiguresDto: {
             month: components["schemas"]["ReportSubsidyFigureDto"];
@@ -3986,7 +4001,7 @@ export interface components {
              * @example currently_valid
              * @enum {string}
              */
-            measure: "currently_valid" | "ever_certified";
+            measure: "currently_valid" | "ever_certified" | "new_in_period";
             /**
              * Format: date
              * @example 2024-06-30
@@ -4024,6 +4039,8 @@ export interface components {
             currentlyValid: number;
             /** @description Shares of a city/province total; empty where none is known */
             shares: components["schemas"]["ReportShareDto"][];
+            /** @description Shares of the year-to-date counts (where the share of 新增 since 1 January lives); null on a summary stored before schema version 3 */
+            yearToDateShares: components["schemas"]["ReportShareDto"][] | null;
         };
         MonthlySummaryFiguresDto: {
             visits: components["schemas"]["ReportVisitFiguresDto"];

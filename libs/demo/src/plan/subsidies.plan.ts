@@ -1,5 +1,6 @@
 /*
- * 惠企政策奖补 of policy year 2023, paid in 2024: 免申即享 items matched from the certifications,
+ * 惠企政策奖补 of policy year 2023, paid in 2024 (and one 2024 item paid in the same months, so the monthly
+ * summary has money under two policy years to split): 免申即享 items matched from the certifications,
  * 申报 items applied for; review, 公示 in batches, payments (some in two parts, a few remainders still
  * open), and one recovery (追回). Amounts are integer 分 throughout.
  */
@@ -15,6 +16,8 @@ interface Item {
   name: string;
   issuingUnit: string;
   mode: 'automatic' | 'application';
+  /** The year of the policy the money is paid under ("兑现2023年度…"); 2023 unless said. */
+  policyYear?: number;
   /** Who qualifies: certified firms of a type since a date, or applicants drawn from the key firms. */
   eligible: { type: string; from: string; to: string } | { applicantsPer2000: number };
   /** The amount in 分, for a draw. */
@@ -31,6 +34,7 @@ const ITEMS: Item[] = [
   { code: 'rnd', name: '2023年度区级企业研发投入后补助', issuingUnit: '区科技创新局', mode: 'application', eligible: { applicantsPer2000: 130 }, amountFen: (rng) => rng.int(5_000_000, 60_000_000) },
   { code: 'upgrade', name: '2023年度区级工业企业技术改造项目补助', issuingUnit: '区工业和信息化局', mode: 'application', eligible: { applicantsPer2000: 28 }, amountFen: (rng) => rng.int(20_000_000, 200_000_000) },
   { code: 'scale-up', name: '2023年度区级企业上规入统奖励', issuingUnit: '区统计局', mode: 'application', eligible: { applicantsPer2000: 40 }, amountFen: () => yuan(100_000) },
+  { code: 'first-set', name: '2024年度区级首台（套）重大技术装备奖励', issuingUnit: '区工业和信息化局', mode: 'application', policyYear: 2024, eligible: { applicantsPer2000: 10 }, amountFen: (rng) => rng.int(30_000_000, 100_000_000) },
 ];
 
 /** 公示 batches: seven days each; payments start after the last day of 公示. */
@@ -48,7 +52,7 @@ export function planSubsidies(b: PlanBuilder, rng: Prng, firms: readonly DemoEnt
   ITEMS.forEach((item) => {
     const publishKey = `policy-item-${item.code}`;
     const policyItemId = b.idFor(publishKey, 'policy-item');
-    b.add(publishKey, '2024-01-10', manager, { kind: 'publish-policy-item', policyItemId, name: item.name, policyYear: 2023, issuingUnit: item.issuingUnit, mode: item.mode });
+    b.add(publishKey, '2024-01-10', manager, { kind: 'publish-policy-item', policyItemId, name: item.name, policyYear: item.policyYear ?? 2023, issuingUnit: item.issuingUnit, mode: item.mode });
     const e = item.eligible;
     const usccs =
       'type' in e

@@ -70,10 +70,13 @@ export class MonthlySummaryFiguresSource {
   }
 
   private async subsidies(scope: KnownScope): Promise<SubsidyFigure> {
-    const { total } = await this.queries.execute<GetSubsidyMetrics, SubsidyMetrics>(
-      new GetSubsidyMetrics({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt, policyYear: null }, 'none'),
+    const { total, groups } = await this.queries.execute<GetSubsidyMetrics, SubsidyMetrics>(
+      new GetSubsidyMetrics({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt, policyYear: null }, 'policy_year'),
     );
-    return { scope: published(scope), disbursed: total.disbursed, recovered: total.recovered, disbursements: total.disbursements, enterprisesPaid: total.enterprisesPaid };
+    const byPolicyYear = groups
+      .map((g) => ({ policyYear: Number(g.group), disbursed: g.disbursed, recovered: g.recovered, disbursements: g.disbursements, enterprisesPaid: g.enterprisesPaid }))
+      .sort((a, b) => a.policyYear - b.policyYear);
+    return { scope: published(scope), disbursed: total.disbursed, recovered: total.recovered, disbursements: total.disbursements, enterprisesPaid: total.enterprisesPaid, byPolicyYear };
   }
 
   private async certifications(month: KnownScope, ytd: KnownScope): Promise<CertificationFigure[]> {
@@ -94,6 +97,7 @@ export class MonthlySummaryFiguresSource {
           everCertified: c.everCertified,
           currentlyValid: c.currentlyValid,
           shares: c.shares.map((s) => ({ ...s })),
+          yearToDateShares: (inYear.counts.find((y) => y.type === c.type && y.level === c.level)?.shares ?? []).map((s) => ({ ...s })),
         })),
     );
   }

@@ -1,3 +1,4 @@
+import { UpcasterRegistry } from '@app/event-store';
 import { deciderSpec } from '@app/event-store/testing';
 import { SAMPLE_FIGURES } from '../testing/sample-figures';
 import { MonthNotEnded, monthlySummaryDecider, type GenerateMonthlySummaryCommand } from './monthly-summary.decider';
@@ -17,10 +18,10 @@ const generate = (extra: Partial<GenerateMonthlySummaryCommand> = {}): GenerateM
 const corrected = { ...SAMPLE_FIGURES, visits: { ...SAMPLE_FIGURES.visits, month: { ...SAMPLE_FIGURES.visits.month, visits: 413 } } };
 
 /** Builders named after the stream's states. */
-const givenGenerated = (): MonthlySummaryEvent[] => [{ type: 'MonthlySummaryGenerated', schemaVersion: 2, data: snapshot }];
+const givenGenerated = (): MonthlySummaryEvent[] => [{ type: 'MonthlySummaryGenerated', schemaVersion: 3, data: snapshot }];
 const givenCorrected = (reason = '补录6月28日走访'): MonthlySummaryEvent[] => [
   ...givenGenerated(),
-  { type: 'MonthlySummaryRegenerated', schemaVersion: 2, data: { ...snapshot, computedAtPosition: 130, cut: { ...cut, globalPosition: 130 }, figures: corrected, reason, supersedesVersion: 1 } },
+  { type: 'MonthlySummaryRegenerated', schemaVersion: 3, data: { ...snapshot, computedAtPosition: 130, cut: { ...cut, globalPosition: 130 }, figures: corrected, reason, supersedesVersion: 1 } },
 ];
 
 describe('monthly summary decider', () => {
@@ -45,7 +46,7 @@ describe('monthly summary decider', () => {
     spec
       .given(givenCorrected())
       .when(generate({ reason: '撤销重复录入的走访' }))
-      .then([{ type: 'MonthlySummaryRegenerated', schemaVersion: 2, data: { ...snapshot, reason: '撤销重复录入的走访', supersedesVersion: 2 } }]);
+      .then([{ type: 'MonthlySummaryRegenerated', schemaVersion: 3, data: { ...snapshot, reason: '撤销重复录入的走访', supersedesVersion: 2 } }]);
     spec.given(givenCorrected()).when(generate({ figures: corrected, reason: '补录6月28日走访' })).then([]);
   });
 
@@ -63,5 +64,26 @@ describe('monthly summary decider', () => {
     const [generated] = monthlySummaryUpcasters;
     const { cut: _cut, ...v1 } = snapshot;
     expect(generated.upcast(v1, { type: 'MonthlySummaryGenerated', streamId: 'monthly-summary-gaoxin-2024-06' })).toEqual({ ...v1, cut: { transactionId: null, globalPosition: 120, knownAt: null } });
+  });
+
+  it('a summary stored at schema version 2 reads with the policy-year split and year-to-date shares as not published (null)', () => {
+    const registry = new UpcasterRegistry(monthlySummaryUpcasters);
+    const { month, yearToDate } = SAMPLE_FIGURES.subsidies;
+    const { byPolicyYear: _m, ...monthV2 } = month;
+    const { byPolicyYear: _y, ...ytdV2 } = yearToDate;
+    const v2 = {
+      ...snapshot,
+      figures: { ...SAMPLE_FIGURES, subsidies: { month: monthV2, yearToDate: ytdV2 }, certifications: SAMPLE_FIGURES.certifications.map(({ yearToDateShares: _s, ...c }) => c) },
+    };
+    for (const type of ['MonthlySummaryGenerated', 'MonthlySummaryRegenerated']) {
+      const { schemaVersion, data } = registry.upcast(type, 2, v2, 'monthly-summary-gaoxin-2024-06');
+      const read = data as typeof snapshot;
+      expect(schemaVersion).toBe(3);
+      expect(read.figures.subsidies.month).toEqual({ ...monthV2, byPolicyYear: null });
+      expect(read.figures.subsidies.yearToDate).toEqual({ ...ytdV2, byPolicyYear: null });
+      expect(read.figures.certifications.map((c) => c.yearToDateShares)).toEqual(SAMPLE_FIGURES.certifications.map(() => null));
+      expect(read.cut).toEqual(cut);
+    }
+    expect(registry.upcast('MonthlySummaryGenerated', 3, snapshot, 'monthly-summary-gaoxin-2024-06')).toEqual({ schemaVersion: 3, data: snapshot });
   });
 });

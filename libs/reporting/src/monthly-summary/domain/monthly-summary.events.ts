@@ -26,8 +26,11 @@ export interface LogCut {
   knownAt: string | null;
 }
 
-/** Schema version 2 added `cut`; see monthlySummaryUpcasters. */
-export const MONTHLY_SUMMARY_SCHEMA_VERSION = 2;
+/**
+ * Schema version 2 added `cut`; version 3 added subsidies by policy year and the year-to-date shares of each
+ * certification count. See monthlySummaryUpcasters.
+ */
+export const MONTHLY_SUMMARY_SCHEMA_VERSION = 3;
 
 export interface MonthlySummarySnapshot {
   month: string;

@@ -64,6 +64,20 @@ export interface SubsidyFigure {
   disbursements: number;
   /** Distinct enterprises with a disbursement in scope. */
   enterprisesPaid: number;
+  /**
+   * The same money split by the policy year it was paid under ("兑现2023年…奖补资金"), oldest year first; years
+   * with no payment or recovery in scope are left out. null on a summary stored before schema version 3.
+   */
+  byPolicyYear: PolicyYearSubsidyFigure[] | null;
+}
+
+/** One policy year's share of a SubsidyFigure: its lines add up to the figure's own. */
+export interface PolicyYearSubsidyFigure {
+  policyYear: number;
+  disbursed: MoneyFigure;
+  recovered: MoneyFigure;
+  disbursements: number;
+  enterprisesPaid: number;
 }
 
 export interface ShareFigure extends RateFigure {
@@ -89,6 +103,11 @@ export interface CertificationFigure {
   currentlyValid: number;
   /** Shares of a city/province total entered for a date on or before asOf; empty where none is known. */
   shares: ShareFigure[];
+  /**
+   * Shares of the year-to-date counts: the only period a city 新增 total is quoted for (1 January to its date),
+   * so the share of newInYear lives here. null on a summary stored before schema version 3.
+   */
+  yearToDateShares: ShareFigure[] | null;
 }
 
 export interface MonthlySummaryFigures {

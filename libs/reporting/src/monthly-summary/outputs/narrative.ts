@@ -1,4 +1,4 @@
-import type { CertificationFigure, MonthlySummaryFigures, RateFigure, ShareFigure } from '../domain/monthly-summary.figures';
+import type { CertificationFigure, MonthlySummaryFigures, RateFigure, ShareFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
 
 /**
  * The summary as the bureau writes it in its reports: one Chinese paragraph, deterministic from the
@@ -18,7 +18,7 @@ export function monthlySummaryNarrative(f: MonthlySummaryFigures): string {
   ];
   const clauses = [
     [`本月开展走访企业${v.visits}家次（涉及企业${v.enterprises}家）`, ...problems].filter(Boolean).join('，'),
-    `兑现惠企政策资金${s.disbursed.wanYuan}万元，惠及企业${s.enterprisesPaid}家`,
+    `${subsidyClause(s)}，惠及企业${s.enterprisesPaid}家`,
     ...certificationClauses(f.certifications),
   ];
   const yv = f.visits.yearToDate;
@@ -27,9 +27,29 @@ export function monthlySummaryNarrative(f: MonthlySummaryFigures): string {
     `年初以来累计走访企业${yv.visits}家次（涉及企业${yv.enterprises}家）`,
     `收集企业问题${yp.collected}个`,
     rate('问题解决率', yp.resolutionRate),
-    `兑现惠企政策资金${f.subsidies.yearToDate.disbursed.wanYuan}万元`,
+    newInYearClause(f.certifications),
+    subsidyClause(f.subsidies.yearToDate),
   ];
   return `${clauses.join('；')}。${yearToDate.filter(Boolean).join('，')}。`;
+}
+
+/**
+ * "兑现2023年度惠企政策资金6846.62万元" when all the money was paid under one policy year, the split in brackets
+ * when under several; the plain sum on a summary that did not publish the split (schema version 2).
+ */
+function subsidyClause(s: SubsidyFigure): string {
+  const years = (s.byPolicyYear ?? []).filter((y) => y.disbursed.fen !== '0');
+  if (years.length === 1 && years[0].disbursed.fen === s.disbursed.fen) return `兑现${years[0].policyYear}年度惠企政策资金${s.disbursed.wanYuan}万元`;
+  const split = years.length > 1 ? `（其中${years.map((y) => `${y.policyYear}年度${y.disbursed.wanYuan}万元`).join('、')}）` : '';
+  return `兑现惠企政策资金${s.disbursed.wanYuan}万元${split}`;
+}
+
+/** 年内新增 with its share of the city's 新增 since 1 January, the only period the city quotes that total for. */
+function newInYearClause(certs: readonly CertificationFigure[]): string | null {
+  const sme = certs.find((c) => c.type === 'specialized_sme' && c.level === 'province');
+  if (!sme) return null;
+  const share = (sme.yearToDateShares ?? []).find((s) => s.scope === 'city' && s.measure === 'new_in_period' && s.denominator > 0);
+  return `新增省级专精特新中小企业${sme.newInYear}家${share ? shareText(share) : ''}`;
 }
 
 function rate(name: string, r: RateFigure): string | null {
@@ -63,5 +83,11 @@ function certificationClauses(certs: readonly CertificationFigure[]): string[] {
 
 function cityShare(c: CertificationFigure, measure: string): string {
   const share = c.shares.find((s: ShareFigure) => s.scope === 'city' && s.measure === measure && s.denominator > 0);
-  return share ? `（占全市${share.display}）` : '';
+  return share ? shareText(share) : '';
+}
+
+/** A published share names the date of its denominator (DOMAIN.md): "（占全市40.0%，全市数截至2024年6月30日）". */
+function shareText(share: ShareFigure): string {
+  const [y, m, d] = share.referenceAsOf.split('-').map(Number);
+  return `（占全市${share.display}，全市数截至${y}年${m}月${d}日）`;
 }

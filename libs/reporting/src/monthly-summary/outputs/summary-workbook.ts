@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { MonthlySummaryFigures, RateFigure } from '../domain/monthly-summary.figures';
+import type { MonthlySummaryFigures, RateFigure, ShareFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
 import { monthLabel } from '../domain/month';
 import { monthlySummaryNarrative } from './narrative';
 import { spreadsheetText } from './spreadsheet-text';
@@ -35,6 +35,31 @@ const wanYuan = (text: string): Formatted => ({ value: Number(text), numFmt: WAN
 const rateRow = (name: string, month: RateFigure, ytd: RateFigure): Cell[] => [
   name, month.numerator, month.denominator, month.percent, ytd.numerator, ytd.denominator, ytd.percent,
 ];
+
+const MEASURE_NAMES: Record<string, string> = { currently_valid: '有效期内', ever_certified: '累计培育', new_in_period: '年初至今新增' };
+
+/** Each city share with its numerator, denominator, measure and the date of the denominator. */
+const cityShares = (shares: readonly ShareFigure[]): string | null =>
+  shares
+    .filter((x) => x.scope === 'city')
+    .map((x) => `${x.display}（${x.numerator}/${x.denominator}，${MEASURE_NAMES[x.measure] ?? x.measure}，全市数截至${x.referenceAsOf}）`)
+    .join('；') || null;
+
+/**
+ * 其中 rows: the money per policy year, one 元 row per year (the years of the year to date, which include the
+ * month's); a summary that did not publish the split says so rather than showing none.
+ */
+function policyYearRows(month: SubsidyFigure, ytd: SubsidyFigure): Cell[][] {
+  if (month.byPolicyYear === null || ytd.byPolicyYear === null) return [['按政策年度', '未发布', '未发布']];
+  const zero = '0.00';
+  return ytd.byPolicyYear.flatMap((y) => {
+    const m = month.byPolicyYear!.find((x) => x.policyYear === y.policyYear);
+    return [
+      [`其中${y.policyYear}年度政策兑现（元）`, yuan(m?.disbursed.yuan ?? zero), yuan(y.disbursed.yuan)],
+      [`其中${y.policyYear}年度政策追回（元）`, yuan(m?.recovered.yuan ?? zero), yuan(y.recovered.yuan)],
+    ];
+  });
+}
 
 /**
  * The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质) and 说明 with scope, asOf and version.
@@ -80,13 +105,14 @@ export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer
     ['追回资金（元）', yuan(sm.recovered.yuan), yuan(sy.recovered.yuan)],
     ['兑现笔数', sm.disbursements, sy.disbursements],
     ['惠及企业数', sm.enterprisesPaid, sy.enterprisesPaid],
+    ...policyYearRows(sm, sy),
   ]);
   sheet(
     '资质',
-    ['类型', '代码', '级别', '本月新增', '年初至今新增', '累计培育', '有效期内', '占全市比例'],
+    ['类型', '代码', '级别', '本月新增', '年初至今新增', '累计培育', '有效期内', '占全市比例（本月口径）', '占全市比例（年初至今口径）'],
     f.certifications.map((c) => [
       c.typeName, c.type, c.level, c.newInMonth, c.newInYear, c.everCertified, c.currentlyValid,
-      c.shares.filter((x) => x.scope === 'city').map((x) => `${x.display}（${x.numerator}/${x.denominator}，${x.measure}，${x.referenceAsOf}）`).join('；') || null,
+      cityShares(c.shares), c.yearToDateShares === null ? '未发布' : cityShares(c.yearToDateShares),
     ]),
   );
   sheet('说明', ['项目', '内容'], [

@@ -30,6 +30,9 @@ export const SAMPLE_FIGURES: MonthlySummaryFigures = {
       recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' },
       disbursements: 130,
       enterprisesPaid: 118,
+      byPolicyYear: [
+        { policyYear: 2023, disbursed: { fen: '6846620000', yuan: '68466200.00', wanYuan: '6846.62' }, recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' }, disbursements: 130, enterprisesPaid: 118 },
+      ],
     },
     yearToDate: {
       scope: { kind: 'year_to_date', ...ytd },
@@ -37,17 +40,25 @@ export const SAMPLE_FIGURES: MonthlySummaryFigures = {
       recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' },
       disbursements: 200,
       enterprisesPaid: 160,
+      byPolicyYear: [
+        { policyYear: 2023, disbursed: { fen: '8000000000', yuan: '80000000.00', wanYuan: '8000.00' }, recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' }, disbursements: 170, enterprisesPaid: 140 },
+        { policyYear: 2024, disbursed: { fen: '1000000000', yuan: '10000000.00', wanYuan: '1000.00' }, recovered: { fen: '0', yuan: '0.00', wanYuan: '0.00' }, disbursements: 30, enterprisesPaid: 30 },
+      ],
     },
   },
   certifications: [
     {
       type: 'specialized_sme', level: 'province', typeName: '省级专精特新中小企业', newInMonth: 93, newInYear: 93, everCertified: 381, currentlyValid: 350,
       shares: [{ scope: 'city', measure: 'ever_certified', referenceAsOf: '2024-06-30', source: '市工信局', ...rate(381, 952, 40, '40.0%') }],
+      yearToDateShares: [
+        { scope: 'city', measure: 'ever_certified', referenceAsOf: '2024-06-30', source: '市工信局', ...rate(381, 952, 40, '40.0%') },
+        { scope: 'city', measure: 'new_in_period', referenceAsOf: '2024-06-30', source: '市工信局', ...rate(93, 232, 40.1, '40.1%') },
+      ],
     },
-    { type: 'little_giant', level: 'national', typeName: '国家级专精特新"小巨人"', newInMonth: 0, newInYear: 5, everCertified: 43, currentlyValid: 43, shares: [] },
-    { type: 'single_champion', level: 'province', typeName: '单项冠军', newInMonth: 0, newInYear: 2, everCertified: 15, currentlyValid: 15, shares: [] },
-    { type: 'single_champion', level: 'national', typeName: '单项冠军', newInMonth: 0, newInYear: 0, everCertified: 1, currentlyValid: 1, shares: [] },
-    { type: 'high_tech', level: 'national', typeName: '高新技术企业', newInMonth: 12, newInYear: 40, everCertified: 2300, currentlyValid: 2008, shares: [] },
-    { type: 'tech_sme', level: 'national', typeName: '科技型中小企业', newInMonth: 100, newInYear: 900, everCertified: 3500, currentlyValid: 2939, shares: [] },
+    { type: 'little_giant', level: 'national', typeName: '国家级专精特新"小巨人"', newInMonth: 0, newInYear: 5, everCertified: 43, currentlyValid: 43, shares: [], yearToDateShares: [] },
+    { type: 'single_champion', level: 'province', typeName: '单项冠军', newInMonth: 0, newInYear: 2, everCertified: 15, currentlyValid: 15, shares: [], yearToDateShares: [] },
+    { type: 'single_champion', level: 'national', typeName: '单项冠军', newInMonth: 0, newInYear: 0, everCertified: 1, currentlyValid: 1, shares: [], yearToDateShares: [] },
+    { type: 'high_tech', level: 'national', typeName: '高新技术企业', newInMonth: 12, newInYear: 40, everCertified: 2300, currentlyValid: 2008, shares: [], yearToDateShares: [] },
+    { type: 'tech_sme', level: 'national', typeName: '科技型中小企业', newInMonth: 100, newInYear: 900, everCertified: 3500, currentlyValid: 2939, shares: [], yearToDateShares: [] },
   ],
 };
