@@ -327,6 +327,31 @@ test('the dashboard counts 三色预警 per lead unit by name, and a count opens
   await screenshot(page, 'problem-list-warning-blue');
 });
 
+test('a certification count on the dashboard opens the firms behind it, with the announcement and valid-from dates', async ({ page }) => {
+  const manager = await apiAs('wang.fang');
+  // Announced in March for a window valid from February: 新增 counts it by the first date, 有效 by the second.
+  const granted = await manager.post('/api/v1/certifications', {
+    uscc, type: 'specialized_sme', level: 'province', batch: '2024年第一批', documentNumber: `豫工信〔2024〕${suffix}号`,
+    announcedOn: '2024-03-15', validFrom: '2024-02-01', validTo: '2027-01-31',
+  });
+  expect(granted.status).toBe(201);
+  await expect.poll(async () => (await manager.get(`/api/v1/certifications/counts/enterprises?type=specialized_sme&level=province&measure=new_in_period&asOf=${today}&from=2024-01-01&limit=100&position=${granted.body.position}`)).body.items.some((f: { uscc: string }) => f.uscc === uscc)).toBe(true);
+  await login(page, 'wang.fang');
+  await page.goto('/dashboard');
+  const section = page.getByRole('region', { name: '企业认定' });
+  const row = section.locator('.el-table__row', { hasText: '专精特新' }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: /期间新增的企业/ }).click();
+  const drawer = page.locator('.firms-drawer');
+  await expect(drawer.getByText(/期间新增的企业/)).toBeVisible();
+  const firm = drawer.locator('.el-table__row', { hasText: enterpriseName });
+  await expect(firm).toBeVisible();
+  await expect(firm).toContainText('2024-03-15');
+  await expect(firm).toContainText('2024-02-01');
+  await expect(firm).toContainText('有效期 2024-02-01 至 2027-01-31');
+  await screenshot(page, 'manager-dashboard-certified-firms');
+});
+
 test('an admin sees every read model healthy, by its name in the bureau\'s words, with how far it has got', async ({ page }) => {
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '读模型状态' }).click();

@@ -39,9 +39,9 @@ export class CertificationCountsController {
   }
 
   @Get('counts/enterprises')
-  @ApiOperation({ summary: 'The enterprises behind one count, with their certification windows' })
+  @ApiOperation({ summary: 'The enterprises behind one count, with their certification windows: a page in USCC order, with the total' })
   @ApiOkResponse({ type: CertifiedEnterprisesDto })
   enterprises(@Query() q: CertifiedEnterprisesQueryDto): Promise<CertifiedEnterprisesDto> {
-    return this.queries.execute(new ListCertifiedEnterprisesQuery({ ...countScope(q), type: q.type, level: q.level, measure: q.measure }));
+    return this.queries.execute(new ListCertifiedEnterprisesQuery({ ...countScope(q), type: q.type, level: q.level, measure: q.measure }, { limit: q.limit, offset: q.offset }));
   }
 }

@@ -97,6 +97,13 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     expect(firms.body.items.map((i: { uscc: string; name: string }) => [i.uscc, i.name]).sort()).toEqual(
       [[a, '星河精密'], [unknown, '新来企业']].sort(),
     );
+    // A page at a time in USCC order, the total being the figure; a page size out of range is refused.
+    const behind = `${BASE}/counts/enterprises?asOf=2024-06-30&type=innovative_sme&level=province&measure=currently_valid`;
+    const second = (await http().get(`${behind}&limit=1&offset=1`).set('Authorization', manager.auth).expect(200)).body;
+    expect(second).toMatchObject({ total: 2, limit: 1, offset: 1, items: [expect.objectContaining({ uscc: [a, unknown].sort()[1] })] });
+    expect(second.items).toHaveLength(1);
+    const refused = await http().get(`${behind}&limit=101&offset=-1`).set('Authorization', manager.auth).expect(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'offset']);
 
     const again = await upload(csv, '2024年第一批-重发.csv').expect(201);
     expect(again.body.summary).toEqual({ ok: 3, error: 3, duplicate: 1, overlap: 0, unknown_enterprise: 0 });

@@ -336,7 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The enterprises behind one count, with their certification windows */
+        /** The enterprises behind one count, with their certification windows: a page in USCC order, with the total */
         get: operations["CertificationCountsController_enterprises"];
         put?: never;
         post?: never;
@@ -2548,11 +2548,16 @@ export interface components {
         CertifiedEnterprisesDto: {
             scope: components["schemas"]["CertifiedEnterprisesScopeDto"];
             /**
-             * @description How many enterprises are behind the count (all listed; not paginated)
+             * @description How many enterprises are behind the count (the figure itself)
              * @example 12
              */
             total: number;
+            /** @description This page of them, in USCC order */
             items: components["schemas"]["CertifiedEnterpriseDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
         };
         GrantCertificationDto: {
             /**
@@ -6067,6 +6072,9 @@ export interface operations {
                 /** @description 新增 period end; default asOf (and never after it) */
                 to?: string;
                 measure: "currently_valid" | "ever_certified" | "new_in_period";
+                /** @description A page of the firms, in USCC order */
+                limit?: unknown;
+                offset?: unknown;
             };
             header?: never;
             path?: never;

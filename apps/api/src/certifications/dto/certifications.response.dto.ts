@@ -454,9 +454,15 @@ export class CertifiedEnterprisesDto {
   @ApiProperty({ type: () => CertifiedEnterprisesScopeDto })
   scope: CertifiedEnterprisesScopeDto;
 
-  @ApiProperty({ example: 12, description: 'How many enterprises are behind the count (all listed; not paginated)' })
+  @ApiProperty({ example: 12, description: 'How many enterprises are behind the count (the figure itself)' })
   total: number;
 
-  @ApiProperty({ type: [CertifiedEnterpriseDto] })
+  @ApiProperty({ type: [CertifiedEnterpriseDto], description: 'This page of them, in USCC order' })
   items: CertifiedEnterpriseDto[];
+
+  @ApiProperty({ example: 20 })
+  limit: number;
+
+  @ApiProperty({ example: 0 })
+  offset: number;
 }

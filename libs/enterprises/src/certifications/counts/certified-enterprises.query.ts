@@ -23,9 +23,22 @@ export interface CertifiedEnterprise {
   certifications: Omit<KnownWindow, 'uscc' | 'type' | 'level'>[];
 }
 
-/** The firms behind one count, so a manager can check a figure firm by firm. */
-export class ListCertifiedEnterprisesQuery extends Query<{ scope: CertifiedEnterprisesRequest; total: number; items: CertifiedEnterprise[] }> {
-  constructor(readonly request: CertifiedEnterprisesRequest) {
+export interface CertifiedEnterprisesPage {
+  scope: CertifiedEnterprisesRequest;
+  /** Every firm behind the count: the figure itself. */
+  total: number;
+  /** One page of them, in USCC order (stable across pages). */
+  items: CertifiedEnterprise[];
+  limit: number;
+  offset: number;
+}
+
+/** The firms behind one count, a page at a time, so a manager can check a figure firm by firm. */
+export class ListCertifiedEnterprisesQuery extends Query<CertifiedEnterprisesPage> {
+  constructor(
+    readonly request: CertifiedEnterprisesRequest,
+    readonly page: { limit: number; offset: number },
+  ) {
     super();
   }
 }
@@ -34,14 +47,17 @@ export class ListCertifiedEnterprisesQuery extends Query<{ scope: CertifiedEnter
 export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertifiedEnterprisesQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ request }: ListCertifiedEnterprisesQuery) {
+  async execute({ request, page: { limit, offset } }: ListCertifiedEnterprisesQuery): Promise<CertifiedEnterprisesPage> {
     const key = { type: request.type, level: request.level };
     const windows = await loadKnownWindows(this.db, key, request.knownAt);
-    const usccs = enterprisesBehind(windows, key, request.measure, request);
+    const behind = enterprisesBehind(windows, key, request.measure, request); // in USCC order
+    // Names and windows only for the page: the response is bounded whatever the count.
+    const usccs = behind.slice(offset, offset + limit);
     const names: { uscc: string; name: string }[] = await this.db.query(`SELECT uscc, name FROM enterprises WHERE uscc = ANY($1::text[])`, [usccs]);
     const nameOf = new Map(names.map((n) => [n.uscc, n.name]));
     const first = firstAnnounced(windows);
-    const windowsOf = groupBy(windows, (w) => w.uscc);
+    const onPage = new Set(usccs);
+    const windowsOf = groupBy(windows.filter((w) => onPage.has(w.uscc)), (w) => w.uscc);
     const items = usccs.map((uscc) => ({
       uscc,
       name: nameOf.get(uscc) ?? null,
@@ -49,6 +65,6 @@ export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertif
       firstValidFrom: first.get(uscc)!.validFrom,
       certifications: (windowsOf.get(uscc) ?? []).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
     }));
-    return { scope: request, total: items.length, items };
+    return { scope: request, total: behind.length, items, limit, offset };
   }
 }
