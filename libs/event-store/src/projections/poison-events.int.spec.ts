@@ -6,6 +6,7 @@ import {
   projectionFailures,
   projectionStatuses,
   ReadModelWaiter,
+  rowProjection,
   UpcasterRegistry,
 } from '@app/event-store';
 import type { AppendResult, Projection, ProjectionFailure, ProjectionRunnerOptions, StoredEvent } from '@app/event-store';
@@ -216,6 +217,42 @@ describe.each(testDatabaseKinds())('poison events on %s', (kind) => {
       expect(await positions('poison_rebuild')).toContain(bad.lastGlobalPosition);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('a stream that reaches the log out of order stops a row projection that checks stream positions, naming the event', async () => {
+    // The append path cannot produce this (stream-order.server.int.spec.ts); rows written past it (a bad restore
+    // script, a hand-made fix) can. Position 2 of the stream is committed first, position 1 after it.
+    await db.sql.query('CREATE TABLE IF NOT EXISTS out_of_order_rows (stream_id text PRIMARY KEY, notes integer NOT NULL, version integer NOT NULL)');
+    const ordered = rowProjection<{ stream_id: string; notes: number; version: number }>({
+      name: 'out-of-order-rows', version: 1, handles: ['OrderNoted'], table: 'out_of_order_rows', keyColumn: 'stream_id',
+      columns: { stream_id: 'text', notes: 'integer', version: 'integer' }, streamPositionColumn: 'version',
+      rowKey: (e) => e.streamId,
+      evolve: (row, e) => ({ stream_id: e.streamId, notes: (row?.notes ?? 0) + 1, version: e.streamPosition }),
+    });
+    const streamId = `out-of-order-${kind}`;
+    const insert = async (position: number) =>
+      (await db.sql.query<{ p: string }>(
+        `INSERT INTO es_events (transaction_id, stream_id, stream_position, type, schema_version, data, metadata)
+         VALUES (pg_current_xact_id()::text::bigint, $1, $2, 'OrderNoted', 1, '{}', '{}') RETURNING global_position::text AS p`,
+        [streamId, position],
+      ))[0].p;
+    await insert(2);
+    const late = Number(await insert(1));
+    await db.sql.query('INSERT INTO es_streams (stream_id, version) VALUES ($1, 2)', [streamId]);
+    await readable({ lastGlobalPosition: late } as AppendResult);
+
+    const runner = new ProjectionRunner(db.sql, [ordered], options(`order-${kind}`));
+    await runner.start();
+    try {
+      await eventually('the projection to stop', async () => (await status(ordered)).failure?.stoppedAt != null);
+      const s = await status(ordered);
+      expect(s).toMatchObject({ healthy: false, failure: { attempts: 3, event: { globalPosition: late, streamId, type: 'OrderNoted' } } });
+      expect(s.failure!.error).toMatch(/position 1 of .*, but the row already holds position 2: the log shows this stream out of order/);
+      // Position 2 applied; position 1 was never folded on top of it.
+      expect(await db.sql.query('SELECT notes, version FROM out_of_order_rows WHERE stream_id = $1', [streamId])).toEqual([{ notes: 1, version: 2 }]);
+    } finally {
+      await runner.stop();
     }
   });
 });

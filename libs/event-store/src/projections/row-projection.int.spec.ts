@@ -1,4 +1,4 @@
-import { rowProjection, type StoredEvent } from '@app/event-store';
+import { rowProjection, StreamOrderError, type StoredEvent } from '@app/event-store';
 import { projectionSpec, storedEvent } from '@app/event-store/testing';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
 
@@ -29,6 +29,24 @@ const caseList = rowProjection<CaseRow>({
   },
 });
 
+type VersionedRow = { case_id: string; notes: number; version: number };
+
+/** The same cases with the stream position of the last event applied: the writer checks stream order on it. */
+const versionedCases = rowProjection<VersionedRow>({
+  name: 'test-versioned-cases',
+  version: 1,
+  handles: ['CaseOpened', 'CaseNoted'],
+  table: 'test_versioned_cases',
+  keyColumn: 'case_id',
+  columns: { case_id: 'text', notes: 'integer', version: 'integer' },
+  streamPositionColumn: 'version',
+  rowKey: (e) => e.streamId,
+  evolve(row, e) {
+    if (e.type === 'CaseOpened') return { case_id: e.streamId, notes: 0, version: e.streamPosition };
+    return row && { ...row, notes: row.notes + 1, version: e.streamPosition };
+  },
+});
+
 describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
   let db: TestDatabase;
   const spec = () => projectionSpec(db.sql, caseList);
@@ -38,6 +56,7 @@ describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
     db = await openTestDatabase(kind);
     await db.sql.query(`CREATE TABLE test_case_list (case_id text PRIMARY KEY, status text NOT NULL,
       notes integer NOT NULL, opened_on date NOT NULL, closed_at timestamptz)`);
+    await db.sql.query(`CREATE TABLE test_versioned_cases (case_id text PRIMARY KEY, notes integer NOT NULL, version integer NOT NULL)`);
   });
   afterAll(() => db?.close());
   beforeEach(() => spec().reset());
@@ -69,6 +88,25 @@ describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
       [storedEvent('case-4', 2, 'CaseWithdrawn', {})],
     );
     expect(await rows()).toEqual([]);
+  });
+
+  it('with a stream-position column, an event at or before the row\'s last position fails the batch loudly and writes nothing', async () => {
+    const spec = projectionSpec(db.sql, versionedCases);
+    await spec.reset();
+    const versioned = () => db.sql.query<VersionedRow>('SELECT * FROM test_versioned_cases ORDER BY case_id');
+    // Skipped positions are fine (a projection handles some types only; an admin may skip an event).
+    await spec.given([storedEvent('vcase-1', 1, 'CaseOpened', {}), storedEvent('vcase-1', 3, 'CaseNoted', {})]);
+    expect(await versioned()).toEqual([{ case_id: 'vcase-1', notes: 1, version: 3 }]);
+
+    // Position 2 of the stream arrives after position 3: in a later batch …
+    const late = storedEvent('vcase-1', 2, 'CaseNoted', {});
+    const refused = spec.given([storedEvent('vcase-2', 1, 'CaseOpened', {}), late]);
+    await expect(refused).rejects.toThrow(StreamOrderError);
+    await expect(refused).rejects.toMatchObject({ streamId: 'vcase-1', streamPosition: 2, lastApplied: 3, globalPosition: late.globalPosition });
+    // … or inside one batch: the same.
+    await expect(spec.given([storedEvent('vcase-3', 2, 'CaseOpened', {}), storedEvent('vcase-3', 1, 'CaseNoted', {})])).rejects.toThrow(/position 1 of vcase-3, but the row already holds position 2/);
+    // The failed batches changed nothing (vcase-2's row was in the same transaction).
+    expect(await versioned()).toEqual([{ case_id: 'vcase-1', notes: 1, version: 3 }]);
   });
 
   it('refuses table or column names that would need quoting', () => {

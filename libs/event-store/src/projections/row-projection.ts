@@ -17,6 +17,33 @@ export interface RowProjectionDefinition<Row extends JsonRow> {
   rowKey(event: StoredEvent): string | null;
   /** Pure: the row after the event (null deletes it). No clock, no I/O — a rebuild must give the same rows. */
   evolve(row: Row | null, event: StoredEvent): Row | null;
+  /**
+   * For rows that one stream feeds: the column where evolve records the stream position of the last event it
+   * applied. Every later event for the row must then stand after it in its stream; one at or before it reached
+   * the log out of stream order (or the log was tampered with), and the batch fails with StreamOrderError, so
+   * the projection stops loudly instead of folding a stale event on top of a newer one.
+   */
+  streamPositionColumn?: keyof Row & string;
+}
+
+/**
+ * An event reached a row projection out of its stream's order. The append path makes this impossible (see
+ * docs/event-store.md, "Stream order in the log"); this is the reader's check that it stayed so.
+ */
+export class StreamOrderError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly streamId: string,
+    readonly streamPosition: number,
+    readonly lastApplied: number,
+    readonly globalPosition: number,
+  ) {
+    super(
+      `${projection}: event #${globalPosition} is position ${streamPosition} of ${streamId}, but the row already holds position ${lastApplied}: ` +
+        'the log shows this stream out of order',
+    );
+    this.name = 'StreamOrderError';
+  }
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -63,10 +90,16 @@ export class RowProjection<Row extends JsonRow> implements Projection {
       [keys],
     );
     const rows = new Map<string, Row | null>(loaded.map(({ row }) => [String(row[keyColumn]), row]));
+    const ordered = this.definition.streamPositionColumn;
     for (const event of events) {
       const key = rowKey(event);
       if (key === null) continue;
-      rows.set(key, evolve(rows.get(key) ?? null, event));
+      const row = rows.get(key) ?? null;
+      const last = ordered && row !== null ? Number(row[ordered]) : null;
+      if (last !== null && event.streamPosition <= last) {
+        throw new StreamOrderError(this.name, event.streamId, event.streamPosition, last, event.globalPosition);
+      }
+      rows.set(key, evolve(row, event));
     }
     const kept = [...rows.values()].filter((r): r is Row => r !== null);
     const removed = [...rows].filter(([, r]) => r === null).map(([k]) => k);

@@ -30,8 +30,9 @@ type EnterpriseStoredEvent = Stored<EnterpriseEvent>;
 /** Pure: the row after one event. Times come from the event (data or recordedAt), never the clock. */
 export function evolveEnterpriseRow(row: EnterpriseDirectoryRow | null, stored: StoredEvent): EnterpriseDirectoryRow | null {
   const uscc = usccOfStream(stored.streamId);
-  // Already folded (or not ours): stream positions make the row idempotent on its own, checkpoint or not.
-  if (uscc === null || (row !== null && stored.streamPosition <= row.version)) return row;
+  // Not ours. (An event already folded never gets here: the checkpoint drops a duplicate, and the writer refuses
+  // one at or before the row's version as out of stream order.)
+  if (uscc === null) return row;
   const event = stored as EnterpriseStoredEvent;
   const recordedAt = event.recordedAt.toISOString();
   const recordedBy = typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null;
@@ -90,6 +91,7 @@ export class EnterpriseDirectoryProjection extends RowProjection<EnterpriseDirec
         history: 'jsonb',
       },
       rowKey: (event) => usccOfStream(event.streamId),
+      streamPositionColumn: 'version',
       evolve: evolveEnterpriseRow,
     });
   }

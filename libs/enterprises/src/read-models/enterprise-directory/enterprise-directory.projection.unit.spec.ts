@@ -1,6 +1,7 @@
 import { storedEvent } from '@app/event-store/testing';
 import { ENTERPRISE_REGISTERED, ENTERPRISE_RENAMED } from '../../domain/enterprise.events';
-import { evolveEnterpriseRow, type EnterpriseDirectoryRow } from './enterprise-directory.projection';
+import { StreamOrderError } from '@app/event-store';
+import { EnterpriseDirectoryProjection, evolveEnterpriseRow, type EnterpriseDirectoryRow } from './enterprise-directory.projection';
 
 const STREAM = 'enterprise-914403001922038216';
 const registeredData = {
@@ -17,11 +18,14 @@ describe('evolveEnterpriseRow', () => {
   const row = evolveEnterpriseRow(null, storedEvent(STREAM, 1, ENTERPRISE_REGISTERED, registeredData)) as EnterpriseDirectoryRow;
   const renamed = storedEvent(STREAM, 2, ENTERPRISE_RENAMED, renamedData);
 
-  it('is a no-op for an event the row already reflects (stream position at or below its version)', () => {
+  it('an event the row already reflects (stream position at or below its version) is refused by the writer as out of stream order, never folded', async () => {
     const after = evolveEnterpriseRow(row, renamed)!;
     expect(after.name).toBe('星河智能');
-    expect(evolveEnterpriseRow(after, renamed)).toBe(after);
-    expect(evolveEnterpriseRow(after, storedEvent(STREAM, 1, ENTERPRISE_REGISTERED, registeredData))).toBe(after);
+    // The writer loads the stored row (version 2) and meets position 2 again: evolve is never asked.
+    const sql = { query: jest.fn(async (text: string) => (text.startsWith('SELECT') ? [{ row: after }] : [])) };
+    const apply = new EnterpriseDirectoryProjection().apply([renamed], { sql: sql as never, table: (t) => t });
+    await expect(apply).rejects.toThrow(StreamOrderError);
+    expect(sql.query).toHaveBeenCalledTimes(1); // the load only: nothing written
   });
 
   it('does not register twice over an existing row, nor change a row it never saw registered', () => {

@@ -75,6 +75,7 @@ export class SubsidyCasesProjection extends RowProjection<CaseRecord> {
         version: 'integer', updated_at: 'timestamptz',
       },
       rowKey: (e) => (e.streamId.startsWith('subsidy-') ? e.streamId.slice('subsidy-'.length) : null),
+      streamPositionColumn: 'version',
       evolve: evolveCase,
     });
   }

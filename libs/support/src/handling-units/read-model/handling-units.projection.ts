@@ -18,7 +18,6 @@ export type HandlingUnitJsonRow = {
 
 /** Pure: the row after one event, by the same evolve the decider folds. Times come from the event. */
 export function evolveHandlingUnitRow(row: HandlingUnitJsonRow | null, stored: StoredEvent): HandlingUnitJsonRow | null {
-  if (row !== null && stored.streamPosition <= row.version) return row; // a duplicate delivery
   const event = { type: stored.type, data: stored.data } as HandlingUnitEvent;
   const before = row === null ? null : { unitId: row.unit_id, name: row.name, level: row.level, parentId: row.parent_id, active: row.active };
   const after = evolveHandlingUnit(before, event);
@@ -57,6 +56,7 @@ export class HandlingUnitsProjection extends RowProjection<HandlingUnitJsonRow> 
         updated_at: 'timestamptz',
       },
       rowKey: (event) => (event.data as { unitId?: unknown }).unitId as string,
+      streamPositionColumn: 'version',
       evolve: evolveHandlingUnitRow,
     });
   }

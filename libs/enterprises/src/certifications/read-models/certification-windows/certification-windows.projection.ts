@@ -35,8 +35,8 @@ type Stored<E> = E extends CertificationEvent ? StoredEvent<E['type'], E['data']
 /** Pure: the row after one event. Times come from the event, never the clock. */
 export function evolveCertificationWindow(row: CertificationWindowJson | null, stored: StoredEvent): CertificationWindowJson | null {
   const uscc = usccOfCertificationsStream(stored.streamId);
-  // Every event of one certification is in one stream, so its stream position tells a duplicate apart.
-  if (uscc === null || (row !== null && stored.streamPosition <= row.version)) return row;
+  // Every event of one certification is in one stream: the writer checks its order on `version`.
+  if (uscc === null) return row;
   const event = stored as Stored<CertificationEvent>;
   const recordedAt = event.recordedAt.toISOString();
   const touched = { updated_at: recordedAt, version: event.streamPosition };
@@ -114,6 +114,7 @@ export class CertificationWindowsProjection extends RowProjection<CertificationW
         history: 'jsonb',
       },
       rowKey: certificationIdOf,
+      streamPositionColumn: 'version',
       evolve: evolveCertificationWindow,
     });
   }

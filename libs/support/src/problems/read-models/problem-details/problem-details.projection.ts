@@ -169,6 +169,7 @@ export class ProblemDetailsProjection extends RowProjection<ProblemDetailsRecord
         updated_at: 'timestamptz',
       },
       rowKey: (e) => (e.streamId.startsWith('problem-') ? e.streamId.slice('problem-'.length) : null),
+      streamPositionColumn: 'version',
       evolve: evolveProblemDetails,
     });
   }
