@@ -42,7 +42,7 @@ class RankedUnitDto implements RankedUnit {
   @ApiProperty({ type: RatioDto }) figure: RatioDto;
   @ApiProperty({ type: Number, nullable: true, description: 'Percentage points against the previous month' }) change: number | null;
   @ApiProperty({ type: FigureChangesDto }) changes: FigureChangesDto;
-  @ApiProperty({ type: String, nullable: true, example: '7件中1件超时签收', description: 'Set for the lowest three' }) cause: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7件中1件超时签收', description: 'Set for the lowest three when something fell short (a unit at 100% gets none)' }) cause: string | null;
 }
 
 class UnitRankingDto implements UnitRanking {

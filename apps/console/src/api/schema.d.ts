@@ -3387,7 +3387,7 @@ export interface components {
             change: number | null;
             changes: components["schemas"]["FigureChangesDto"];
             /**
-             * @description Set for the lowest three
+             * @description Set for the lowest three when something fell short (a unit at 100% gets none)
              * @example 7件中1件超时签收
              */
             cause: string | null;

@@ -29,7 +29,7 @@ export interface RankedUnit {
   change: number | null;
   /** Every figure's change against the previous month (percentage points, null without two scores). */
   changes: Record<FigureName, number | null>;
-  /** Set for the lowest three: what went wrong, with the counts behind it. */
+  /** Set for the lowest three when something went wrong: what, with the counts behind it. */
   cause: string | null;
 }
 
@@ -40,9 +40,10 @@ export interface UnitRanking {
   unscored: string[];
 }
 
+const shortfallOf = (by: FigureName, r: Ratio): number => (HIGHER_IS_BETTER[by] ? r.denominator - r.numerator : r.numerator);
+
 export function shortfallCause(by: FigureName, r: Ratio): string {
-  const shortfall = HIGHER_IS_BETTER[by] ? r.denominator - r.numerator : r.numerator;
-  return `${r.denominator}件中${shortfall}件${SHORTFALL[by]}`;
+  return `${r.denominator}件中${shortfallOf(by, r)}件${SHORTFALL[by]}`;
 }
 
 const points = (now: Ratio, before: Ratio | undefined) =>
@@ -50,7 +51,8 @@ const points = (now: Ratio, before: Ratio | undefined) =>
 
 /**
  * The month's table: units with a score for `by`, best first (ties share a rank and sort by unit id),
- * the lowest three named with the cause; units without a denominator listed apart.
+ * the lowest three named with the cause — unless nothing went wrong (a unit at 100% is last of three only by
+ * the count of units, and "1件中0件超时签收" names no cause); units without a denominator listed apart.
  */
 export function rankUnits(current: readonly UnitFigures[], previous: readonly UnitFigures[], by: FigureName, lowest = 3): UnitRanking {
   const before = new Map(previous.map((u) => [u.unitId, u]));
@@ -64,8 +66,8 @@ export function rankUnits(current: readonly UnitFigures[], previous: readonly Un
       (Object.keys(HIGHER_IS_BETTER) as FigureName[]).map((f) => [f, points(u[f], prior?.[f])]),
     ) as Record<FigureName, number | null>;
     const tieRank = scored.findIndex((x) => x[by].percent === u[by].percent) + 1;
-    const isLowest = i >= scored.length - lowest;
-    return { rank: tieRank, unitId: u.unitId, figure: u[by], change: changes[by], changes, cause: isLowest ? shortfallCause(by, u[by]) : null };
+    const named = i >= scored.length - lowest && shortfallOf(by, u[by]) > 0;
+    return { rank: tieRank, unitId: u.unitId, figure: u[by], change: changes[by], changes, cause: named ? shortfallCause(by, u[by]) : null };
   });
   return { by, ranked, unscored: current.filter((u) => u[by].percent === null).map((u) => u.unitId) };
 }
