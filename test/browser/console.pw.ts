@@ -191,6 +191,17 @@ test('the manager reads June by policy year and downloads the June XLSX, and it 
     expect((await manager.post(`/api/v1/subsidies/cases/${caseId}/announce`, { from: '2024-05-01', to: '2024-05-07' })).status).toBe(200);
     expect((await manager.post(`/api/v1/subsidies/cases/${caseId}/disbursements`, { disbursementId: `PAY-${policyYear}-${suffix}`, amountFen, paidOn })).status).toBe(200);
   }
+  // A June problem the 发改 unit concluded on time: a row of the unit table.
+  const june = await (await apiAs('zhang.wei')).post('/api/v1/visits', {
+    enterpriseUscc: uscc, visitedOn: '2024-06-10', caseworkerIds: [account('zhang.wei').id], form: 'on_site', notes: '六月走访',
+    problems: [{ title: `六月诉求${suffix}`, description: '企业反映用地手续', category: '审批' }], confirmSecondVisit: true,
+  });
+  expect(june.status).toBe(201);
+  const [juneProblem] = june.body.problemIds as string[];
+  expect((await manager.post(`/api/v1/problems/${juneProblem}/assign`, { on: '2024-06-10', leadUnitId: 'unit-drc', coUnitIds: [], level: 'district', workingDays: 5 })).status).toBe(200);
+  const drc = await apiAs('li.na');
+  expect((await drc.post(`/api/v1/problems/${juneProblem}/accept`, { on: '2024-06-11' })).status).toBe(200);
+  expect((await drc.post(`/api/v1/problems/${juneProblem}/resolve`, { on: '2024-06-13', outcome: 'solved', summary: '已办结' })).status).toBe(200);
   const generated = await manager.post('/api/v1/reports/monthly/2024-06', {});
   expect([200, 201]).toContain(generated.status);
   await login(page, 'wang.fang');
@@ -201,6 +212,9 @@ test('the manager reads June by policy year and downloads the June XLSX, and it 
   const years = summary.figures.subsidies.yearToDate.byPolicyYear as { policyYear: number; disbursed: { wanYuan: string } }[];
   expect(years.map((y) => [y.policyYear, y.disbursed.wanYuan])).toEqual([[2023, '12.35'], [2024, '5.00']]);
   await expect(page.locator('.narrative')).toContainText('兑现惠企政策资金17.35万元（其中2023年度12.35万元、2024年度5.00万元）');
+  const unitRow = page.locator('.units .el-table__body tr', { hasText: '区发展和改革局' });
+  await expect(unitRow).toContainText('100.0%（1/1）');
+  await expect(page.locator('.narrative')).toContainText('本月1个责任单位参与按时办结考评，均按时办结');
   const rows = page.locator('.policy-years .el-table__body tr');
   await expect(rows).toHaveCount(years.length);
   for (const [i, y] of years.entries()) {

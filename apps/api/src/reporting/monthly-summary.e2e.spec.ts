@@ -144,6 +144,11 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       ]),
     });
     expect(cert('high_tech', 'national')).toMatchObject({ newInMonth: 0, newInYear: 1, everCertified: 1, currentlyValid: 1, shares: [] });
+    // The unit table: P1 (发改) concluded on time; P2 (人社) on time, P3 (人社) still open at the end of June.
+    const byUnit = [[UNITS.drc, '100.0%', '100.0%'], [UNITS.hr, '50.0%', '100.0%']].sort((a, b) => a[0].localeCompare(b[0]));
+    expect(f.units.rows.map((u: { unitId: string; conclusionRate: { display: string }; onTimeRate: { display: string } }) => [u.unitId, u.conclusionRate.display, u.onTimeRate.display])).toEqual(byUnit);
+    expect(f.units.rows.find((u: { unitId: string }) => u.unitId === UNITS.hr)).toMatchObject({ unitName: expect.any(String), conclusionRate: r(1, 2, 50, '50.0%') });
+    expect(f.units).toMatchObject({ lowest: [], unscored: [] });
     expect(cert('little_giant', 'national')).toMatchObject({ newInMonth: 0, everCertified: 0, currentlyValid: 0 });
 
     const narrative = await reports('/2024-06/narrative').expect(200);
@@ -157,7 +162,8 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
         '新增省级专精特新中小企业1家，累计培育2家，有效期内2家（占全市40.0%，全市数截至2024年6月30日）；' +
         '累计培育国家专精特新"小巨人"0家；国家科技型中小企业0家；高企总数1家；省级单项冠军企业0家，国家级单项冠军企业0家。' +
         '年初以来累计走访企业4家次（涉及企业3家），收集企业问题4个，问题解决率50.0%，新增省级专精特新中小企业1家（占全市25.0%，全市数截至2024年6月30日），' +
-        '兑现惠企政策资金19.85万元（其中2023年度18.35万元、2024年度1.50万元）。',
+        '兑现惠企政策资金19.85万元（其中2023年度18.35万元、2024年度1.50万元）。' +
+        '本月2个责任单位参与按时办结考评，均按时办结。',
     });
 
     // Again without a reason: nothing appended anywhere.
@@ -201,6 +207,9 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(now.problems.month.resolved).toBe(stored.figures.problems.month.resolved + 1);
     expect(now.subsidies.month.recovered.fen).toBe('345600');
     expect(now.certifications.find((c) => c.type === 'specialized_sme' && c.level === 'province')?.currentlyValid).toBe(1);
+    // P3, resolved late on 28 June (deadline 24 June) as recorded after the summary: 人社 now falls short, the stored table does not.
+    expect(now.units?.lowest).toEqual([expect.objectContaining({ unitId: UNITS.hr, cause: '2件中1件超期办结' })]);
+    expect(stored.figures.units.lowest).toEqual([]);
   });
 
   it('downloads the XLSX, which reads back with the same figures', async () => {
@@ -215,7 +224,7 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
     expect(res.headers['content-disposition']).toBe('attachment; filename="monthly-summary-2024-06-v1.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as Parameters<typeof wb.xlsx.load>[0]);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['走访', '问题', '奖补', '资质', '说明']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['走访', '问题', '奖补', '资质', '单位', '说明']);
     const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).map((row) => row.slice(1));
     expect(rows('走访')).toEqual([['走访家次', 3, 4], ['走访企业数', 2, 3]]);
     expect(rows('问题')[2]).toEqual(['问题解决率', 1, 3, 33.3, 2, 4, 50]);
@@ -237,6 +246,10 @@ describe.each(testDatabaseKinds())('monthly summary (月报) over HTTP on %s', (
       expect.stringContaining('25.0%（1/4，年初至今新增，全市数截至2024-06-30）'),
     ]);
     expect(rows('说明').slice(2, 4)).toEqual([['截至日期', '2024-06-30'], ['版本', 1]]);
+    // 单位: one row per unit with the numerator, denominator and percent of each figure (办结率 is the 7th–9th column).
+    const hr = rows('单位').find((row) => row[1] === UNITS.hr)!;
+    expect(hr.slice(8, 11)).toEqual([1, 2, 50]);
+    expect(rows('单位')).toHaveLength(2);
   });
 
   it('writes text that a spreadsheet would run as a formula (a correction reason starting with =) as plain text', async () => {

@@ -8,6 +8,8 @@ import type {
   MonthlySummaryVersion,
   MonthlySummaryView,
   PolicyYearSubsidyFigure,
+  UnitRowFigure,
+  UnitTableFigure,
   ProblemFigure,
   RateFigure,
   ShareFigure,
@@ -240,6 +242,85 @@ export class MonthlySummaryFiguresDto implements MonthlySummaryFigures {
 
   @ApiProperty({ type: [ReportCertificationFigureDto], description: 'Every certification type and level' })
   certifications: ReportCertificationFigureDto[];
+
+  @ApiProperty({ type: () => ReportUnitTableDto, nullable: true, description: 'The month’s unit table (考评); null on a summary stored before schema version 3' })
+  units: ReportUnitTableDto | null;
+}
+
+export class ReportAcceptanceDaysDto {
+  @ApiProperty({ example: 5 })
+  count: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.4 })
+  average: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 1 })
+  worst: number | null;
+}
+
+export class ReportUnitRowDto implements UnitRowFigure {
+  @ApiProperty({ example: 'district-drc' })
+  unitId: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '区发展和改革局', description: 'The name when the summary was computed' })
+  unitName: string | null;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '及时签收率' })
+  timelyAcceptance: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '退回率 (lower is better)' })
+  returnRate: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '办结率' })
+  conclusionRate: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '按时办结率 (the table is ranked by it)' })
+  onTimeRate: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '回访满意率' })
+  satisfactionRate: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportRateDto, description: '参评率' })
+  ratedRate: ReportRateDto;
+
+  @ApiProperty({ type: () => ReportAcceptanceDaysDto, description: 'Working days 交办 → 签收' })
+  acceptanceDays: ReportAcceptanceDaysDto;
+}
+
+export class ReportLowestUnitDto {
+  @ApiProperty({ example: 'district-hr' })
+  unitId: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '区人力资源和社会保障局' })
+  unitName: string | null;
+
+  @ApiProperty({ example: 2 })
+  rank: number;
+
+  @ApiProperty({ type: () => ReportRateDto })
+  onTimeRate: ReportRateDto;
+
+  @ApiProperty({ example: '5件中1件超期办结' })
+  cause: string;
+}
+
+export class ReportUnscoredUnitDto {
+  @ApiProperty({ example: 'district-tax' })
+  unitId: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '区税务局' })
+  unitName: string | null;
+}
+
+export class ReportUnitTableDto implements UnitTableFigure {
+  @ApiProperty({ type: [ReportUnitRowDto], description: 'Every unit with anything to score in the month, by unit id' })
+  rows: ReportUnitRowDto[];
+
+  @ApiProperty({ type: [ReportLowestUnitDto], description: 'The lowest three by 按时办结率 that fell short, with the cause' })
+  lowest: ReportLowestUnitDto[];
+
+  @ApiProperty({ type: [ReportUnscoredUnitDto], description: 'Units with no conclusion to judge in the month: listed apart, never scored' })
+  unscored: ReportUnscoredUnitDto[];
 }
 
 export class LogCutDto {

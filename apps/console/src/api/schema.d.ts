@@ -4047,12 +4047,70 @@ export interface components {
             /** @description Shares of the year-to-date counts (where the share of 新增 since 1 January lives); null on a summary stored before schema version 3 */
             yearToDateShares: components["schemas"]["ReportShareDto"][] | null;
         };
+        ReportAcceptanceDaysDto: {
+            /** @example 5 */
+            count: number;
+            /** @example 0.4 */
+            average: number | null;
+            /** @example 1 */
+            worst: number | null;
+        };
+        ReportUnitRowDto: {
+            /** @example district-drc */
+            unitId: string;
+            /**
+             * @description The name when the summary was computed
+             * @example 区发展和改革局
+             */
+            unitName: string | null;
+            /** @description 及时签收率 */
+            timelyAcceptance: components["schemas"]["ReportRateDto"];
+            /** @description 退回率 (lower is better) */
+            returnRate: components["schemas"]["ReportRateDto"];
+            /** @description 办结率 */
+            conclusionRate: components["schemas"]["ReportRateDto"];
+            /** @description 按时办结率 (the table is ranked by it) */
+            onTimeRate: components["schemas"]["ReportRateDto"];
+            /** @description 回访满意率 */
+            satisfactionRate: components["schemas"]["ReportRateDto"];
+            /** @description 参评率 */
+            ratedRate: components["schemas"]["ReportRateDto"];
+            /** @description Working days 交办 → 签收 */
+            acceptanceDays: components["schemas"]["ReportAcceptanceDaysDto"];
+        };
+        ReportLowestUnitDto: {
+            /** @example district-hr */
+            unitId: string;
+            /** @example 区人力资源和社会保障局 */
+            unitName: string | null;
+            /** @example 2 */
+            rank: number;
+            onTimeRate: components["schemas"]["ReportRateDto"];
+            /** @example 5件中1件超期办结 */
+            cause: string;
+        };
+        ReportUnscoredUnitDto: {
+            /** @example district-tax */
+            unitId: string;
+            /** @example 区税务局 */
+            unitName: string | null;
+        };
+        ReportUnitTableDto: {
+            /** @description Every unit with anything to score in the month, by unit id */
+            rows: components["schemas"]["ReportUnitRowDto"][];
+            /** @description The lowest three by 按时办结率 that fell short, with the cause */
+            lowest: components["schemas"]["ReportLowestUnitDto"][];
+            /** @description Units with no conclusion to judge in the month: listed apart, never scored */
+            unscored: components["schemas"]["ReportUnscoredUnitDto"][];
+        };
         MonthlySummaryFiguresDto: {
             visits: components["schemas"]["ReportVisitFiguresDto"];
             problems: components["schemas"]["ReportProblemFiguresDto"];
             subsidies: components["schemas"]["ReportSubsidyFiguresDto"];
             /** @description Every certification type and level */
             certifications: components["schemas"]["ReportCertificationFigureDto"][];
+            /** @description The month’s unit table (考评); null on a summary stored before schema version 3 */
+            units: components["schemas"]["ReportUnitTableDto"] | null;
         };
         MonthlySummaryWithFiguresDto: {
             /** @example 1 */

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetCertificationCountsQuery, type CertificationCountsView } from '@app/enterprises';
 import { GetSubsidyMetrics, type SubsidyMetrics } from '@app/subsidies';
-import { GetResolutionMetrics, GetVisitMetrics, WorkingCalendar, type ResolutionMetrics, type VisitFigures } from '@app/support';
+import { GetResolutionMetrics, GetUnitPerformance, GetVisitMetrics, WorkingCalendar, type ResolutionMetrics, type UnitPerformance, type VisitFigures } from '@app/support';
 import type { MonthBounds } from '../domain/month';
-import type { CertificationFigure, FigureScope, MonthlySummaryFigures, ProblemFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
+import type { CertificationFigure, FigureScope, MonthlySummaryFigures, ProblemFigure, SubsidyFigure, UnitTableFigure } from '../domain/monthly-summary.figures';
 
 /** A figure's scope plus the cut's instant (stored once, on the summary's cut, not in every figure). */
 type KnownScope = FigureScope & { knownAt: string };
@@ -35,6 +35,28 @@ export class MonthlySummaryFiguresSource {
       problems: { month: await this.problems(month), yearToDate: await this.problems(ytd) },
       subsidies: { month: await this.subsidies(month), yearToDate: await this.subsidies(ytd) },
       certifications: await this.certifications(month, ytd),
+      units: await this.units(month),
+    };
+  }
+
+  /** The month's 考评 table from the unit-performance query (the same figures the 单位考评 page shows). */
+  private async units(scope: KnownScope): Promise<UnitTableFigure> {
+    const { units, rankings } = await this.queries.execute<GetUnitPerformance, UnitPerformance>(
+      new GetUnitPerformance({ from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt }, null, null),
+    );
+    const nameOf = new Map(units.map((u) => [u.unitId, u.unitName]));
+    const onTime = rankings.find((r) => r.by === 'onTimeRate')!;
+    const rows = units
+      .map(({ unitId, unitName, timelyAcceptance, returnRate, conclusionRate, onTimeRate, satisfactionRate, ratedRate, acceptanceDays }) => ({
+        unitId, unitName, timelyAcceptance, returnRate, conclusionRate, onTimeRate, satisfactionRate, ratedRate, acceptanceDays,
+      }))
+      .sort((a, b) => a.unitId.localeCompare(b.unitId));
+    return {
+      rows,
+      lowest: onTime.ranked
+        .filter((r) => r.cause !== null)
+        .map((r) => ({ unitId: r.unitId, unitName: nameOf.get(r.unitId) ?? null, rank: r.rank, onTimeRate: r.figure, cause: r.cause! })),
+      unscored: onTime.unscored.map((unitId) => ({ unitId, unitName: nameOf.get(unitId) ?? null })),
     };
   }
 

@@ -73,7 +73,11 @@ describe('monthly summary decider', () => {
     const { byPolicyYear: _y, ...ytdV2 } = yearToDate;
     const v2 = {
       ...snapshot,
-      figures: { ...SAMPLE_FIGURES, subsidies: { month: monthV2, yearToDate: ytdV2 }, certifications: SAMPLE_FIGURES.certifications.map(({ yearToDateShares: _s, ...c }) => c) },
+      figures: {
+        ...Object.fromEntries(Object.entries(SAMPLE_FIGURES).filter(([k]) => k !== 'units')),
+        subsidies: { month: monthV2, yearToDate: ytdV2 },
+        certifications: SAMPLE_FIGURES.certifications.map(({ yearToDateShares: _s, ...c }) => c),
+      },
     };
     for (const type of ['MonthlySummaryGenerated', 'MonthlySummaryRegenerated']) {
       const { schemaVersion, data } = registry.upcast(type, 2, v2, 'monthly-summary-gaoxin-2024-06');
@@ -82,6 +86,7 @@ describe('monthly summary decider', () => {
       expect(read.figures.subsidies.month).toEqual({ ...monthV2, byPolicyYear: null });
       expect(read.figures.subsidies.yearToDate).toEqual({ ...ytdV2, byPolicyYear: null });
       expect(read.figures.certifications.map((c) => c.yearToDateShares)).toEqual(SAMPLE_FIGURES.certifications.map(() => null));
+      expect(read.figures.units).toBeNull();
       expect(read.cut).toEqual(cut);
     }
     expect(registry.upcast('MonthlySummaryGenerated', 3, snapshot, 'monthly-summary-gaoxin-2024-06')).toEqual({ schemaVersion: 3, data: snapshot });

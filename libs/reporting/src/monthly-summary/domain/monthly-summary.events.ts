@@ -27,8 +27,8 @@ export interface LogCut {
 }
 
 /**
- * Schema version 2 added `cut`; version 3 added subsidies by policy year and the year-to-date shares of each
- * certification count. See monthlySummaryUpcasters.
+ * Schema version 2 added `cut`; version 3 added subsidies by policy year, the year-to-date shares of each
+ * certification count and the unit table. See monthlySummaryUpcasters.
  */
 export const MONTHLY_SUMMARY_SCHEMA_VERSION = 3;
 

@@ -110,9 +110,39 @@ export interface CertificationFigure {
   yearToDateShares: ShareFigure[] | null;
 }
 
+/** One handling unit's 考评 figures for the month (DOMAIN.md "Unit performance"). */
+export interface UnitRowFigure {
+  unitId: string;
+  /** The unit's name when the summary was computed (units are renamed; the summary keeps what it published). */
+  unitName: string | null;
+  /** 及时签收率. */
+  timelyAcceptance: RateFigure;
+  /** 退回率 (lower is better). */
+  returnRate: RateFigure;
+  conclusionRate: RateFigure;
+  /** 按时办结率: what the unit table is ranked by. */
+  onTimeRate: RateFigure;
+  /** 回访满意率, with 参评率 beside it. */
+  satisfactionRate: RateFigure;
+  ratedRate: RateFigure;
+  /** Working days 交办 → 签收 over the assignments accepted in the month. */
+  acceptanceDays: { count: number; average: number | null; worst: number | null };
+}
+
+export interface UnitTableFigure {
+  /** Every unit with anything to score in the month, by unit id. */
+  rows: UnitRowFigure[];
+  /** The lowest three by 按时办结率 that fell short, worst last, with the cause ("5件中1件超期办结"). */
+  lowest: { unitId: string; unitName: string | null; rank: number; onTimeRate: RateFigure; cause: string }[];
+  /** Units with no conclusion to judge in the month (按时办结率 has no denominator): listed apart, never scored. */
+  unscored: { unitId: string; unitName: string | null }[];
+}
+
 export interface MonthlySummaryFigures {
   visits: { month: VisitFigure; yearToDate: VisitFigure };
   problems: { month: ProblemFigure; yearToDate: ProblemFigure };
   subsidies: { month: SubsidyFigure; yearToDate: SubsidyFigure };
   certifications: CertificationFigure[];
+  /** The month's unit table (考评); null on a summary stored before schema version 3. */
+  units: UnitTableFigure | null;
 }

@@ -11,16 +11,17 @@ const withoutCut = (data: { computedAtPosition: number }) => ({
   cut: { transactionId: null, globalPosition: data.computedAtPosition, knownAt: null },
 });
 
-type V2Figures = Omit<MonthlySummaryFigures, 'subsidies' | 'certifications'> & {
+type V2Figures = Omit<MonthlySummaryFigures, 'subsidies' | 'certifications' | 'units'> & {
   subsidies: { month: Omit<SubsidyFigure, 'byPolicyYear'>; yearToDate: Omit<SubsidyFigure, 'byPolicyYear'> };
   certifications: Omit<CertificationFigure, 'yearToDateShares'>[];
 };
 
 /**
- * v2 → v3: a summary stored before the split by policy year and the year-to-date shares did not publish them.
+ * v2 → v3: a summary stored before the split by policy year, the year-to-date shares and the unit table did not
+ * publish them.
  * They read as null ("not published"), never as an empty list, which would claim there was nothing to split.
  */
-const withoutPolicyYearsAndYearShares = (data: { figures: V2Figures }) => ({
+const withoutV3Figures = (data: { figures: V2Figures }) => ({
   ...data,
   figures: {
     ...data.figures,
@@ -29,12 +30,13 @@ const withoutPolicyYearsAndYearShares = (data: { figures: V2Figures }) => ({
       yearToDate: { ...data.figures.subsidies.yearToDate, byPolicyYear: null },
     },
     certifications: data.figures.certifications.map((c) => ({ ...c, yearToDateShares: null })),
+    units: null,
   },
 });
 
 export const monthlySummaryUpcasters: readonly UpcasterRegistration[] = [
   { type: T.Generated, fromVersion: 1, upcast: withoutCut },
   { type: T.Regenerated, fromVersion: 1, upcast: withoutCut },
-  { type: T.Generated, fromVersion: 2, upcast: withoutPolicyYearsAndYearShares },
-  { type: T.Regenerated, fromVersion: 2, upcast: withoutPolicyYearsAndYearShares },
+  { type: T.Generated, fromVersion: 2, upcast: withoutV3Figures },
+  { type: T.Regenerated, fromVersion: 2, upcast: withoutV3Figures },
 ];

@@ -1,4 +1,4 @@
-import type { CertificationFigure, MonthlySummaryFigures, RateFigure, ShareFigure, SubsidyFigure } from '../domain/monthly-summary.figures';
+import type { CertificationFigure, MonthlySummaryFigures, RateFigure, ShareFigure, SubsidyFigure, UnitTableFigure } from '../domain/monthly-summary.figures';
 
 /**
  * The summary as the bureau writes it in its reports: one Chinese paragraph, deterministic from the
@@ -30,7 +30,32 @@ export function monthlySummaryNarrative(f: MonthlySummaryFigures): string {
     newInYearClause(f.certifications),
     subsidyClause(f.subsidies.yearToDate),
   ];
-  return `${clauses.join('；')}。${yearToDate.filter(Boolean).join('，')}。`;
+  const units = unitSentence(f.units);
+  return `${clauses.join('；')}。${yearToDate.filter(Boolean).join('，')}。${units ? `${units}。` : ''}`;
+}
+
+/** At most this many unscored units are named; the rest are counted ("等12个"). */
+const UNSCORED_NAMED = 5;
+
+/**
+ * The unit table in one sentence: how many units were judged on 按时办结率, the lowest that fell short with the
+ * cause, and the units with nothing to judge (named apart, never called 0% or 100%). None on an older summary.
+ */
+function unitSentence(u: UnitTableFigure | null): string | null {
+  if (u === null || u.rows.length === 0) return null;
+  const name = (x: { unitId: string; unitName: string | null }) => x.unitName ?? x.unitId;
+  const scored = u.rows.filter((r) => r.onTimeRate.denominator > 0).length;
+  const parts: string[] = [];
+  if (scored > 0) {
+    const lowest = u.lowest.map((l) => `${name(l)}${l.onTimeRate.display}（${l.cause}）`).join('、');
+    parts.push(`本月${scored}个责任单位参与按时办结考评，${lowest ? `按时办结率较低的是${lowest}` : '均按时办结'}`);
+  }
+  if (u.unscored.length > 0) {
+    const named = u.unscored.slice(0, UNSCORED_NAMED).map(name).join('、');
+    const more = u.unscored.length > UNSCORED_NAMED ? `等${u.unscored.length}个单位` : '';
+    parts.push(`无应办结问题的单位：${named}${more}`);
+  }
+  return parts.join('；');
 }
 
 /**

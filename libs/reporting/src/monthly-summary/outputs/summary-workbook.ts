@@ -62,7 +62,8 @@ function policyYearRows(month: SubsidyFigure, ytd: SubsidyFigure): Cell[][] {
 }
 
 /**
- * The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质) and 说明 with scope, asOf and version.
+ * The summary as an XLSX workbook: one sheet per area (走访, 问题, 奖补, 资质, 单位 when published) and 说明 with scope,
+ * asOf and version.
  * Every text cell goes through spreadsheetText (a correction reason is typed by a user).
  */
 export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer> {
@@ -115,6 +116,20 @@ export async function monthlySummaryWorkbook(s: WorkbookSummary): Promise<Buffer
       cityShares(c.shares), c.yearToDateShares === null ? '未发布' : cityShares(c.yearToDateShares),
     ]),
   );
+  if (f.units !== null) {
+    const figures = ['timelyAcceptance', 'returnRate', 'conclusionRate', 'onTimeRate', 'satisfactionRate', 'ratedRate'] as const;
+    const names = ['及时签收率', '退回率', '办结率', '按时办结率', '回访满意率', '参评率'];
+    sheet(
+      '单位',
+      ['单位', '代码', ...names.flatMap((n) => [`${n}分子`, `${n}分母`, `${n}(%)`]), '签收平均工作日', '签收最长工作日', '按时办结率较低（原因）'],
+      f.units.rows.map((u) => [
+        u.unitName ?? u.unitId, u.unitId,
+        ...figures.flatMap((k) => [u[k].numerator, u[k].denominator, u[k].percent]),
+        u.acceptanceDays.average, u.acceptanceDays.worst,
+        f.units!.lowest.find((l) => l.unitId === u.unitId)?.cause ?? (f.units!.unscored.some((x) => x.unitId === u.unitId) ? '无应办结问题' : null),
+      ]),
+    );
+  }
   sheet('说明', ['项目', '内容'], [
     ['园区', s.zone],
     ['月份', monthLabel(s.month)],

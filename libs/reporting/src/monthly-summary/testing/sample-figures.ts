@@ -1,4 +1,4 @@
-import type { MonthlySummaryFigures, ProblemFigure, RateFigure } from '../domain/monthly-summary.figures';
+import type { MonthlySummaryFigures, ProblemFigure, RateFigure, UnitRowFigure } from '../domain/monthly-summary.figures';
 
 const rate = (numerator: number, denominator: number, percent: number | null, display: string): RateFigure => ({ numerator, denominator, percent, display });
 const june = { from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-30' };
@@ -14,6 +14,12 @@ const problems = (kind: 'month' | 'year_to_date', collected: number, resolved: n
   strictSatisfactionRate: rate(9, 10, 90, '90.0%'),
   onTimeRate: rate(370, 378, 97.9, '97.9%'),
   overdue: 1,
+});
+
+const none = rate(0, 0, null, '—');
+const unitRow = (unitId: string, unitName: string, onTimeRate: RateFigure, conclusionRate: RateFigure): UnitRowFigure => ({
+  unitId, unitName, timelyAcceptance: rate(5, 5, 100, '100.0%'), returnRate: rate(0, 5, 0, '0.0%'), conclusionRate, onTimeRate,
+  satisfactionRate: rate(4, 4, 100, '100.0%'), ratedRate: rate(4, onTimeRate.denominator, 80, '80.0%'), acceptanceDays: { count: 5, average: 0.4, worst: 1 },
 });
 
 /** A first-half-of-2024 figure set shaped like the bureau's published report (for the pure specs). */
@@ -61,4 +67,13 @@ export const SAMPLE_FIGURES: MonthlySummaryFigures = {
     { type: 'high_tech', level: 'national', typeName: '高新技术企业', newInMonth: 12, newInYear: 40, everCertified: 2300, currentlyValid: 2008, shares: [], yearToDateShares: [] },
     { type: 'tech_sme', level: 'national', typeName: '科技型中小企业', newInMonth: 100, newInYear: 900, everCertified: 3500, currentlyValid: 2939, shares: [], yearToDateShares: [] },
   ],
+  units: {
+    rows: [
+      unitRow('district-drc', '区发展和改革局', rate(5, 5, 100, '100.0%'), rate(5, 6, 83.3, '83.3%')),
+      unitRow('district-hr', '区人力资源和社会保障局', rate(4, 5, 80, '80.0%'), rate(5, 5, 100, '100.0%')),
+      { ...unitRow('district-tax', '区税务局', none, none), ratedRate: none },
+    ],
+    lowest: [{ unitId: 'district-hr', unitName: '区人力资源和社会保障局', rank: 2, onTimeRate: rate(4, 5, 80, '80.0%'), cause: '5件中1件超期办结' }],
+    unscored: [{ unitId: 'district-tax', unitName: '区税务局' }],
+  },
 };
