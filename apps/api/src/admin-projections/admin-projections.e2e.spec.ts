@@ -73,6 +73,9 @@ describe.each(testDatabaseKinds())('admin: a projection stopped on a poison even
     await http().get(`/api/v1/admin/projections/${first.name}/failure`).set('Authorization', manager.auth).expect(403);
     await http().post(`/api/v1/admin/projections/${first.name}/skip`).send({ globalPosition: position, reason: 'not mine' }).expect(401);
     await http().post(`/api/v1/admin/projections/${first.name}/skip`).set('Authorization', manager.auth).send({ globalPosition: position, reason: 'not mine' }).expect(403);
+    await http().post(`/api/v1/admin/projections/${first.name}/retry`).expect(401);
+    await http().post(`/api/v1/admin/projections/${first.name}/retry`).set('Authorization', manager.auth).expect(403);
+    await http().get(`/api/v1/admin/projections/${first.name}/failure`).expect(401);
     const invalid = await http().post(`/api/v1/admin/projections/${first.name}/skip`).set('Authorization', admin.auth).send({ globalPosition: 'x', reason: '' }).expect(400);
     expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['globalPosition', 'reason']);
     const wrong = await http().post(`/api/v1/admin/projections/${first.name}/skip`).set('Authorization', admin.auth).send({ globalPosition: position - 1, reason: 'the wrong one' }).expect(409);

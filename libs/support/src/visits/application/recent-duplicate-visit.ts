@@ -28,7 +28,12 @@ export interface RecentVisit {
  * applied yet, from the log after its checkpoint (a short tail, on the log-order index): a retry that comes before
  * the projection has caught up is caught too, and the request waits for nothing. `exceptVisitId` is the visit this
  * request would log (an Idempotency-Key retry of a request that logged it already is not its own duplicate).
+ * The tail is bounded to the last TAIL_EVENTS of the log: a visits projection that is stopped or rebuilding can be
+ * far behind, and a request must not scan the whole backlog — a duplicate older than that is then missed, which
+ * only weakens a convenience check (the read model catches up and the duplicate can still be voided).
  */
+const TAIL_EVENTS = 10_000;
+
 export async function recentDuplicateVisit(
   sql: Sql,
   visit: { enterpriseUscc: string; visitedOn: string; caseworkerIds: readonly string[] },
@@ -44,11 +49,12 @@ export async function recentDuplicateVisit(
        SELECT substr(e.stream_id, 7), e.data->'caseworkerIds', e.recorded_at, e.metadata->>'actorId' FROM es_events e
        WHERE (e.transaction_id, e.global_position) > (
                SELECT c.transaction_id, c.global_position FROM projection_checkpoints c WHERE c.name = 'visits')
+         AND e.global_position > (SELECT coalesce(max(l.global_position), 0) - $6 FROM es_events l)
          AND e.type = 'VisitLogged' AND e.data->>'enterpriseUscc' = $1 AND e.data->>'visitedOn' = $2::text
          AND e.stream_id <> 'visit-' || $3 AND (e.data->'caseworkerIds') ?| $4::text[]
          AND e.recorded_at > now() - make_interval(mins => $5::int)
      ) recent ORDER BY logged_at DESC LIMIT 1`,
-    [visit.enterpriseUscc, visit.visitedOn, exceptVisitId, [...visit.caseworkerIds], windowMinutes],
+    [visit.enterpriseUscc, visit.visitedOn, exceptVisitId, [...visit.caseworkerIds], windowMinutes, TAIL_EVENTS],
   );
   if (!row) return null;
   return {
