@@ -100,9 +100,9 @@ describe.each(testDatabaseKinds())('unit performance (考评) for June 2024 on %
     const q = { ...JUNE, unit: UNITS.hr, figure: 'timelyAcceptance' };
     const all = (await get('/records', q).expect(200)).body;
     expect(all.total).toBe(2);
-    expect(all.items.map((r: { problemId: string; assignmentSeq: number; on: string; inNumerator: boolean }) => [r.problemId, r.assignmentSeq, r.on, r.inNumerator])).toEqual([
-      [p.P2, 1, '2024-06-04', false],
-      [p.P2, 3, '2024-06-11', true],
+    expect(all.items.map((r: { problemId: string; title: string; assignmentSeq: number; on: string; inNumerator: boolean }) => [r.problemId, r.title, r.assignmentSeq, r.on, r.inNumerator])).toEqual([
+      [p.P2, 'P2', 1, '2024-06-04', false],
+      [p.P2, 'P2', 3, '2024-06-11', true],
     ]);
     const numerator = (await get('/records', { ...q, part: 'numerator' }).expect(200)).body;
     expect(numerator.items.map((r: { assignmentSeq: number }) => r.assignmentSeq)).toEqual([3]);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FIGURE_NAMES, type FigureRecord, type NamedUnitFigures, type RankedUnit, type TransferRecord, type UnitFigureRecordsPage, type UnitPerformance, type UnitRanking } from '@app/support';
+import { FIGURE_NAMES, type ListedFigureRecord, type NamedUnitFigures, type RankedUnit, type TransferRecord, type UnitFigureRecordsPage, type UnitPerformance, type UnitRanking } from '@app/support';
 import { RatioDto } from '../support/dto/support.response.dto';
 
 class UnitScopeDto {
@@ -77,8 +77,9 @@ export class UnitPerformanceDto implements UnitPerformance {
   @ApiProperty({ type: TransferSummaryDto }) transfers: TransferSummaryDto;
 }
 
-class FigureRecordDto implements FigureRecord {
+class FigureRecordDto implements ListedFigureRecord {
   @ApiProperty() problemId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The problem’s title (null if the problems read model has not caught up)' }) title: string | null;
   @ApiProperty() unitId: string;
   @ApiProperty({ type: Number, nullable: true, description: 'The assignment number within the problem (acceptance figures)' }) assignmentSeq: number | null;
   @ApiProperty({ format: 'date', description: 'The date the record is judged on' }) on: string;

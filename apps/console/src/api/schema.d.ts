@@ -3430,6 +3430,8 @@ export interface components {
         };
         FigureRecordDto: {
             problemId: string;
+            /** @description The problem’s title (null if the problems read model has not caught up) */
+            title: string | null;
             unitId: string;
             /** @description The assignment number within the problem (acceptance figures) */
             assignmentSeq: number | null;

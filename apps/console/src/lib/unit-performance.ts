@@ -42,9 +42,3 @@ export async function loadFigureRecords(month: string, unit: string, figure: Fig
   return unwrap(api.GET('/api/v1/unit-performance/records', { params: { query: { month, unit, figure, part, offset, limit } } }));
 }
 
-/** Problem titles for a page of records (the records name the problem by id only); a problem this user cannot open stays untitled. */
-export async function problemTitles(ids: readonly string[]): Promise<Map<string, string>> {
-  const distinct = [...new Set(ids)];
-  const found = await Promise.allSettled(distinct.map((id) => unwrap(api.GET('/api/v1/problems/{id}', { params: { path: { id } } }))));
-  return new Map(found.flatMap((r, i) => (r.status === 'fulfilled' ? [[distinct[i], r.value.title] as [string, string]] : [])));
-}

@@ -19,9 +19,12 @@ export class ListUnitFigureRecords {
   ) {}
 }
 
+/** A record as listed: with the problem's title, so a page of records reads without opening each problem. */
+export type ListedFigureRecord = FigureRecord & { title: string | null };
+
 export interface UnitFigureRecordsPage {
   total: number;
-  items: FigureRecord[];
+  items: ListedFigureRecord[];
 }
 
 /** Stable order: by the date judged on, then problem id, then assignment number. */
@@ -40,6 +43,10 @@ export class ListUnitFigureRecordsHandler implements IQueryHandler<ListUnitFigur
     const records = (figureRecords(courses, scope).get(figure) ?? [])
       .filter((r) => r.unitId === unitId && (part === 'denominator' || r.inNumerator))
       .sort(byDateThenProblem);
-    return { total: records.length, items: records.slice(offset, offset + limit) };
+    const page = records.slice(offset, offset + limit);
+    const titles: { problem_id: string; title: string }[] = page.length === 0 ? [] :
+      await this.db.query('SELECT problem_id, title FROM problems WHERE problem_id = ANY($1::text[])', [[...new Set(page.map((r) => r.problemId))]]);
+    const titleOf = new Map(titles.map((t) => [t.problem_id, t.title]));
+    return { total: records.length, items: page.map((r) => ({ ...r, title: titleOf.get(r.problemId) ?? null })) };
   }
 }
