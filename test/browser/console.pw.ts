@@ -97,6 +97,8 @@ test('the unit handler sees both in the inbox, accepts and resolves one; the das
 
   await login(page, 'li.na');
   await expect(page).toHaveURL(/\/inbox/);
+  // The header names the handler's unit, not its code.
+  await expect(page.locator('.who')).toContainText('李娜（责任单位经办人 · 区发展和改革局）');
   for (const title of titles) await expect(page.getByText(title)).toBeVisible();
   await screenshot(page, 'unit-inbox');
   await page.getByText(titles[0]).click();
