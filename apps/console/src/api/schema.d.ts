@@ -3292,10 +3292,8 @@ export interface components {
             /** @enum {string} */
             groupBy: "none" | "unit" | "category" | "level" | "month";
             total: components["schemas"]["ResolutionFiguresDto"];
-            /** @description Empty when groupBy is none */
+            /** @description Empty when groupBy is none. The problems behind each figure: GET /metrics/resolution/problems, a page at a time */
             groups: components["schemas"]["ResolutionGroupFiguresDto"][];
-            /** @description Every problem behind the figures, to check them one by one */
-            problemIds: string[];
         };
         ResolutionFigureProblemsDto: {
             /** @enum {string} */

@@ -35,8 +35,8 @@ export interface ResolutionMetrics {
   groupBy: ResolutionGroupBy;
   total: ResolutionFigures;
   groups: ResolutionGroupFigures[];
-  /** Every problem behind the figures, so a manager can check them one by one. */
-  problemIds: string[];
+  // The problems behind a figure are not here: a province's figure has 10⁵ of them. They are paged by
+  // ListResolutionFigureProblems (GET /metrics/resolution/problems).
 }
 
 @QueryHandler(GetResolutionMetrics)
@@ -57,7 +57,6 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
       groupBy,
       total,
       groups: groups.map((g) => ({ ...g, groupName: names.get(g.group) ?? null })),
-      problemIds: snapshots.filter((s) => s.status !== 'merged' && s.status !== 'withdrawn').map((s) => s.problemId).sort(),
     };
   }
 }

@@ -352,11 +352,8 @@ export class ResolutionMetricsDto implements ResolutionMetrics {
   @ApiProperty({ type: () => ResolutionFiguresDto })
   total: ResolutionFiguresDto;
 
-  @ApiProperty({ type: [ResolutionGroupFiguresDto], description: 'Empty when groupBy is none' })
+  @ApiProperty({ type: [ResolutionGroupFiguresDto], description: 'Empty when groupBy is none. The problems behind each figure: GET /metrics/resolution/problems, a page at a time' })
   groups: ResolutionGroupFiguresDto[];
-
-  @ApiProperty({ type: [String], description: 'Every problem behind the figures, to check them one by one' })
-  problemIds: string[];
 }
 
 export class VisitFiguresDto implements VisitFigures {
