@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
+import type { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
+import { ProblemEventTypes as T } from '../problems/domain/problem.events';
+import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
+import { resolutionFigures } from './resolution-metrics';
+import { GetResolutionMetrics, GetResolutionMetricsHandler, type ResolutionScope } from './resolution-metrics.query';
+
+/*
+ * The resolution figures as the API computes them (the cohort, business dates and knownAt selected in SQL over
+ * problem_facts, then folded) against the definition (the same facts filtered in memory, then folded by the pure
+ * functions), on randomized histories: late recording, reopen (重办), returns, extensions, merges and withdrawals,
+ * a knownAt between any two recordings, period and cumulative scopes, one unit or all.
+ */
+
+const START = Date.UTC(2024, 4, 20);
+const day = (offset: number) => new Date(START + offset * 86_400_000).toISOString().slice(0, 10);
+const instant = (seconds: number) => new Date(Date.UTC(2024, 6, 20) + seconds * 1000).toISOString();
+/** Calendar days stand in for working days: both sides get the same function, only the selection is under test. */
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+interface GeneratedFact { type: string; dayOffset: number; recordedSecond: number; data: Record<string, unknown> }
+
+const UNITS = ['unit-a', 'unit-b'];
+const step: fc.Arbitrary<(on: string) => { type: string; data: Record<string, unknown> }> = fc.oneof(
+  fc.record({ unit: fc.constantFrom(...UNITS), days: fc.integer({ min: 1, max: 12 }) }).map(({ unit, days }) => (on: string) => ({
+    type: T.Assigned, data: { leadUnitId: unit, coUnitIds: [], level: 'district', assignedOn: on, deadline: day(Math.round(daysBetween(day(0), on)) + days) },
+  })),
+  fc.constant((on: string) => ({ type: T.Returned, data: { returnedOn: on, reason: '职能交叉' } })),
+  fc.integer({ min: 1, max: 8 }).map((d) => (on: string) => ({ type: T.ExtensionApproved, data: { deadline: day(Math.round(daysBetween(day(0), on)) + d) } })),
+  fc.record({ outcome: fc.constantFrom('solved', 'explained_policy', 'unsolvable'), late: fc.integer({ min: -3, max: 3 }) }).map(({ outcome, late }) => (on: string) => ({
+    type: T.Resolved, data: { outcome, resolvedOn: on, summary: 's', deadline: day(Math.round(daysBetween(day(0), on)) - late) },
+  })),
+  fc.constantFrom('satisfied', 'basically_satisfied', 'unsatisfied').map((satisfaction) => (on: string) => ({ type: T.FollowedUp, data: { satisfaction, followedUpOn: on } })),
+  fc.integer({ min: 1, max: 10 }).map((d) => (on: string) => ({ type: T.Reopened, data: { reopenedOn: on, deadline: day(Math.round(daysBetween(day(0), on)) + d) } })),
+  fc.constant((on: string) => ({ type: T.Closed, data: { closedOn: on } })),
+  fc.constant((on: string) => ({ type: T.Withdrawn, data: { withdrawnOn: on, reason: 'r' } })),
+  fc.constant((on: string) => ({ type: T.Merged, data: { intoProblemId: 'other', mergedOn: on } })),
+  fc.constantFrom('融资', '用工').map((to) => () => ({ type: T.Categorized, data: { from: '审批', to } })),
+);
+
+/** One problem: registered on a day, then steps on later (or the same) days, each recorded at its own instant. */
+const problem: fc.Arbitrary<GeneratedFact[]> = fc
+  .record({
+    registeredDay: fc.integer({ min: 0, max: 50 }),
+    registeredSecond: fc.integer({ min: 0, max: 1000 }),
+    steps: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 9 }), recordedSecond: fc.integer({ min: 0, max: 1000 }), make: step }), { maxLength: 7 }),
+  })
+  .map(({ registeredDay, registeredSecond, steps }) => {
+    const facts: GeneratedFact[] = [{ type: T.Registered, dayOffset: registeredDay, recordedSecond: registeredSecond, data: { raisedOn: day(registeredDay), category: '审批', title: 't' } }];
+    let offset = registeredDay;
+    for (const s of steps) {
+      offset += s.gap;
+      facts.push({ ...s.make(day(offset)), dayOffset: offset, recordedSecond: s.recordedSecond });
+    }
+    return facts;
+  });
+
+const scope: fc.Arbitrary<ResolutionScope> = fc
+  .record({
+    kind: fc.constantFrom('period' as const, 'cumulative' as const),
+    from: fc.integer({ min: 0, max: 40 }),
+    length: fc.integer({ min: 0, max: 40 }),
+    asOfAfter: fc.integer({ min: -10, max: 40 }),
+    knownAt: fc.option(fc.integer({ min: 0, max: 1000 })),
+    unitId: fc.option(fc.constantFrom(...UNITS)),
+  })
+  .map(({ kind, from, length, asOfAfter, knownAt, unitId }) => ({
+    kind, from: day(from), to: day(from + length), asOf: day(Math.max(from, from + length + asOfAfter)),
+    knownAt: knownAt === null ? null : instant(knownAt), unitId,
+  }));
+
+/** The definition: select in memory what the scope counts, fold with the pure functions. */
+function expected(problems: readonly ProblemFact[][], recorded: ReadonlyMap<ProblemFact, string>, s: ResolutionScope) {
+  const to = s.kind === 'cumulative' ? s.asOf : s.to;
+  const snapshots = problems.flatMap((facts): ProblemSnapshot[] => {
+    const known = facts.filter((f) => s.knownAt === null || recorded.get(f)! <= s.knownAt);
+    const registered = known.find((f) => f.type === T.Registered);
+    if (!registered || registered.onDate < s.from || registered.onDate > to || registered.onDate > s.asOf) return [];
+    const snapshot = problemAsOf(known, s.asOf);
+    return snapshot && (!s.unitId || snapshot.leadUnitId === s.unitId) ? [snapshot] : [];
+  });
+  return { total: resolutionFigures(snapshots, s.asOf, 'none', daysBetween)[0], groups: resolutionFigures(snapshots, s.asOf, 'unit', daysBetween) };
+}
+
+describe.each(testDatabaseKinds())('resolution figures in SQL agree with the pure definition on %s', (kind) => {
+  let db: TestDatabase;
+  let handler: GetResolutionMetricsHandler;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    const noNames = { names: async () => new Map<string, string>() } as unknown as HandlingUnitDirectory;
+    handler = new GetResolutionMetricsHandler(db.dataSource as DataSource, noNames);
+  });
+  afterAll(() => db?.close());
+
+  it('for randomized histories, scopes and knownAt instants', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(problem, { minLength: 1, maxLength: 8 }), fc.array(scope, { minLength: 1, maxLength: 4 }), async (generated, scopes) => {
+        const recorded = new Map<ProblemFact, string>();
+        const problems = generated.map((facts, p) =>
+          facts.map((f, i) => {
+            const fact: ProblemFact = { problemId: `p${p}`, streamPosition: i + 1, type: f.type, onDate: day(f.dayOffset), data: f.data };
+            recorded.set(fact, instant(f.recordedSecond));
+            return fact;
+          }),
+        );
+        const rows = problems.flat().map((f) => ({
+          problem_id: f.problemId, stream_position: f.streamPosition, type: f.type, on_date: f.onDate, recorded_at: recorded.get(f), data: f.data,
+        }));
+        await db.sql.transaction(async (sql) => {
+          await sql.query('DELETE FROM problem_facts');
+          await sql.query(
+            `INSERT INTO problem_facts (problem_id, stream_position, type, on_date, recorded_at, data)
+             SELECT problem_id, stream_position, type, on_date, recorded_at, data FROM jsonb_to_recordset($1::jsonb)
+               AS r(problem_id text, stream_position integer, type text, on_date date, recorded_at timestamptz, data jsonb)`,
+            [JSON.stringify(rows)],
+          );
+        });
+        for (const s of scopes) {
+          const got = await handler.execute(new GetResolutionMetrics(s, 'unit', daysBetween));
+          const want = expected(problems, recorded, s);
+          expect(got.total).toEqual(want.total);
+          expect(got.groups.map(({ groupName: _n, ...g }) => g)).toEqual(want.groups);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
