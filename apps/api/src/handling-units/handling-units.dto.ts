@@ -12,6 +12,7 @@ import {
   type Level,
 } from '@app/support';
 import { ConsistentQueryDto } from '../http/query.dto';
+import { MAX_OFFSET } from '../http/bounds';
 
 const NAME_MESSAGE = `name must be 1-${MAX_UNIT_NAME_LENGTH} characters`;
 const PARENT_MESSAGE = `parentId must be a unit code (${UNIT_ID_RULE}) or null`;
@@ -87,7 +88,7 @@ export class ListHandlingUnitsQueryDto extends ConsistentQueryDto {
   @IsIn(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}` })
   level?: Level;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500, description: 'A zone has dozens of units: one page fills a select' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 100, maximum: 500, description: 'A zone has dozens of units: one page fills a select' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -95,11 +96,12 @@ export class ListHandlingUnitsQueryDto extends ConsistentQueryDto {
   @Max(500)
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/platform';
@@ -16,8 +16,12 @@ export class ConsistentQueryDto {
   position?: number;
 }
 
-export class PageQueryDto extends ConsistentQueryDto {
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+/**
+ * A page of a list: every paged endpoint takes these two, with the same bounds. Mix it into a query DTO with
+ * IntersectionType (its validators and defaults come along).
+ */
+export class PageFieldsDto {
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -25,7 +29,7 @@ export class PageQueryDto extends ConsistentQueryDto {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -33,6 +37,8 @@ export class PageQueryDto extends ConsistentQueryDto {
   @Max(MAX_OFFSET)
   offset = 0;
 }
+
+export class PageQueryDto extends IntersectionType(ConsistentQueryDto, PageFieldsDto) {}
 
 /** Reproducibility: only what had been recorded by an instant counts (a figure as published then). */
 export class KnownAtQueryDto extends ConsistentQueryDto {

@@ -52,4 +52,15 @@ describe('the OpenAPI document', () => {
     const missing = refs.filter((name) => !document.components?.schemas?.[name]);
     expect(missing).toEqual([]);
   });
+
+  it('gives every path and query parameter a type, so the generated client does not call it unknown', () => {
+    const untyped = Object.entries(document.paths).flatMap(([path, item]) =>
+      METHODS.filter((method) => item[method]).flatMap((method) =>
+        ((item[method]?.parameters ?? []) as { name: string; in: string; schema?: { type?: string; enum?: unknown; $ref?: string; oneOf?: unknown } }[])
+          .filter((p) => !p.schema || (!p.schema.type && !p.schema.enum && !p.schema.$ref && !p.schema.oneOf))
+          .map((p) => `${method.toUpperCase()} ${path} ${p.in} ${p.name}`),
+      ),
+    );
+    expect(untyped).toEqual([]);
+  });
 });

@@ -1,11 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { FIGURE_NAMES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
-import { AsOfQueryDto } from '../http/query.dto';
+import { AsOfQueryDto, PageFieldsDto } from '../http/query.dto';
 import { IsOnOrAfter } from '../http/date-range';
-import { MAX_OFFSET } from '../http/bounds';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -33,7 +31,7 @@ export class UnitPerformanceQueryDto extends AsOfQueryDto {
   unit?: string;
 }
 
-export class UnitFigureRecordsQueryDto extends UnitPerformanceQueryDto {
+export class UnitFigureRecordsQueryDto extends IntersectionType(UnitPerformanceQueryDto, PageFieldsDto) {
   @ApiProperty({ enum: FIGURE_NAMES })
   @IsIn(FIGURE_NAMES as string[], { message: `figure must be one of ${FIGURE_NAMES.join(', ')}` })
   figure: (typeof FIGURE_NAMES)[number];
@@ -42,20 +40,4 @@ export class UnitFigureRecordsQueryDto extends UnitPerformanceQueryDto {
   @IsOptional()
   @IsIn(['numerator', 'denominator'])
   part: 'numerator' | 'denominator' = 'denominator';
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset = 0;
 }

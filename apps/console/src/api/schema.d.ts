@@ -5125,8 +5125,8 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -5880,8 +5880,8 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
                 /** @description Only rows of this status (e.g. error: the rows to fix) */
                 status?: "ok" | "error" | "duplicate" | "overlap" | "unknown_enterprise";
             };
@@ -6129,10 +6129,9 @@ export interface operations {
                 from?: string;
                 /** @description 新增 period end; default asOf (and never after it) */
                 to?: string;
+                limit?: number;
+                offset?: number;
                 measure: "currently_valid" | "ever_certified" | "new_in_period";
-                /** @description A page of the firms, in USCC order */
-                limit?: unknown;
-                offset?: unknown;
             };
             header?: never;
             path?: never;
@@ -6689,8 +6688,8 @@ export interface operations {
                 active?: boolean;
                 level?: "district" | "city" | "province";
                 /** @description A zone has dozens of units: one page fills a select */
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -7044,8 +7043,8 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
                 /** @description A status, or 'open': assigned, accepted or in progress */
                 status?: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn" | "open";
                 unitId?: string;
@@ -8554,13 +8553,13 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
                 enterpriseUscc?: string;
                 caseworkerId?: string;
                 from?: string;
                 to?: string;
-                includeVoided?: unknown;
+                includeVoided?: boolean;
             };
             header?: never;
             path?: never;
@@ -8821,12 +8820,12 @@ export interface operations {
                 groupBy?: "none" | "unit" | "category" | "level" | "month";
                 /** @description Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures */
                 unit?: string;
+                limit?: number;
+                offset?: number;
                 figure: "collected" | "resolutionRate" | "conclusionRate" | "satisfactionRate" | "onTimeRate" | "overdue";
                 part?: "numerator" | "denominator";
                 /** @description One group of groupBy (e.g. a unit id); all groups when absent */
                 group?: string;
-                limit?: unknown;
-                offset?: unknown;
             };
             header?: never;
             path?: never;
@@ -9007,10 +9006,10 @@ export interface operations {
                 to?: string;
                 /** @description One unit only. A unit handler must give its own unit */
                 unit?: string;
+                limit?: number;
+                offset?: number;
                 figure: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
                 part?: "numerator" | "denominator";
-                limit?: unknown;
-                offset?: unknown;
             };
             header?: never;
             path?: never;
@@ -9231,8 +9230,8 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models include this log position */
                 position?: number;
-                limit?: unknown;
-                offset?: unknown;
+                limit?: number;
+                offset?: number;
                 enterpriseUscc?: string;
                 policyItemId?: string;
                 policyYear?: number;

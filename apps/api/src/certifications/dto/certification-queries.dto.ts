@@ -1,13 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CERTIFICATION_LEVELS, CERTIFICATION_TYPE_CODES, COUNT_MEASURES, REFERENCE_MEASURES, REFERENCE_SCOPES, type PreviewStatus } from '@app/enterprises';
 import { IsCalendarDate } from '@app/platform';
 import { TrimmedText } from '../../enterprises/dto/trimmed-text';
-import { KnownAtQueryDto, PageQueryDto } from '../../http/query.dto';
+import { KnownAtQueryDto, PageFieldsDto, PageQueryDto } from '../../http/query.dto';
 import { PREVIEW_STATUSES } from './certifications.response.dto';
 import { IsOnOrAfter } from '../../http/date-range';
-import { MAX_OFFSET, MAX_TOTAL } from '../../http/bounds';
+import { MAX_TOTAL } from '../../http/bounds';
 
 class FilterDto extends KnownAtQueryDto {
   @ApiPropertyOptional({ enum: CERTIFICATION_TYPE_CODES })
@@ -40,7 +40,7 @@ export class CountsQueryDto extends FilterDto {
   to?: string;
 }
 
-export class CertifiedEnterprisesQueryDto extends CountsQueryDto {
+export class CertifiedEnterprisesQueryDto extends IntersectionType(CountsQueryDto, PageFieldsDto) {
   @ApiProperty({ enum: COUNT_MEASURES })
   @IsIn(COUNT_MEASURES)
   measure: (typeof COUNT_MEASURES)[number];
@@ -52,22 +52,6 @@ export class CertifiedEnterprisesQueryDto extends CountsQueryDto {
   @ApiProperty({ enum: CERTIFICATION_LEVELS })
   @IsIn(CERTIFICATION_LEVELS)
   declare level: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100, description: 'A page of the firms, in USCC order' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset = 0;
 }
 
 export class SeriesQueryDto extends FilterDto {

@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { LEVELS, PROBLEM_CATEGORIES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
-import { AsOfQueryDto, KnownAtQueryDto, PageQueryDto } from '../../http/query.dto';
+import { AsOfQueryDto, KnownAtQueryDto, PageFieldsDto, PageQueryDto } from '../../http/query.dto';
 import { IsOnOrAfter } from '../../http/date-range';
-import { MAX_OFFSET } from '../../http/bounds';
 
 export const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
@@ -99,7 +98,7 @@ export class VisitListQueryDto extends PageQueryDto {
   @IsOnOrAfter('from')
   to?: string;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ type: Boolean, default: false })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -155,7 +154,7 @@ export class VisitMetricsQueryDto extends KnownAtQueryDto {
 }
 
 /** GET /metrics/resolution/problems: which figure, which part of it, and optionally which group. */
-export class ResolutionFigureProblemsQueryDto extends ResolutionMetricsQueryDto {
+export class ResolutionFigureProblemsQueryDto extends IntersectionType(ResolutionMetricsQueryDto, PageFieldsDto) {
   @ApiProperty({ enum: ['collected', 'resolutionRate', 'conclusionRate', 'satisfactionRate', 'onTimeRate', 'overdue'] })
   @IsIn(['collected', 'resolutionRate', 'conclusionRate', 'satisfactionRate', 'onTimeRate', 'overdue'])
   figure: 'collected' | 'resolutionRate' | 'conclusionRate' | 'satisfactionRate' | 'onTimeRate' | 'overdue';
@@ -170,20 +169,4 @@ export class ResolutionFigureProblemsQueryDto extends ResolutionMetricsQueryDto 
   @IsString()
   @Length(1, 100)
   group?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset = 0;
 }
