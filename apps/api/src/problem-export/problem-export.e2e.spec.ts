@@ -30,19 +30,30 @@ const binary = (req: request.Test) =>
 /** A small RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside, CRLF between records. */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
+  let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
-    else field += c;
+    const next = text[i + 1];
+    if (quoted && c === '"' && next === '"') {
+      field += '"';
+      i += 2;
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    else if (quoted || (c !== ',' && !(c === '\r' && next === '\n'))) field += c;
+    else {
+      record.push(field);
+      field = '';
+      if (c === '\r') {
+        records.push(record);
+        record = [];
+        i += 1;
+      }
+    }
+    i += 1;
   }
   if (field !== '' || record.length > 0) throw new Error('the last record does not end with CRLF');
   return records;
