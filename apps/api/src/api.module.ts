@@ -1,3 +1,5 @@
+import { ProblemExportController } from './problem-export/problem-export.controller';
+import { ProblemExporter } from './problem-export/problem-export.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -75,6 +77,8 @@ export class ApiModule {
         CalendarController,
         HandlingUnitsController,
         ProblemsController,
+        // Before ProblemQueriesController: its GET :id would otherwise take /problems/export.xlsx.
+        ProblemExportController,
         ProblemQueriesController,
         VisitsController,
         SupportMetricsController,
@@ -87,6 +91,7 @@ export class ApiModule {
       providers: [
         EnterpriseProfile,
         ProblemReader,
+        ProblemExporter,
         HttpMetrics,
         { provide: APP_FILTER, useClass: UnexpectedErrorFilter },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -10,3 +10,4 @@ export * from './monthly-summary/read-model/monthly-summary.row';
 export * from './monthly-summary/read-model/monthly-summary.query';
 export * from './monthly-summary/outputs/narrative';
 export * from './monthly-summary/outputs/summary-workbook';
+export * from './monthly-summary/outputs/spreadsheet-text';

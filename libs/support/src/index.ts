@@ -28,3 +28,5 @@ export * from './problem-warnings/warning-of-row';
 export * from './problem-warnings/warning-cutoffs';
 export * from './problem-warnings/warning-sql';
 export * from './problem-warnings/problem-warnings.service';
+export * from './problems/queries/problem-filter';
+export * from './problems/export';

@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, todayInShanghai, type AuthUser } from '@app/platform';
@@ -10,24 +10,9 @@ import {
 } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { ProblemReader } from './problem-reader';
+import { resolutionScope, UNIT_HANDLER_SCOPE } from './resolution-scope';
 import { ResolutionFigureProblemsQueryDto, ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
 import { ResolutionFigureProblemsDto, ResolutionMetricsDto, VisitMetricsDto } from './dto/support.response.dto';
-
-/** A unit handler reads its own unit's figures, asked for by name (unit=<its unit>), and no one else's. */
-function unitOf(user: AuthUser, unit: string | undefined): string | null {
-  if (user.role !== 'unit_handler') return unit ?? null;
-  if (unit === undefined || unit !== user.unitId) {
-    throw new ForbiddenException({
-      statusCode: 403,
-      error: 'NOT_YOUR_UNIT',
-      message: `A unit handler reads only its own unit's figures: ask with unit=${user.unitId ?? '(none)'}`,
-      field: 'unit',
-    });
-  }
-  return unit;
-}
-
-const UNIT_HANDLER_SCOPE = 'A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit)';
 
 /** The figures managers publish; every rate comes with numerator, denominator and scope. */
 @ApiTags('metrics')
@@ -48,8 +33,7 @@ export class SupportMetricsController {
   @Roles('caseworker', 'unit_handler', 'manager', 'admin')
   @ApiErrors({ forbidden: UNIT_HANDLER_SCOPE })
   async resolution(@Query() q: ResolutionMetricsQueryDto, @CurrentUser() user: AuthUser): Promise<ResolutionMetricsDto> {
-    const unitId = unitOf(user, q.unit);
-    const asOf = q.asOf ?? todayInShanghai();
+    const scope = resolutionScope(q, user);
     const calculator = await this.calendar.snapshot();
     const between = (from: string, to: string) => {
       try {
@@ -59,11 +43,7 @@ export class SupportMetricsController {
       }
     };
     return this.queries.execute(
-      new GetResolutionMetrics(
-        { kind: q.scope, from: q.from, to: q.scope === 'cumulative' ? asOf : (q.to ?? asOf), asOf, knownAt: q.knownAt?.toISOString() ?? null, unitId },
-        q.groupBy,
-        between,
-      ),
+      new GetResolutionMetrics(scope, q.groupBy, between),
     );
   }
 
@@ -74,9 +54,7 @@ export class SupportMetricsController {
   @Roles('caseworker', 'unit_handler', 'manager', 'admin')
   @ApiErrors({ forbidden: UNIT_HANDLER_SCOPE })
   async resolutionProblems(@Query() q: ResolutionFigureProblemsQueryDto, @CurrentUser() user: AuthUser): Promise<ResolutionFigureProblemsDto> {
-    const unitId = unitOf(user, q.unit);
-    const asOf = q.asOf ?? todayInShanghai();
-    const scope = { kind: q.scope, from: q.from, to: q.scope === 'cumulative' ? asOf : (q.to ?? asOf), asOf, knownAt: q.knownAt?.toISOString() ?? null, unitId };
+    const scope = resolutionScope(q, user);
     const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
     const page = await this.problems.list({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset });
     return { figure: q.figure, part: q.part, group: q.group ?? null, total: ids.length, items: page.items, limit: q.limit, offset: q.offset };

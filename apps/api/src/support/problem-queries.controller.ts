@@ -8,9 +8,7 @@ import { ConsistentQueryDto } from '../http/query.dto';
 import { ProblemListQueryDto } from './dto/support-queries.dto';
 import { ProblemDetailsDto, ProblemPageDto } from './dto/support.response.dto';
 import { ProblemReader } from './problem-reader';
-
-/** A unit handler sees only what is assigned or co-assigned to its unit; everyone else sees all. */
-const visibleTo = (user: AuthUser) => (user.role === 'unit_handler' ? user.unitId : undefined);
+import { problemFilterOf, visibleTo } from './problem-filter-of';
 
 @ApiTags('problems')
 @ApiBearerAuth()
@@ -27,24 +25,8 @@ export class ProblemQueriesController {
   @ApiOkResponse({ type: ProblemPageDto })
   async list(@Query() q: ProblemListQueryDto, @CurrentUser() user: AuthUser): Promise<ProblemPageDto> {
     const today = todayInShanghai();
-    return this.problems.list({
-        status: q.status,
-        unitId: q.unitId,
-        leadUnitId: q.leadUnitId,
-        warning: q.warning && { colour: q.warning, cutoffs: await this.warnings.cutoffs(today) },
-        category: q.category,
-        level: q.level,
-        enterpriseUscc: q.enterpriseUscc,
-        registeredBy: q.registeredBy,
-        registeredFrom: q.from,
-        registeredTo: q.to,
-        overdue: q.overdue,
-        today,
-        visibleToUnit: visibleTo(user),
-        sort: q.sort,
-        limit: q.limit,
-        offset: q.offset,
-    });
+    const filter = await problemFilterOf(q, user, today, this.warnings);
+    return this.problems.list({ ...filter, sort: q.sort, limit: q.limit, offset: q.offset });
   }
 
   /** The problem with its full history (who did what when), from its events. 404 also for other units' problems. */

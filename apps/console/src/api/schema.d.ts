@@ -863,6 +863,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems GET /problems lists for the same filters, as an XLSX workbook (a unit handler: only its unit’s) */
+        get: operations["ProblemExportController_problemsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems GET /problems lists for the same filters, as CSV (a unit handler: only its unit’s) */
+        get: operations["ProblemExportController_problemsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/resolution/problems/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems behind one figure (as GET /metrics/resolution/problems, unpaged), as an XLSX workbook */
+        get: operations["ProblemExportController_figureXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/resolution/problems/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems behind one figure (as GET /metrics/resolution/problems, unpaged), as CSV */
+        get: operations["ProblemExportController_figureCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems/{id}": {
         parameters: {
             query?: never;
@@ -8478,6 +8546,328 @@ export interface operations {
                 };
             };
             /** @description Without expectedVersion, the problem kept changing under every re-decision (STREAM_BUSY, with Retry-After): send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ProblemExportController_problemsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description A status, or 'open': assigned, accepted or in progress */
+                status?: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn" | "open";
+                unitId?: string;
+                category?: "融资" | "用工" | "用地" | "审批" | "政策" | "市场" | "物流" | "科技创新" | "基础设施" | "其他";
+                level?: "district" | "city" | "province";
+                enterpriseUscc?: string;
+                /** @description Only problems this user registered (a caseworker’s 我登记的诉求: pass your own id) */
+                registeredBy?: string;
+                /** @description Registered on or after (YYYY-MM-DD) */
+                from?: string;
+                /** @description Registered on or before (YYYY-MM-DD) */
+                to?: string;
+                /** @description Only problems past their deadline today (true) or not (false) */
+                overdue?: boolean;
+                /** @description Only open problems of this 三色预警 colour today (red 超期, yellow 延期申请中或超时未签收, blue 临近期限): the problems behind a warning count */
+                warning?: "red" | "yellow" | "blue";
+                /** @description Only problems this unit leads (unitId also matches co-handling units) */
+                leadUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-<today>.xlsx. One row per problem: 诉求编号, 企业名称, 统一社会信用代码, 类别, 提出日期, 牵头单位, 协办单位, 交办记录, 签收日期, 办理时限, 延期, 办结日期, 办结方式, 是否按期, 回访评价, 关闭日期, 流转次数, 预警. Streamed from one consistent snapshot; CSV is UTF-8 with a BOM, RFC 4180 quoting; text that would start a formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More matching problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS, with rows and maxRows): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ProblemExportController_problemsCsv: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description A status, or 'open': assigned, accepted or in progress */
+                status?: "registered" | "assigned" | "accepted" | "in_progress" | "resolved" | "followed_up" | "closed" | "merged" | "withdrawn" | "open";
+                unitId?: string;
+                category?: "融资" | "用工" | "用地" | "审批" | "政策" | "市场" | "物流" | "科技创新" | "基础设施" | "其他";
+                level?: "district" | "city" | "province";
+                enterpriseUscc?: string;
+                /** @description Only problems this user registered (a caseworker’s 我登记的诉求: pass your own id) */
+                registeredBy?: string;
+                /** @description Registered on or after (YYYY-MM-DD) */
+                from?: string;
+                /** @description Registered on or before (YYYY-MM-DD) */
+                to?: string;
+                /** @description Only problems past their deadline today (true) or not (false) */
+                overdue?: boolean;
+                /** @description Only open problems of this 三色预警 colour today (red 超期, yellow 延期申请中或超时未签收, blue 临近期限): the problems behind a warning count */
+                warning?: "red" | "yellow" | "blue";
+                /** @description Only problems this unit leads (unitId also matches co-handling units) */
+                leadUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-<today>.csv. One row per problem: 诉求编号, 企业名称, 统一社会信用代码, 类别, 提出日期, 牵头单位, 协办单位, 交办记录, 签收日期, 办理时限, 延期, 办结日期, 办结方式, 是否按期, 回访评价, 关闭日期, 流转次数, 预警. Streamed from one consistent snapshot; CSV is UTF-8 with a BOM, RFC 4180 quoting; text that would start a formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More matching problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS, with rows and maxRows): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ProblemExportController_figureXlsx: {
+        parameters: {
+            query: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                scope?: "period" | "cumulative";
+                /** @description Start of the period (or of the cumulative count): 'YYYY-MM-DD' */
+                from: string;
+                /** @description End of the period (scope 'period'); ignored for 'cumulative' */
+                to?: string;
+                groupBy?: "none" | "unit" | "category" | "level" | "month";
+                /** @description Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures */
+                unit?: string;
+                figure: "collected" | "resolutionRate" | "conclusionRate" | "satisfactionRate" | "onTimeRate" | "overdue";
+                part?: "numerator" | "denominator";
+                /** @description One group of groupBy (e.g. a unit id); all groups when absent */
+                group?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-<figure>-<part>.xlsx. One row per problem: 诉求编号, 企业名称, 统一社会信用代码, 类别, 提出日期, 牵头单位, 协办单位, 交办记录, 签收日期, 办理时限, 延期, 办结日期, 办结方式, 是否按期, 回访评价, 关闭日期, 流转次数, 预警. Streamed from one consistent snapshot; CSV is UTF-8 with a BOM, RFC 4180 quoting; text that would start a formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More matching problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS, with rows and maxRows): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ProblemExportController_figureCsv: {
+        parameters: {
+            query: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                scope?: "period" | "cumulative";
+                /** @description Start of the period (or of the cumulative count): 'YYYY-MM-DD' */
+                from: string;
+                /** @description End of the period (scope 'period'); ignored for 'cumulative' */
+                to?: string;
+                groupBy?: "none" | "unit" | "category" | "level" | "month";
+                /** @description Only problems this unit leads (as of asOf). A unit handler must give its own unit: it reads only that unit's figures */
+                unit?: string;
+                figure: "collected" | "resolutionRate" | "conclusionRate" | "satisfactionRate" | "onTimeRate" | "overdue";
+                part?: "numerator" | "denominator";
+                /** @description One group of groupBy (e.g. a unit id); all groups when absent */
+                group?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-<figure>-<part>.csv. One row per problem: 诉求编号, 企业名称, 统一社会信用代码, 类别, 提出日期, 牵头单位, 协办单位, 交办记录, 签收日期, 办理时限, 延期, 办结日期, 办结方式, 是否按期, 回访评价, 关闭日期, 流转次数, 预警. Streamed from one consistent snapshot; CSV is UTF-8 with a BOM, RFC 4180 quoting; text that would start a formula is prefixed with an apostrophe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More matching problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS, with rows and maxRows): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The read models did not reach ?position= in time (READ_MODEL_NOT_CAUGHT_UP); retry shortly */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -108,6 +108,11 @@ export class AppConfig {
     return { maxRows: this.get('IMPORT_MAX_ROWS'), maxUncompressedBytes: this.get('IMPORT_MAX_UNCOMPRESSED_BYTES') };
   }
 
+  /** Limits of a downloaded list (problems as XLSX/CSV). */
+  get exports() {
+    return { maxRows: this.get('EXPORT_MAX_ROWS') };
+  }
+
   /** 三色预警 rules (see problem-warnings). */
   get warnings(): { blueWithinWorkingDays: number; acceptanceLimitWorkingDays: number } {
     return { blueWithinWorkingDays: this.get('WARNING_BLUE_WITHIN_WORKING_DAYS'), acceptanceLimitWorkingDays: this.get('ACCEPTANCE_LIMIT_WORKING_DAYS') };

@@ -72,6 +72,8 @@ export const environmentSchema = Joi.object({
   IMPORT_MAX_ROWS: Joi.number().integer().min(1).max(1000000).default(10000),
   /** The most an XLSX upload may expand to (the sum of its zip entries): stops a small zip that unpacks to gigabytes. */
   IMPORT_MAX_UNCOMPRESSED_BYTES: Joi.number().integer().min(1000).max(2147483647).default(50 * 1024 * 1024),
+  /** An export (XLSX/CSV of a problem list) with more rows than this is refused up front (422), not streamed for ever. */
+  EXPORT_MAX_ROWS: Joi.number().integer().min(1).max(5000000).default(200000),
   /** The first day (Asia/Shanghai) the scheduled jobs owe runs for; missed ones since are caught up. Default: the first event's day. */
   GO_LIVE_DATE: Joi.string().pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).messages({ 'string.pattern.base': '"GO_LIVE_DATE" must be a date YYYY-MM-DD' }),
 }).unknown(true);
@@ -115,6 +117,7 @@ export interface Environment {
   ACCEPTANCE_LIMIT_WORKING_DAYS: number;
   IMPORT_MAX_ROWS: number;
   IMPORT_MAX_UNCOMPRESSED_BYTES: number;
+  EXPORT_MAX_ROWS: number;
   GO_LIVE_DATE?: string;
 }
 

@@ -33,6 +33,12 @@ export class ProblemWarnings {
     return rows.map((r) => ({ ...r, warning: warningOfRow(r, today, this.config.warnings, calendar) }));
   }
 
+  /** colour() for rows read later, one at a time (an export's pages): the calendar is read once, now. */
+  async colourOn(today: string): Promise<(row: WarningColumns) => WarningColour | null> {
+    const calendar = safeWorkingDays(await this.calendar.snapshot());
+    return (row) => warningOfRow(row, today, this.config.warnings, calendar);
+  }
+
   async cutoffs(today: string): Promise<WarningCutoffs> {
     return warningCutoffs(today, this.config.warnings, safeWorkingDays(await this.calendar.snapshot()));
   }

@@ -18,10 +18,18 @@ export class EnterpriseNamesQuery extends Query<Map<string, string>> {
 export class EnterpriseNamesHandler implements IQueryHandler<EnterpriseNamesQuery> {
   constructor(@InjectRepository(EnterpriseRow) private readonly rows: Repository<EnterpriseRow>) {}
 
-  async execute({ usccs }: EnterpriseNamesQuery): Promise<Map<string, string>> {
-    const distinct = [...new Set(usccs)];
-    if (distinct.length === 0) return new Map();
-    const rows = await this.rows.find({ where: { uscc: In(distinct) }, select: { uscc: true, name: true } });
-    return new Map(rows.map((r) => [r.uscc, r.name]));
+  execute({ usccs }: EnterpriseNamesQuery): Promise<Map<string, string>> {
+    return readEnterpriseNames(this.rows, usccs);
   }
+}
+
+/**
+ * The same lookup on a given repository: an export reads it on its own transaction's manager, so the names
+ * come from the same snapshot as the rows (and, on a one-connection pool, the export does not wait on itself).
+ */
+export async function readEnterpriseNames(rows: Repository<EnterpriseRow>, usccs: readonly string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(usccs)];
+  if (distinct.length === 0) return new Map();
+  const found = await rows.find({ where: { uscc: In(distinct) }, select: { uscc: true, name: true } });
+  return new Map(found.map((r) => [r.uscc, r.name]));
 }

@@ -57,6 +57,12 @@ export class HandlingUnitDirectory {
     return new Map(rows.map((r) => [r.unitId, r.name]));
   }
 
+  /** Every unit's current name (reference data: a few hundred at most), for a file that names units on every row. */
+  async allNames(): Promise<Map<string, string>> {
+    const rows = await this.rows.find({ select: { unitId: true, name: true } });
+    return new Map(rows.map((r) => [r.unitId, r.name]));
+  }
+
   private async views(rows: HandlingUnitRow[]): Promise<HandlingUnitView[]> {
     const parents = await this.names(rows.map((r) => r.parentId).filter((p): p is string => p !== null));
     return rows.map((r) => ({

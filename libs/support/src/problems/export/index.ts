@@ -1,0 +1,2 @@
+export * from './problem-export-row';
+export * from './problem-export-pages';
