@@ -37,6 +37,7 @@ import { SubsidiesController } from './subsidies/subsidies.controller';
 import { AdminJobsModule } from './admin-jobs/admin-jobs.module';
 import { AdminProjectionsController } from './admin-projections/admin-projections.controller';
 import { MonthlyReportsController } from './reporting/monthly-reports.controller';
+import { UnitDigestsController } from './reporting/unit-digests.controller';
 import { ConsoleModule } from './console/console.module';
 import { DemoModule } from '@app/demo';
 import { HandlingUnitsController } from './handling-units/handling-units.controller';
@@ -86,6 +87,7 @@ export class ApiModule {
         ProblemWarningsController,
         SubsidiesController,
         MonthlyReportsController,
+        UnitDigestsController,
         AdminProjectionsController,
       ],
       providers: [

@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('./pages/HomeRedirect.vue') },
       { path: 'dashboard', name: 'dashboard', component: () => import('./pages/manager/DashboardPage.vue'), meta: { roles: OVERSIGHT, menu: '工作概览', title: '工作概览' } },
+      { path: 'digest', name: 'digest', component: () => import('./pages/digest/DigestPage.vue'), meta: { roles: ['unit_handler', 'caseworker', 'manager', 'admin'], menu: '每日提醒', title: '每日提醒' } },
       { path: 'inbox', name: 'inbox', component: () => import('./pages/unit/InboxPage.vue'), meta: { roles: ['unit_handler'], menu: '待办诉求', title: '待办诉求' } },
       { path: 'visits/new', name: 'log-visit', component: () => import('./pages/caseworker/LogVisitPage.vue'), meta: { roles: CASEWORK, menu: '登记走访', title: '登记走访' } },
       { path: 'visits', name: 'visits', component: () => import('./pages/caseworker/VisitListPage.vue'), meta: { roles: CASEWORK, menu: '走访记录', title: '走访记录' } },

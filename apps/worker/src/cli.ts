@@ -55,7 +55,7 @@ program
 
 program
   .command('run-job')
-  .argument('<job>', 'monthly-summary, overdue-check, certification-expiry or idempotency-pruning')
+  .argument('<job>', 'monthly-summary, overdue-check, certification-expiry, idempotency-pruning or unit-digest')
   .option('--period <period>', "'YYYY-MM' for monthly-summary, 'YYYY-MM-DD' for the daily jobs (default: the one due today)")
   .description('run a scheduled job for a period now (enqueued with REDIS_URL, in this process without)')
   .action((job: string, options: { period?: string }) => withApp((app) => runJobCommand(app, job, options.period)));

@@ -10,4 +10,5 @@ export * from './idempotency-pruning/idempotency-pruning.job';
 export * from './certification-expiry/expiring-certifications';
 export * from './certification-expiry/certification-expiry.job';
 export * from './monthly-summary/monthly-summary.job';
+export * from './unit-digest/unit-digest.job';
 export * from './catch-up/missed-runs';

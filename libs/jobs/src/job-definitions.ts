@@ -1,7 +1,7 @@
 import { isCalendarDate, todayInShanghai } from '@app/platform';
 
 /** The scheduled jobs; each has a queue of its own, named after it. */
-export const JOB_NAMES = ['monthly-summary', 'overdue-check', 'certification-expiry', 'idempotency-pruning'] as const;
+export const JOB_NAMES = ['monthly-summary', 'overdue-check', 'certification-expiry', 'idempotency-pruning', 'unit-digest'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: unknown): value is JobName {
@@ -25,6 +25,8 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'monthly-summary': { cron: '0 2 1 * *', periodKind: 'month', periodFor: (today) => previousMonth(today) },
   'overdue-check': { cron: '0 1 * * *', periodKind: 'date', periodFor: (today) => today },
   'certification-expiry': { cron: '30 1 * * *', periodKind: 'date', periodFor: (today) => today },
+  // After the overdue check (01:00) has flagged the night's overdue problems, before the working day starts.
+  'unit-digest': { cron: '15 1 * * *', periodKind: 'date', periodFor: (today) => today },
   // In the quiet hours, after the others: it only deletes records older than the retention.
   'idempotency-pruning': { cron: '45 3 * * *', periodKind: 'date', periodFor: (today) => today },
 };

@@ -4,8 +4,9 @@ import { IdempotencyPruningJob, type IdempotencyPruningResult } from './idempote
 import type { JobName } from './job-definitions';
 import { MonthlySummaryJob, type MonthlySummaryOutcome } from './monthly-summary/monthly-summary.job';
 import { OverdueCheckJob, type OverdueCheckResult } from './overdue-check/overdue-check.job';
+import { UnitDigestJob, type UnitDigestOutcome } from './unit-digest/unit-digest.job';
 
-export type JobResult = OverdueCheckResult | ExpiringCertificationsReport | MonthlySummaryOutcome | IdempotencyPruningResult;
+export type JobResult = OverdueCheckResult | ExpiringCertificationsReport | MonthlySummaryOutcome | IdempotencyPruningResult | UnitDigestOutcome;
 
 /**
  * The job bodies, by name: what a BullMQ processor, the in-process schedule, the admin trigger and the
@@ -18,6 +19,7 @@ export class JobRunner {
     private readonly expiry: CertificationExpiryJob,
     private readonly summary: MonthlySummaryJob,
     private readonly pruning: IdempotencyPruningJob,
+    private readonly digest: UnitDigestJob,
   ) {}
 
   run(name: JobName, period: string, runId: string): Promise<JobResult> {
@@ -30,6 +32,8 @@ export class JobRunner {
         return this.summary.run(period, runId);
       case 'idempotency-pruning':
         return this.pruning.run(period);
+      case 'unit-digest':
+        return this.digest.run(period, runId);
     }
   }
 }

@@ -11,6 +11,8 @@ import { monthlySummaryGenerator } from './monthly-summary/monthly-summary.gener
 import { OverdueCheckJob } from './overdue-check/overdue-check.job';
 import { JobQueues } from './queues/job-queues';
 import { MissedRuns } from './catch-up/missed-runs';
+import { UnitDigestJob } from './unit-digest/unit-digest.job';
+import { unitDigestGenerator } from './unit-digest/unit-digest.generator';
 
 /**
  * The scheduled jobs' bodies and queues. `inProcessSchedule`: this process runs the croner schedule when
@@ -29,6 +31,8 @@ export class JobsModule {
       MonthlySummaryJob,
       IdempotencyPruningJob,
       monthlySummaryGenerator,
+      UnitDigestJob,
+      unitDigestGenerator,
       MissedRuns,
       ...(inProcessSchedule ? [InProcessSchedule] : []),
     ];

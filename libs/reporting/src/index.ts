@@ -11,3 +11,8 @@ export * from './monthly-summary/read-model/monthly-summary.query';
 export * from './monthly-summary/outputs/narrative';
 export * from './monthly-summary/outputs/summary-workbook';
 export * from './monthly-summary/outputs/spreadsheet-text';
+export * from './unit-digest/domain/unit-digest.events';
+export * from './unit-digest/domain/unit-digest.decider';
+export * from './unit-digest/application/generate-unit-digest';
+export * from './unit-digest/read-model/unit-digest.row';
+export * from './unit-digest/read-model/unit-digest.query';

@@ -10,6 +10,7 @@ import {
   type JobResult,
   type MonthlySummaryOutcome,
   type OverdueCheckResult,
+  type UnitDigestOutcome,
 } from '@app/jobs';
 
 /*
@@ -117,6 +118,26 @@ export class MonthlySummaryOutcomeDto implements MonthlySummaryOutcome {
   generated: boolean;
 }
 
+export class UnitDigestOutcomeDto implements UnitDigestOutcome {
+  @ApiProperty({ example: 'unit-digest-default-2024-09-11' })
+  streamId: string;
+
+  @ApiProperty({ example: '2024-09-11' })
+  date: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  position: number | null;
+
+  @ApiProperty({ description: 'False when the date’s digest existed already: a no-op' })
+  generated: boolean;
+
+  @ApiProperty({ description: 'Units with at least one coloured problem they lead' })
+  units: number;
+
+  @ApiProperty({ description: 'Problems on the managers’ escalation list' })
+  escalated: number;
+}
+
 export class ExpiringCertificationDto implements ExpiringCertification {
   @ApiProperty()
   certificationId: string;
@@ -158,7 +179,7 @@ export class ExpiringCertificationsReportDto implements ExpiringCertificationsRe
 }
 
 /** A manual run: enqueued (BullMQ) or run here and now (in-process), per `mode`. */
-@ApiExtraModels(OverdueCheckResultDto, ExpiringCertificationsReportDto, MonthlySummaryOutcomeDto, IdempotencyPruningResultDto)
+@ApiExtraModels(OverdueCheckResultDto, ExpiringCertificationsReportDto, MonthlySummaryOutcomeDto, IdempotencyPruningResultDto, UnitDigestOutcomeDto)
 export class JobRunResultDto {
   @ApiProperty({ enum: ['queued', 'in-process'] })
   mode: 'queued' | 'in-process';
@@ -184,8 +205,9 @@ export class JobRunResultDto {
       { $ref: getSchemaPath(ExpiringCertificationsReportDto) },
       { $ref: getSchemaPath(MonthlySummaryOutcomeDto) },
       { $ref: getSchemaPath(IdempotencyPruningResultDto) },
+      { $ref: getSchemaPath(UnitDigestOutcomeDto) },
     ],
-    description: 'in-process only: what the job did (overdue-check, certification-expiry, monthly-summary or idempotency-pruning)',
+    description: 'in-process only: what the job did (overdue-check, certification-expiry, monthly-summary, idempotency-pruning or unit-digest)',
   })
   result?: JobResult;
 }

@@ -62,9 +62,9 @@ describe.each(testDatabaseKinds())('jobs in-process (no Redis) on %s', (kind) =>
     expect(details.body.supervisionCount).toBe(1);
   });
 
-  it('schedules the four jobs in-process on Asia/Shanghai time', () => {
+  it('schedules the five jobs in-process on Asia/Shanghai time', () => {
     const scheduled = w.api.app.get(InProcessSchedule).scheduled;
-    expect(scheduled.map((s) => s.name)).toEqual(['monthly-summary', 'overdue-check', 'certification-expiry', 'idempotency-pruning']);
+    expect(scheduled.map((s) => s.name)).toEqual(['monthly-summary', 'overdue-check', 'certification-expiry', 'idempotency-pruning', 'unit-digest']);
     // 02:00 on the 1st in Shanghai is 18:00 UTC on the last day of the month before.
     const monthly = new Date(scheduled[0].nextRun!);
     expect([monthly.getUTCHours(), monthly.getUTCMinutes()]).toEqual([18, 0]);

@@ -1278,6 +1278,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digests/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dates with a digest, newest first (paged), with the lines that unit had each day */
+        get: operations["UnitDigestsController_dates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digests/units/{unitId}/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit's digest of a date (its red, yellow and blue problems with reasons), or 'managers': the escalation list */
+        get: operations["UnitDigestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/projections": {
         parameters: {
             query?: never;
@@ -4273,6 +4307,84 @@ export interface components {
             /** @example 本月开展走访企业3家次（涉及企业2家），收集企业问题3个，已解决1个，问题解决率33.3%，办结率66.7%，满意率100.0%，超期未办结1个；… */
             narrative: string;
         };
+        DigestDateEntryDto: {
+            /** @example 2024-09-11 */
+            date: string;
+            /** @description Lines that unit (or the managers’ list) had that day */
+            lines: number;
+        };
+        DigestDatePageDto: {
+            items: components["schemas"]["DigestDateEntryDto"][];
+            total: number;
+        };
+        DigestCauseDto: {
+            /** @enum {string} */
+            kind: "overdue" | "extension_pending" | "not_accepted" | "due_soon" | "assigned_not_accepted" | "returned_not_reassigned";
+            /** @description The working days the reason counts (overdue, waiting, left, or asked for) */
+            workingDays: number | null;
+            /** @description Escalation only: the 交办 or return date it has waited since */
+            since?: string;
+        };
+        DigestLineDto: {
+            problemId: string;
+            /** @example 融资难 */
+            title: string;
+            /** @example 914403001922038216 */
+            enterpriseUscc: string;
+            /** @example 星河精密制造有限公司 */
+            enterpriseName: string | null;
+            /** @example 2024-09-06 */
+            deadline: string | null;
+            /** @enum {string} */
+            colour: "red" | "yellow" | "blue";
+            cause: components["schemas"]["DigestCauseDto"];
+            /** @example 已超期3个工作日 */
+            reason: string;
+        };
+        EscalationLineDto: {
+            problemId: string;
+            title: string;
+            enterpriseUscc: string;
+            enterpriseName: string | null;
+            /** @description The unit it was assigned to; null once returned */
+            unitId: string | null;
+            cause: components["schemas"]["DigestCauseDto"];
+            /** @example 交办后3个工作日无单位签收 */
+            reason: string;
+        };
+        DigestRulesDto: {
+            blueWithinWorkingDays: number;
+            acceptanceLimitWorkingDays: number;
+            escalateAfterWorkingDays: number;
+        };
+        DigestCutDto: {
+            /** @example 812 */
+            transactionId: string;
+            globalPosition: number;
+            /** @description The recorded-at of the last event the lines were read with */
+            knownAt: string | null;
+        };
+        UnitDigestViewDto: {
+            /**
+             * @description The business date the colours are for
+             * @example 2024-09-11
+             */
+            date: string;
+            /**
+             * @description A unit's id, or 'managers'
+             * @example unit-drc
+             */
+            unitId: string;
+            unitName: string | null;
+            /** @description Most delayed first: red by working days overdue, yellow, blue by deadline */
+            lines: components["schemas"]["DigestLineDto"][];
+            /** @description Only on the managers' digest: problems no unit has taken */
+            escalation: components["schemas"]["EscalationLineDto"][];
+            rules: components["schemas"]["DigestRulesDto"];
+            cut: components["schemas"]["DigestCutDto"];
+            /** @description When the digest was recorded */
+            generatedAt: string;
+        };
         ProjectionCheckpointDto: {
             /**
              * @description Transaction id of the last event applied (a 64-bit integer, as a string)
@@ -4415,7 +4527,7 @@ export interface components {
              */
             mode: "bullmq" | "in-process";
             /**
-             * @description Per queue (monthly-summary, overdue-check, certification-expiry, idempotency-pruning), the number of jobs in each state (waiting, active, delayed, prioritized, completed, failed); empty in-process
+             * @description Per queue (monthly-summary, overdue-check, certification-expiry, idempotency-pruning, unit-digest), the number of jobs in each state (waiting, active, delayed, prioritized, completed, failed); empty in-process
              * @example {
              *       "overdue-check": {
              *         "waiting": 0,
@@ -4438,7 +4550,7 @@ export interface components {
              * @example monthly-summary
              * @enum {string}
              */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning" | "unit-digest";
             /** @example monthly-summary:default:2024-06 */
             jobId: string;
             /**
@@ -4463,7 +4575,7 @@ export interface components {
         };
         EnqueueResultDto: {
             /** @enum {string} */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning" | "unit-digest";
             /**
              * @description Deterministic: the same job, zone and period always give the same id
              * @example overdue-check:default:2024-10-10
@@ -4479,7 +4591,7 @@ export interface components {
         };
         RunJobDto: {
             /** @enum {string} */
-            job: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
+            job: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning" | "unit-digest";
             /**
              * @description 'YYYY-MM' (monthly-summary) or 'YYYY-MM-DD' (daily jobs)
              * @example 2024-06
@@ -4582,11 +4694,24 @@ export interface components {
              */
             storeKeysDeleted: number;
         };
+        UnitDigestOutcomeDto: {
+            /** @example unit-digest-default-2024-09-11 */
+            streamId: string;
+            /** @example 2024-09-11 */
+            date: string;
+            position: number | null;
+            /** @description False when the date’s digest existed already: a no-op */
+            generated: boolean;
+            /** @description Units with at least one coloured problem they lead */
+            units: number;
+            /** @description Problems on the managers’ escalation list */
+            escalated: number;
+        };
         JobRunResultDto: {
             /** @enum {string} */
             mode: "queued" | "in-process";
             /** @enum {string} */
-            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning";
+            queue: "monthly-summary" | "overdue-check" | "certification-expiry" | "idempotency-pruning" | "unit-digest";
             /** @example overdue-check:default:2024-10-10 */
             jobId: string;
             /**
@@ -4601,8 +4726,8 @@ export interface components {
             state?: string;
             /** @description queued only: false when a job for this period existed (retried or run again) */
             created?: boolean;
-            /** @description in-process only: what the job did (overdue-check, certification-expiry, monthly-summary or idempotency-pruning) */
-            result?: components["schemas"]["OverdueCheckResultDto"] | components["schemas"]["ExpiringCertificationsReportDto"] | components["schemas"]["MonthlySummaryOutcomeDto"] | components["schemas"]["IdempotencyPruningResultDto"];
+            /** @description in-process only: what the job did (overdue-check, certification-expiry, monthly-summary, idempotency-pruning or unit-digest) */
+            result?: components["schemas"]["OverdueCheckResultDto"] | components["schemas"]["ExpiringCertificationsReportDto"] | components["schemas"]["MonthlySummaryOutcomeDto"] | components["schemas"]["IdempotencyPruningResultDto"] | components["schemas"]["UnitDigestOutcomeDto"];
         };
         QueueBoardSessionDto: {
             /**
@@ -10417,6 +10542,126 @@ export interface operations {
                 };
             };
             /** @description The month (or that version) was never generated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitDigestsController_dates: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestDatePageDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler naming another unit or the managers' digest (NOT_YOUR_UNIT, field unitId) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such handling unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitDigestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDigestViewDto"];
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler naming another unit or the managers' digest (NOT_YOUR_UNIT, field unitId) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such handling unit, or no digest was generated for that date */
             404: {
                 headers: {
                     [name: string]: unknown;

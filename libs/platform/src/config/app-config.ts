@@ -126,6 +126,7 @@ export class AppConfig {
       backoffMs: this.get('JOBS_BACKOFF_MS'),
       superviseAfterWorkingDays: this.get('OVERDUE_SUPERVISE_AFTER_WORKING_DAYS'),
       expiryWithinDays: this.get('CERTIFICATION_EXPIRY_WITHIN_DAYS'),
+      digestEscalateAfterWorkingDays: this.get('DIGEST_ESCALATE_AFTER_WORKING_DAYS'),
       goLiveDate: this.get('GO_LIVE_DATE') ?? null,
     };
   }

@@ -62,6 +62,8 @@ export const environmentSchema = Joi.object({
   JOBS_BACKOFF_MS: Joi.number().integer().min(10).max(3600000).default(30000),
   /** The bureau's rule: 督办 is issued automatically once a problem is this many working days overdue. */
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
+  /** 每日提醒: a problem no unit has accepted for this many working days goes to the managers' digest. */
+  DIGEST_ESCALATE_AFTER_WORKING_DAYS: Joi.number().integer().min(1).max(60).default(3),
   /** 三色预警: blue when the deadline is within this many working days. */
   WARNING_BLUE_WITHIN_WORKING_DAYS: Joi.number().integer().min(0).max(30).default(2),
   /** 签收 limit of an assignment, in working days: yellow when not accepted within it. */
@@ -113,6 +115,7 @@ export interface Environment {
   JOBS_BACKOFF_MS: number;
   OVERDUE_SUPERVISE_AFTER_WORKING_DAYS: number;
   CERTIFICATION_EXPIRY_WITHIN_DAYS: number;
+  DIGEST_ESCALATE_AFTER_WORKING_DAYS: number;
   WARNING_BLUE_WITHIN_WORKING_DAYS: number;
   ACCEPTANCE_LIMIT_WORKING_DAYS: number;
   IMPORT_MAX_ROWS: number;

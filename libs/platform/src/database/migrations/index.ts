@@ -15,6 +15,7 @@ import { MonthlySummaryCut1764300001400 } from './1764300001400-monthly-summary-
 import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-claims';
 import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
 import { ProjectionFailures1764300002200 } from './1764300002200-projection-failures';
+import { UnitDigests1764300002600 } from './1764300002600-unit-digests';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   IdempotencyClaims1764300001800,
   ProblemHistoryRows1764300002100,
   ProjectionFailures1764300002200,
+  UnitDigests1764300002600,
 ];
