@@ -3,7 +3,7 @@ import type { Level } from '../../problems/domain/problem.events';
 import type { HandlingUnitCommand, ParentLookup } from './handling-unit.commands';
 import { HandlingUnitExists, HandlingUnitInvalid, HandlingUnitNotFound } from './handling-unit.errors';
 import { HandlingUnitEventType as T, type HandlingUnitEvent } from './handling-unit.events';
-import { MAX_UNIT_NAME_LENGTH } from './handling-unit.rules';
+import { MAX_UNIT_NAME_LENGTH, RESERVED_UNIT_IDS } from './handling-unit.rules';
 import { evolveHandlingUnit, type HandlingUnitState } from './handling-unit.state';
 
 /**
@@ -52,6 +52,9 @@ export const handlingUnitDecider: Decider<HandlingUnitCommand, HandlingUnitState
           // A retried registration of the same unit changes nothing; another unit under a taken code is refused.
           if (state.name === name && state.level === level && state.parentId === parentId) return [];
           throw new HandlingUnitExists(unitId, state.name);
+        }
+        if (RESERVED_UNIT_IDS.includes(unitId.toLowerCase())) {
+          throw new HandlingUnitInvalid(unitId, 'unitId', `unitId: '${unitId}' is reserved (it names the managers' escalation list)`);
         }
         assertName(unitId, name);
         assertParent(unitId, parentId, command.parent);

@@ -41,6 +41,11 @@ describe('handling unit decider', () => {
       givenRegisteredUnit().when(register({ name: '另一个单位' })).thenThrows(HandlingUnitExists, /district-tax is taken \(by 区税务局\)/);
     });
 
+    it('refuses a reserved code (the digest reads managers as the escalation list), naming unitId', () => {
+      spec.given([]).when(register({ unitId: 'managers' })).thenThrows(HandlingUnitInvalid, /unitId: 'managers' is reserved/);
+      spec.given([]).when(register({ unitId: 'Managers' })).thenThrows(HandlingUnitInvalid, /reserved/);
+    });
+
     it('refuses an unknown, an inactive or its own parent, naming parentId', () => {
       spec.given([]).when(register({ parentId: 'city-x', parent: 'unknown' })).thenThrows(HandlingUnitInvalid, 'parentId: no handling unit city-x is registered');
       spec.given([]).when(register({ parentId: 'city-tax', parent: { ...cityTax, active: false } })).thenThrows(HandlingUnitInvalid, /city-tax is deactivated/);
