@@ -40,6 +40,9 @@ async function main(): Promise<void> {
   } else {
     process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'zhuqi-browser-'));
   }
+  // One process is the whole system here, jobs included: without Redis they run in-process, so a job the suite
+  // triggers (the daily digest) runs in this server instead of waiting for a BullMQ worker nobody started.
+  delete process.env.REDIS_URL;
   Object.assign(process.env, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PROJECTION_POLL_INTERVAL_MS: '50',
     // The suite logs in a few dozen times a minute from one address; the limit itself has its own e2e test.
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
