@@ -23,6 +23,17 @@ describe.each(testDatabaseKinds())('daily unit digest (每日提醒) over HTTP o
   afterAll(() => {
     if (savedRedisUrl !== undefined) process.env.REDIS_URL = savedRedisUrl;
   });
+  // A digest is only made on its own day (it reads the problems as they stand): the suite runs late that evening, and
+  // its retry just after midnight. Only Date is faked, advancing with real time; timers and ticks stay real (embedded
+  // PGlite takes its clock from it too). The tokens issued at the start (15 minutes) stay valid over those four.
+  beforeAll(() =>
+    jest.useFakeTimers({
+      now: new Date(`${DATE}T23:58:00+08:00`),
+      advanceTimers: true,
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    }),
+  );
+  afterAll(() => jest.useRealTimers());
   const w = useSupportWorld(kind);
   const p: Record<string, string> = {};
   let position = 0;
@@ -99,6 +110,8 @@ describe.each(testDatabaseKinds())('daily unit digest (每日提醒) over HTTP o
   it('running the job again for the same date appends nothing, even after the problems changed', async () => {
     expect(await digestEvents()).toBe(1);
     await w.step(p.B, 'resolve', { on: DATE, outcome: 'solved', summary: '已办结' }, w.users.drc).expect(200);
+    // Run again after midnight (a retry): the digest made on its day stands, nothing is refused.
+    jest.setSystemTime(new Date('2024-09-06T00:02:00+08:00'));
     const again = await runJob(DATE).expect(201);
     expect(again.body.result).toMatchObject({ generated: false, position: null });
     expect(await digestEvents()).toBe(1);
@@ -130,7 +143,11 @@ describe.each(testDatabaseKinds())('daily unit digest (每日提醒) over HTTP o
     await digest(`${UNITS.drc}/2024-09-04`, w.users.manager).expect(404);
   });
 
-  it('refuses a digest for a day not yet begun', async () => {
-    await runJob('2099-01-05').expect(422);
+  it('refuses a digest for a day not yet begun, and one for a day gone by that was never made', async () => {
+    for (const date of ['2099-01-05', '2024-09-04']) {
+      const res = await runJob(date).expect(422);
+      expect(res.body).toMatchObject({ error: 'DIGEST_DATE_NOT_TODAY' });
+    }
+    expect(await digestEvents()).toBe(1);
   });
 });

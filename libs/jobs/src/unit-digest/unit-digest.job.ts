@@ -1,16 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CommandContext } from '@app/platform';
+import type { GenerateUnitDigestResult } from '@app/reporting';
 
-/** What GenerateUnitDigest's handler answers (see '@app/reporting'). */
-export interface UnitDigestOutcome {
-  streamId: string;
-  date: string;
-  position: number | null;
-  /** False when the date's digest already existed: the run was a no-op. */
-  generated: boolean;
-  units: number;
-  escalated: number;
-}
+/** What GenerateUnitDigest's handler answers: `generated` is false when the date's digest already existed (a no-op). */
+export type UnitDigestOutcome = GenerateUnitDigestResult;
 
 /** Generates one date's digest; bound to the reporting context's command (unit-digest.generator.ts). */
 export interface UnitDigestGenerator {

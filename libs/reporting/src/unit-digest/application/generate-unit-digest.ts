@@ -47,7 +47,11 @@ export class GenerateUnitDigestHandler implements ICommandHandler<GenerateUnitDi
     const streamId = unitDigestStreamId(zone, date);
     const { cut, calendar, units, coloured, unaccepted } = await this.source.read(date);
     const byUnit = new Map<string, ColouredProblem[]>();
-    for (const p of coloured) byUnit.set(p.leadUnitId, [...(byUnit.get(p.leadUnitId) ?? []), p]);
+    for (const p of coloured) {
+      const lines = byUnit.get(p.leadUnitId);
+      if (lines) lines.push(p);
+      else byUnit.set(p.leadUnitId, [p]);
+    }
     // Only active units get a digest: a deactivated unit's problems are the managers' to move (they stay in the list).
     const digests: UnitDigest[] = units
       .filter((u) => byUnit.has(u.unitId))

@@ -13,11 +13,20 @@ export interface UnitDigestState {
   generated: boolean;
 }
 
-export class DigestDateInFuture extends DomainError {
-  readonly code = 'DIGEST_DATE_IN_FUTURE';
+/**
+ * A digest reads the problems as they stand, so it is only true on its own day: one made later would show today's
+ * problems under an earlier date (problems raised since, colours of problems concluded since), one made earlier a guess.
+ */
+export class DigestDateNotToday extends DomainError {
+  readonly code = 'DIGEST_DATE_NOT_TODAY';
   override readonly kind = 'invalid';
   constructor(date: string, today: string) {
-    super(`A digest for ${date} cannot be made before that day (today is ${today})`, { date, today });
+    super(
+      date > today
+        ? `A digest for ${date} cannot be made before that day (today is ${today})`
+        : `A digest for ${date} can no longer be made: it reads the problems as they stand today (${today})`,
+      { date, today },
+    );
   }
 }
 
@@ -25,10 +34,9 @@ function decide(command: UnitDigestCommand, state: UnitDigestState): UnitDigestE
   switch (command.type) {
     case 'GenerateUnitDigest': {
       const { type: _type, today, ...snapshot } = command;
-      // The colours are read from the problems as they stand: a digest of a day not yet begun would be a guess.
-      if (snapshot.date > today) throw new DigestDateInFuture(snapshot.date, today);
-      // A digest is what was sent that morning: a second run (retry, manual trigger) keeps the first.
+      // A digest is what was sent that morning: a second run (retry, manual trigger, even after midnight) keeps the first.
       if (state.generated) return [];
+      if (snapshot.date !== today) throw new DigestDateNotToday(snapshot.date, today);
       return [{ type: T.Generated, schemaVersion: UNIT_DIGEST_SCHEMA_VERSION, data: snapshot }];
     }
     default:

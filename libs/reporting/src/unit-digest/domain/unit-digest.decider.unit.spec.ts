@@ -1,5 +1,5 @@
 import { deciderSpec } from '@app/event-store/testing';
-import { DigestDateInFuture, unitDigestDecider, type GenerateUnitDigestCommand } from './unit-digest.decider';
+import { DigestDateNotToday, unitDigestDecider, type GenerateUnitDigestCommand } from './unit-digest.decider';
 import type { UnitDigestEvent, UnitDigestSnapshot } from './unit-digest.events';
 
 const spec = deciderSpec(unitDigestDecider);
@@ -41,12 +41,16 @@ describe('unit digest decider', () => {
     expect(history).toEqual(givenGenerated());
   });
 
-  it('may be made for an earlier date (a missed run caught up), never for a day not yet begun', () => {
-    spec.given([]).when(generate({ today: '2024-09-12' })).then(givenGenerated());
-    spec.given([]).when(generate({ today: '2024-09-10' })).thenThrows(DigestDateInFuture, 'before that day');
+  it('is made on its own day only: later it would show today’s problems under that date, earlier it would be a guess', () => {
+    spec.given([]).when(generate({ today: '2024-09-12' })).thenThrows(DigestDateNotToday, 'can no longer be made');
+    spec.given([]).when(generate({ today: '2024-09-10' })).thenThrows(DigestDateNotToday, 'before that day');
+  });
+
+  it('a retry after midnight of a digest already made is a no-op, not a refusal', () => {
+    spec.given(givenGenerated()).when(generate({ today: '2024-09-12' })).then([]);
   });
 
   it('the refusal is an invalid request, not a conflict', () => {
-    expect(new DigestDateInFuture('2024-09-11', '2024-09-10')).toMatchObject({ kind: 'invalid', code: 'DIGEST_DATE_IN_FUTURE' });
+    expect(new DigestDateNotToday('2024-09-11', '2024-09-10')).toMatchObject({ kind: 'invalid', code: 'DIGEST_DATE_NOT_TODAY' });
   });
 });
