@@ -38,16 +38,6 @@ describe.each(testDatabaseKinds())('missed runs caught up in-process (no Redis) 
     return Object.fromEntries(rows.map((r) => [r.month, r.n]));
   };
 
-  it('makes today’s unit digest at start once its 01:15 tick has passed, and only today’s', async () => {
-    const now = new Date();
-    const caught = await w.api.app.get(InProcessSchedule).caughtUp;
-    const shanghai = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-    const expected = shanghai >= '01:15' ? [todayInShanghai(now)] : [];
-    expect(caught.filter((r) => r.name === 'unit-digest').map((r) => r.period)).toEqual(expected);
-    const digests: { n: number }[] = await w.api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id LIKE 'unit-digest-%'`);
-    expect(digests[0].n).toBe(expected.length);
-  });
-
   it('generates each ended month since go-live at start, and nothing when it catches up again', async () => {
     const schedule = w.api.app.get(InProcessSchedule);
     const caught = await schedule.caughtUp;
@@ -55,7 +45,7 @@ describe.each(testDatabaseKinds())('missed runs caught up in-process (no Redis) 
     expect(await summaryEvents()).toEqual(Object.fromEntries(months.map((m) => [m, 1])));
 
     const again = await schedule.catchUp();
-    expect(again.filter((r) => r.name === 'monthly-summary' || r.name === 'unit-digest')).toEqual([]);
+    expect(again.filter((r) => r.name === 'monthly-summary')).toEqual([]);
     expect(await summaryEvents()).toEqual(Object.fromEntries(months.map((m) => [m, 1])));
   });
 });

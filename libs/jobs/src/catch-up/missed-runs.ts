@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, todayInShanghai } from '@app/platform';
-import { monthlySummaryStreamId, unitDigestStreamId } from '@app/reporting';
+import { AppConfig } from '@app/platform';
+import { monthlySummaryStreamId } from '@app/reporting';
 import type { JobName } from '../job-definitions';
 import { dueRuns } from './due-runs';
 
@@ -16,9 +16,9 @@ export interface MissedRun {
  * - every ended month whose monthly summary stream does not exist;
  * - the latest overdue check. Its runs leave no trace when nothing was overdue, so it is owed whenever
  *   its tick passed since go-live; running it again appends nothing, and its latest run covers every
- *   missed day before it (it flags what is overdue on its day, and escalates once per deadline);
- * - today's unit digest, when its tick has passed today and the digest does not exist. A digest of an earlier day
- *   cannot be made late (it reads the problems as they stand), so a day missed whole stays without one.
+ *   missed day before it (it flags what is overdue on its day, and escalates once per deadline).
+ * Not the unit digest: it can only be made on its own day, and one made at start-up could read a zone half-loaded
+ * (the demo loader, a restore); an admin re-runs a missed morning's (POST /admin/jobs/run).
  * Go-live is GO_LIVE_DATE (00:00 Asia/Shanghai), else when the first event was recorded.
  */
 @Injectable()
@@ -38,16 +38,7 @@ export class MissedRuns {
     return [
       ...months.filter((_, i) => !done.has(streams[i])).map((period) => ({ name: 'monthly-summary' as const, period })),
       ...dueRuns('overdue-check', goLive, now, { latestOnly: true }).map((period) => ({ name: 'overdue-check' as const, period })),
-      // After the overdue check, as on the schedule: the digest shows what it flagged.
-      ...(await this.todaysDigestOwed(goLive, now)),
     ];
-  }
-
-  private async todaysDigestOwed(goLive: Date, now: Date): Promise<MissedRun[]> {
-    const [latest] = dueRuns('unit-digest', goLive, now, { latestOnly: true });
-    if (latest !== todayInShanghai(now)) return [];
-    const [exists] = await this.db.query('SELECT 1 FROM es_streams WHERE stream_id = $1', [unitDigestStreamId(this.config.zoneId, latest)]);
-    return exists ? [] : [{ name: 'unit-digest', period: latest }];
   }
 
   private async goLive(): Promise<Date | null> {
