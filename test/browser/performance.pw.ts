@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { account, apiAs, expectAccessible, login, newUscc, screenshot } from './support';
 
@@ -121,7 +122,19 @@ test('a manager reads the March ranking, the units apart, the lowest three and t
   for (const t of [titles.p1, titles.p3, titles.p4]) await expect(drawer.getByRole('link', { name: t })).toBeVisible();
   await expect(drawer.getByRole('row', { name: new RegExp(titles.p4) })).toContainText('未签收');
   await expect(drawer.locator('.el-loading-mask')).toHaveCount(0);
+  // Its slide-in has ended when its right edge is the window's.
+  const width = page.viewportSize()!.width;
+  await expect.poll(async () => { const box = await drawer.boundingBox(); return box && Math.round(box.x + box.width); }).toBe(width);
   await screenshot(page, 'manager-unit-performance-records');
+  // The problems behind the figure as a file: one row per problem, the three this drawer lists.
+  await drawer.getByRole('button', { name: '导出诉求' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '导出 Excel（XLSX）' }).click()]);
+  expect(download.suggestedFilename()).toBe('诉求清单-考评-unit-drc-timelyAcceptance-denominator-2025-03.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const exported: string[] = [];
+  workbook.getWorksheet('诉求')!.eachRow((row, n) => n > 1 && exported.push(String(row.getCell(1).value)));
+  expect(exported.sort()).toEqual([ids.p1, ids.p3, ids.p4].sort());
   await drawer.getByText('计入分子的记录', { exact: true }).click();
   await expect(drawer.getByText('共 2 条')).toBeVisible();
   await expect(drawer.getByRole('link', { name: titles.p4 })).toHaveCount(0);

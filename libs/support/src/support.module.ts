@@ -19,7 +19,7 @@ import { VisitsProjection } from './visits/read-models/visits.projection';
 import { ListVisitsHandler } from './visits/queries/visit-list.query';
 import { WorkingCalendarModule } from './working-calendar';
 import { HandlingUnitsModule } from './handling-units';
-import { GetUnitPerformanceHandler, ListUnitFigureRecordsHandler } from './unit-performance';
+import { GetUnitPerformanceHandler, ListUnitFigureProblemsHandler, ListUnitFigureRecordsHandler } from './unit-performance';
 import { ProblemWarnings } from './problem-warnings/problem-warnings.service';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
@@ -38,6 +38,7 @@ import { ProblemWarnings } from './problem-warnings/problem-warnings.service';
     GetVisitMetricsHandler,
     GetUnitPerformanceHandler,
     ListUnitFigureRecordsHandler,
+    ListUnitFigureProblemsHandler,
     ProblemDetailsProjection,
     ProblemFactsProjection,
     VisitsProjection,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 import { FIGURE_NAMES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/support';
 import { IsCalendarDate } from '@app/platform';
@@ -41,3 +41,6 @@ export class UnitFigureRecordsQueryDto extends IntersectionType(UnitPerformanceQ
   @IsIn(['numerator', 'denominator'])
   part: 'numerator' | 'denominator' = 'denominator';
 }
+
+/** The records' query without paging: the problems behind the whole numerator or denominator, one row each. */
+export class UnitFigureExportQueryDto extends OmitType(UnitFigureRecordsQueryDto, ['limit', 'offset'] as const) {}

@@ -1,16 +1,24 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Roles, todayInShanghai, type AuthUser } from '@app/platform';
-import { GetUnitPerformance, HandlingUnitDirectory, ListUnitFigureRecords, type CourseScope } from '@app/support';
+import { GetUnitPerformance, HandlingUnitDirectory, ListUnitFigureProblems, ListUnitFigureRecords, type CourseScope } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
-import { UnitFigureRecordsQueryDto, UnitPerformanceQueryDto } from './unit-performance-queries.dto';
+import { EXPORT_CONTENT_TYPES, type ExportFormat } from '../problem-export/export-sink';
+import { ProblemExporter } from '../problem-export/problem-export.service';
+import { UnitFigureExportQueryDto, UnitFigureRecordsQueryDto, UnitPerformanceQueryDto } from './unit-performance-queries.dto';
 import { UnitFigureRecordsDto, UnitPerformanceDto } from './unit-performance.response.dto';
 import { monthScope, previousMonthScope, rangeDays } from './unit-performance-scope';
 
 /** Bounded work per request: a date range is at most a year. */
 const MAX_RANGE_DAYS = 366;
 const UNIT_SCOPE = 'A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit)';
+
+const FILE = { schema: { type: 'string', format: 'binary' } } as const;
+const EXPORT_DESCRIPTION =
+  'One row per problem behind the figure (a problem with two 交办 to the unit is one row, its assignments listed), with the columns of GET /problems/export.xlsx';
+const TOO_MANY = 'More problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS): narrow the period';
 
 const badField = (field: string, message: string) =>
   new BadRequestException({ statusCode: 400, error: 'VALIDATION_FAILED', message: 'The request is invalid', errors: [{ field, messages: [message] }] });
@@ -25,6 +33,7 @@ export class UnitPerformanceController {
   constructor(
     private readonly queries: QueryBus,
     private readonly units: HandlingUnitDirectory,
+    private readonly exporter: ProblemExporter,
   ) {}
 
   @Get()
@@ -47,6 +56,33 @@ export class UnitPerformanceController {
     if (unitId === null) throw badField('unit', 'unit is required: the records behind one unit’s figure');
     const page = await this.queries.execute(new ListUnitFigureRecords(this.scope(q), unitId, q.figure, q.part, q.limit, q.offset));
     return { unitId, figure: q.figure, part: q.part, limit: q.limit, offset: q.offset, ...page };
+  }
+
+  @Get('records/export.xlsx')
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx)
+  @ApiOkResponse({ ...FILE, description: `诉求清单-考评-<unit>-<figure>-<part>-<period>.xlsx. ${EXPORT_DESCRIPTION}` })
+  @ApiOperation({ summary: 'The problems behind one unit’s figure (as GET /unit-performance/records, unpaged), as an XLSX workbook' })
+  @ApiErrors({ forbidden: UNIT_SCOPE, unprocessable: TOO_MANY })
+  recordsXlsx(@Query() q: UnitFigureExportQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    return this.export(q, user, 'xlsx', res);
+  }
+
+  @Get('records/export.csv')
+  @ApiProduces(EXPORT_CONTENT_TYPES.csv)
+  @ApiOkResponse({ ...FILE, description: `诉求清单-考评-<unit>-<figure>-<part>-<period>.csv. ${EXPORT_DESCRIPTION}` })
+  @ApiOperation({ summary: 'The problems behind one unit’s figure (as GET /unit-performance/records, unpaged), as CSV' })
+  @ApiErrors({ forbidden: UNIT_SCOPE, unprocessable: TOO_MANY })
+  recordsCsv(@Query() q: UnitFigureExportQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    return this.export(q, user, 'csv', res);
+  }
+
+  private async export(q: UnitFigureExportQueryDto, user: AuthUser, format: ExportFormat, res: Response): Promise<void> {
+    const unitId = await this.unitOf(user, q.unit);
+    if (unitId === null) throw badField('unit', 'unit is required: the problems behind one unit’s figure');
+    const scope = this.scope(q);
+    const ids: string[] = await this.queries.execute(new ListUnitFigureProblems(scope, unitId, q.figure, q.part));
+    const name = `${unitId}-${q.figure}-${q.part}-${q.month ?? `${scope.from}-${scope.to}`}`;
+    await this.exporter.export({ problemIds: ids, today: todayInShanghai() }, format, res, { ascii: `problems-${name}`, chinese: `诉求清单-考评-${name}` });
   }
 
   private scope(q: UnitPerformanceQueryDto): CourseScope {

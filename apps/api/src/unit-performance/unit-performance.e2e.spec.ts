@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { TestUser } from '../../../../test/support/auth';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
@@ -11,6 +13,14 @@ import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/supp
  *               unit-hr 交办 06-07 (due 06-11), accepted 06-11 on time → 流转 3, limbo 06-03→06-11 = 5 working days.
  *  P3 unit-drc  交办 06-12 (due 06-13), accepted 06-14: late, 2 working days.
  */
+/** The body as bytes, whatever its content type. */
+const binary = (req: request.Test) =>
+  req.buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
 describe.each(testDatabaseKinds())('unit performance (考评) for June 2024 on %s', (kind) => {
   const w = useSupportWorld(kind);
   const p: Record<string, string> = {};
@@ -114,6 +124,46 @@ describe.each(testDatabaseKinds())('unit performance (考评) for June 2024 on %
       expect([figure, records.total]).toEqual([figure, figures[figure].denominator]);
       expect(records.items.filter((r: { inNumerator: boolean }) => r.inNumerator).length).toBe(figures[figure].numerator);
     }
+  });
+
+  it('the records behind a figure export as XLSX and CSV, one row per problem, the same problems as the records', async () => {
+    const exportOf = (format: string, query: Record<string, string>, user: TestUser = w.users.manager) =>
+      binary(w.http().get(`/api/v1/unit-performance/records/export.${format}`).query({ ...query, position }).set('Authorization', user.auth));
+    const sheetOf = async (query: Record<string, string>, user?: TestUser) => {
+      const res = await exportOf('xlsx', query, user).expect(200);
+      expect(res.headers['content-disposition']).toContain(`problems-${query.unit}-${query.figure}-denominator-2024-06.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as Parameters<typeof wb.xlsx.load>[0]);
+      const rows: Record<string, unknown>[] = [];
+      const sheet = wb.getWorksheet('诉求')!;
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      sheet.eachRow((row, n) => n > 1 && rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value]))));
+      return rows;
+    };
+    // hr's 及时签收率 stands on two 交办 of one problem (P2): one row, with both assignments and its 流转次数.
+    const hr = await sheetOf({ ...JUNE, unit: UNITS.hr, figure: 'timelyAcceptance' }, w.users.hr);
+    expect(hr.map((r) => [r['诉求编号'], r['流转次数']])).toEqual([[p.P2, 3]]);
+    expect(String(hr[0]['交办记录'])).toContain('单位 unit-tax');
+    for (const figure of ['timelyAcceptance', 'conclusionRate', 'satisfactionRate']) {
+      const query = { ...JUNE, unit: UNITS.drc, figure };
+      const records = (await get('/records', { ...query, limit: 100 }).expect(200)).body.items.map((r: { problemId: string }) => r.problemId);
+      // The file lists problems in registration order (newest first), as every problem export does.
+      expect([figure, (await sheetOf(query)).map((r) => r['诉求编号']).sort()]).toEqual([figure, [...new Set(records)].sort()]);
+    }
+    const csv = await exportOf('csv', { ...JUNE, unit: UNITS.hr, figure: 'timelyAcceptance' }).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect((csv.body as Buffer).toString('utf8')).toMatch(new RegExp(`^\uFEFF诉求编号,[^]*\r\n${p.P2},`));
+
+    // Who may not, and bad input: the same rules as the records.
+    const json = (res: request.Response) => JSON.parse((res.body as Buffer).toString('utf8'));
+    expect(json(await exportOf('xlsx', { ...JUNE, unit: UNITS.drc, figure: 'returnRate' }, w.users.hr).expect(403))).toMatchObject({ error: 'NOT_YOUR_UNIT' });
+    await exportOf('csv', { ...JUNE, unit: UNITS.drc, figure: 'returnRate' }, w.users.caseworker).expect(403);
+    await w.http().get('/api/v1/unit-performance/records/export.xlsx').query({ ...JUNE, unit: UNITS.drc, figure: 'returnRate' }).expect(401);
+    const fields = async (query: Record<string, string>) => json(await exportOf('xlsx', query).expect(400)).errors.map((e: { field: string }) => e.field);
+    expect(await fields({ ...JUNE, unit: UNITS.drc, figure: 'bogus' })).toEqual(['figure']);
+    expect(await fields({ ...JUNE, figure: 'returnRate' })).toEqual(['unit']);
+    expect(await fields({ month: '2024-13', unit: UNITS.drc, figure: 'returnRate' })).toEqual(['month']);
+    expect(await fields({ ...JUNE, unit: UNITS.drc, figure: 'returnRate', limit: '5' })).toEqual(['limit']);
   });
 
   it('reproducible: as of an earlier date, and as known at an instant before a later recording', async () => {

@@ -1071,6 +1071,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unit-performance/records/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems behind one unit’s figure (as GET /unit-performance/records, unpaged), as an XLSX workbook */
+        get: operations["UnitPerformanceController_recordsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit-performance/records/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems behind one unit’s figure (as GET /unit-performance/records, unpaged), as CSV */
+        get: operations["UnitPerformanceController_recordsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problem-warnings/units": {
         parameters: {
             query?: never;
@@ -9560,6 +9594,152 @@ export interface operations {
             };
             /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitPerformanceController_recordsXlsx: {
+        parameters: {
+            query: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                /** @description The month (Asia/Shanghai), YYYY-MM; or give from and to instead */
+                month?: string;
+                /** @description First day of a date range (with to), instead of month */
+                from?: string;
+                /** @description Last day of the date range (with from) */
+                to?: string;
+                /** @description One unit only. A unit handler must give its own unit */
+                unit?: string;
+                figure: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
+                part?: "numerator" | "denominator";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-考评-<unit>-<figure>-<part>-<period>.xlsx. One row per problem behind the figure (a problem with two 交办 to the unit is one row, its assignments listed), with the columns of GET /problems/export.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS): narrow the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UnitPerformanceController_recordsCsv: {
+        parameters: {
+            query: {
+                /** @description Wait until the read models include this log position */
+                position?: number;
+                /** @description Only events recorded by this instant: reproduces a figure published then. An ISO 8601 instant with its offset (2024-07-01T10:00:00+08:00, with + sent as %2B, or …Z); a bare date or number is refused */
+                knownAt?: string;
+                /** @description Report date (YYYY-MM-DD); defaults to today in Asia/Shanghai */
+                asOf?: string;
+                /** @description The month (Asia/Shanghai), YYYY-MM; or give from and to instead */
+                month?: string;
+                /** @description First day of a date range (with to), instead of month */
+                from?: string;
+                /** @description Last day of the date range (with from) */
+                to?: string;
+                /** @description One unit only. A unit handler must give its own unit */
+                unit?: string;
+                figure: "timelyAcceptance" | "returnRate" | "conclusionRate" | "onTimeRate" | "satisfactionRate" | "ratedRate";
+                part?: "numerator" | "denominator";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 诉求清单-考评-<unit>-<figure>-<part>-<period>.csv. One row per problem behind the figure (a problem with two 交办 to the unit is one row, its assignments listed), with the columns of GET /problems/export.xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed input: `errors` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A unit handler asking without unit=<its own unit>, or for another unit (NOT_YOUR_UNIT, field unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description More problems than EXPORT_MAX_ROWS (EXPORT_TOO_MANY_ROWS): narrow the period */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

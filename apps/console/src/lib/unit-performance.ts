@@ -42,3 +42,11 @@ export async function loadFigureRecords(month: string, unit: string, figure: Fig
   return unwrap(api.GET('/api/v1/unit-performance/records', { params: { query: { month, unit, figure, part, offset, limit } } }));
 }
 
+
+/** The problems behind one unit's figure (numerator or denominator) as a file, one row per problem. */
+export function exportFigureRecords(format: 'xlsx' | 'csv', month: string, unit: string, figure: FigureName, part: Part) {
+  const query = { month, unit, figure, part };
+  return format === 'xlsx'
+    ? api.GET('/api/v1/unit-performance/records/export.xlsx', { params: { query }, parseAs: 'blob' })
+    : api.GET('/api/v1/unit-performance/records/export.csv', { params: { query }, parseAs: 'blob' });
+}

@@ -19,6 +19,19 @@ export class ListUnitFigureRecords {
   ) {}
 }
 
+/**
+ * The problems behind one unit's figure, each once, in the records' order: what an export of the records writes
+ * (one row per problem; a problem with two 交办 to the unit is one row, its assignments listed in it).
+ */
+export class ListUnitFigureProblems {
+  constructor(
+    readonly scope: CourseScope,
+    readonly unitId: string,
+    readonly figure: FigureName,
+    readonly part: 'numerator' | 'denominator',
+  ) {}
+}
+
 /** A record as listed: with the problem's title, so a page of records reads without opening each problem. */
 export type ListedFigureRecord = FigureRecord & { title: string | null };
 
@@ -31,6 +44,14 @@ export interface UnitFigureRecordsPage {
 const byDateThenProblem = (a: FigureRecord, b: FigureRecord) =>
   a.on.localeCompare(b.on) || a.problemId.localeCompare(b.problemId) || (a.assignmentSeq ?? 0) - (b.assignmentSeq ?? 0);
 
+/** One unit's records of one figure, in the stable order, from the courses folded for the scope. */
+async function unitRecords(db: DataSource, calendar: WorkingCalendar, q: ListUnitFigureRecords | ListUnitFigureProblems): Promise<FigureRecord[]> {
+  const courses = await loadProblemCourses(db, q.scope, safeWorkingDays(await calendar.snapshot()));
+  return (figureRecords(courses, q.scope).get(q.figure) ?? [])
+    .filter((r) => r.unitId === q.unitId && (q.part === 'denominator' || r.inNumerator))
+    .sort(byDateThenProblem);
+}
+
 @QueryHandler(ListUnitFigureRecords)
 export class ListUnitFigureRecordsHandler implements IQueryHandler<ListUnitFigureRecords, UnitFigureRecordsPage> {
   constructor(
@@ -38,15 +59,24 @@ export class ListUnitFigureRecordsHandler implements IQueryHandler<ListUnitFigur
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async execute({ scope, unitId, figure, part, limit, offset }: ListUnitFigureRecords): Promise<UnitFigureRecordsPage> {
-    const courses = await loadProblemCourses(this.db, scope, safeWorkingDays(await this.calendar.snapshot()));
-    const records = (figureRecords(courses, scope).get(figure) ?? [])
-      .filter((r) => r.unitId === unitId && (part === 'denominator' || r.inNumerator))
-      .sort(byDateThenProblem);
-    const page = records.slice(offset, offset + limit);
+  async execute(query: ListUnitFigureRecords): Promise<UnitFigureRecordsPage> {
+    const records = await unitRecords(this.db, this.calendar, query);
+    const page = records.slice(query.offset, query.offset + query.limit);
     const titles: { problem_id: string; title: string }[] = page.length === 0 ? [] :
       await this.db.query('SELECT problem_id, title FROM problems WHERE problem_id = ANY($1::text[])', [[...new Set(page.map((r) => r.problemId))]]);
     const titleOf = new Map(titles.map((t) => [t.problem_id, t.title]));
     return { total: records.length, items: page.map((r) => ({ ...r, title: titleOf.get(r.problemId) ?? null })) };
+  }
+}
+
+@QueryHandler(ListUnitFigureProblems)
+export class ListUnitFigureProblemsHandler implements IQueryHandler<ListUnitFigureProblems, string[]> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  async execute(query: ListUnitFigureProblems): Promise<string[]> {
+    return [...new Set((await unitRecords(this.db, this.calendar, query)).map((r) => r.problemId))];
   }
 }
