@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { spreadsheetText } from '@app/reporting';
 import { problemExportPages } from '@app/support';
 import type { TestUser } from '../../../../test/support/auth';
+import { binary } from '../../../../test/support/binary-body';
 import { newUscc, UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 
@@ -19,13 +19,6 @@ const JUNE = { from: '2024-06-01', to: '2024-06-30' };
 
 type Row = Record<string, string | number>;
 
-/** The body as bytes, whatever its content type. */
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 /** A small RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside, CRLF between records. */
 function parseCsv(text: string): string[][] {

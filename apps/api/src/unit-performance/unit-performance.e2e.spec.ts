@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { TestUser } from '../../../../test/support/auth';
+import { binary } from '../../../../test/support/binary-body';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 
@@ -13,13 +14,6 @@ import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/supp
  *               unit-hr 交办 06-07 (due 06-11), accepted 06-11 on time → 流转 3, limbo 06-03→06-11 = 5 working days.
  *  P3 unit-drc  交办 06-12 (due 06-13), accepted 06-14: late, 2 working days.
  */
-/** The body as bytes, whatever its content type. */
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 describe.each(testDatabaseKinds())('unit performance (考评) for June 2024 on %s', (kind) => {
   const w = useSupportWorld(kind);
