@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConcurrencyError, StreamBusyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
-import type { Decider, DomainEvent } from './decider';
+import type { Decider, DomainEvent, SnapshotPolicy } from './decider';
+import { loadState, saveSnapshotIfDue, type Fold } from './load-state';
 
 export interface HandleCommandOptions {
   /** Who, and in answer to what: stored with every event appended. */
@@ -24,6 +25,10 @@ export interface HandleCommandOptions {
    * so racing writers spread out instead of colliding again. No wait when absent.
    */
   retryDelayMs?: (attempt: number) => number;
+  /** Start from the stream's snapshot (and keep it fresh): the decider's policy, see Decider.snapshot. */
+  snapshot?: SnapshotPolicy;
+  /** A snapshot could not be stored (the command succeeded all the same): for a log line. */
+  onSnapshotError?: (error: unknown, streamId: string) => void;
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -48,27 +53,34 @@ export async function handleCommand<State, Event extends DomainEvent>(
   initialState: () => State,
   options: HandleCommandOptions = {},
 ): Promise<HandleCommandResult<State, Event>> {
+  const fold: Fold<State, Event> = { evolve, initialState, snapshot: options.snapshot };
+  const snapshotFailed = (error: unknown) => options.onSnapshotError?.(error, streamId);
   if (options.idempotencyKey) {
     const earlier = await store.findAppend(options.idempotencyKey, streamId);
     if (earlier) {
-      const { state, version } = await load(store, streamId, evolve, initialState);
+      const { state, version } = await loadState(store, streamId, fold);
       return { events: [], state, version, append: earlier };
     }
   }
   for (let attempt = 0; ; attempt++) {
-    const { state, version } = await load(store, streamId, evolve, initialState);
+    const loaded = await loadState(store, streamId, fold);
+    const { state, version } = loaded;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }
     const events = decide(state);
-    if (events.length === 0) return { events, state, version, append: null };
+    if (events.length === 0) {
+      await saveSnapshotIfDue(store, streamId, fold, loaded, snapshotFailed);
+      return { events, state, version, append: null };
+    }
     try {
       const append = await store.append(
         streamId,
         events.map((e) => ({ ...e, metadata: options.metadata })),
         { expectedVersion: version, idempotencyKey: options.idempotencyKey },
       );
-      const next = append.replayed ? (await load(store, streamId, evolve, initialState)).state : events.reduce(evolve, state);
+      await saveSnapshotIfDue(store, streamId, fold, loaded, snapshotFailed);
+      const next = append.replayed ? (await loadState(store, streamId, fold)).state : events.reduce(evolve, state);
       return { events: append.replayed ? [] : events, state: next, version: append.nextExpectedVersion, append };
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || options.expectedVersion !== undefined) throw error;
@@ -89,19 +101,8 @@ export function handleDeciderCommand<Command, State, Event extends DomainEvent>(
   command: Command,
   options?: HandleCommandOptions,
 ): Promise<HandleCommandResult<State, Event>> {
-  return handleCommand(store, streamId, (s) => decider.decide(command, s), decider.evolve, decider.initialState, options);
-}
-
-async function load<State, Event extends DomainEvent>(
-  store: EventStore,
-  streamId: string,
-  evolve: (state: State, event: Event) => State,
-  initialState: () => State,
-): Promise<{ state: State; version: number }> {
-  const stored = await store.readStream(streamId);
-  const state = stored.reduce(
-    (s, e) => evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion, businessTime: e.businessTime } as Event),
-    initialState(),
-  );
-  return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamPosition };
+  return handleCommand(store, streamId, (s) => decider.decide(command, s), decider.evolve, decider.initialState, {
+    snapshot: decider.snapshot,
+    ...options,
+  });
 }

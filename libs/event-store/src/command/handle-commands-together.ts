@@ -2,6 +2,7 @@ import { ConcurrencyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
 import type { Decider, DomainEvent } from './decider';
+import { loadState, saveSnapshotIfDue, type LoadedState } from './load-state';
 
 /** One stream's command in a group that commits together. */
 export interface CommandStep<Command = unknown, State = unknown, Event extends DomainEvent = DomainEvent> {
@@ -24,6 +25,8 @@ export interface HandleTogetherOptions {
   retries?: number;
   /** How long to wait before re-deciding after the n-th lost race (jitter spreads racing writers). */
   retryDelayMs?: (attempt: number) => number;
+  /** A step's snapshot could not be stored (the group succeeded all the same): for a log line. */
+  onSnapshotError?: (error: unknown, streamId: string) => void;
 }
 
 export interface StepResult {
@@ -56,7 +59,16 @@ export async function handleCommandsTogether(
     }
     const decided = loaded.map(({ step, state, earlier }) => (earlier ? [] : (step.decider.decide(step.command, state) as DomainEvent[])));
     const pending = steps.map((_, i) => i).filter((i) => decided[i].length > 0);
-    if (pending.length === 0) return loaded.map(toResult);
+    const saveDueSnapshots = () =>
+      Promise.all(
+        loaded.map(({ step, loadedState }) =>
+          saveSnapshotIfDue(store, step.streamId, step.decider, loadedState, (error) => options.onSnapshotError?.(error, step.streamId)),
+        ),
+      );
+    if (pending.length === 0) {
+      await saveDueSnapshots();
+      return loaded.map(toResult);
+    }
     try {
       const appended = await store.appendAtomically(
         pending.map((i) => ({
@@ -65,6 +77,7 @@ export async function handleCommandsTogether(
           options: { expectedVersion: loaded[i].version, idempotencyKey: steps[i].idempotencyKey },
         })),
       );
+      await saveDueSnapshots();
       if (appended.some((a) => a.replayed)) return await Promise.all(steps.map(async (step) => toResult(await loadStep(store, step))));
       return loaded.map(({ step, state }, i) => {
         const at = pending.indexOf(i);
@@ -88,6 +101,7 @@ interface LoadedStep {
   state: unknown;
   version: number;
   earlier: AppendResult | null;
+  loadedState: LoadedState<unknown>;
 }
 
 function toResult({ step, state, version, earlier }: LoadedStep): StepResult {
@@ -96,10 +110,6 @@ function toResult({ step, state, version, earlier }: LoadedStep): StepResult {
 
 async function loadStep(store: EventStore, step: AnyCommandStep): Promise<LoadedStep> {
   const earlier = step.idempotencyKey ? await store.findAppend(step.idempotencyKey, step.streamId) : null;
-  const stored = await store.readStream(step.streamId);
-  const state = stored.reduce(
-    (s, e) => step.decider.evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion, businessTime: e.businessTime } as DomainEvent),
-    step.decider.initialState(),
-  );
-  return { step, state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamPosition, earlier };
+  const loadedState = await loadState(store, step.streamId, step.decider);
+  return { step, state: loadedState.state, version: loadedState.version, earlier, loadedState };
 }

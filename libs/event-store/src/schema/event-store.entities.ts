@@ -174,6 +174,28 @@ export class ProjectionLeaseRow {
   heartbeatAt: Date;
 }
 
+/**
+ * A command-side snapshot: the fold of a stream's first `version` events under the decider's `state_key`. A cache,
+ * never a source: deleting any or all rows is always safe (the next command folds from the events again).
+ */
+@Entity({ name: 'es_snapshots' })
+export class SnapshotRow {
+  @PrimaryColumn({ name: 'stream_id', type: 'text', primaryKeyConstraintName: 'PK_es_snapshots' })
+  streamId: string;
+
+  /** The decider's name for its state's shape and fold (e.g. problem/1): another key is never read. */
+  @Column({ name: 'state_key', type: 'text' })
+  stateKey: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  state: unknown;
+
+  @Column({ name: 'taken_at', type: 'timestamptz', default: () => 'now()' })
+  takenAt: Date;
+}
 
 /** The log-overview projection's rows: one per event type. */
 @Entity({ name: 'es_event_type_counts' })
@@ -196,4 +218,5 @@ export const EVENT_STORE_ENTITIES = [
   ProjectionSkipRow,
   ProjectionLeaseRow,
   EventTypeCountRow,
+  SnapshotRow,
 ];

@@ -155,6 +155,35 @@ export const READ_STREAM_SQL = prepared(
 );
 
 /**
+ * A stream from its snapshot on, in one statement: the snapshot under the caller's state key (none when its key
+ * differs, or when it is ahead of the stream — a log restored from an older backup), then the events after it. The
+ * state travels on the first row only. With no snapshot the "snapshot" is version 0 and the rows are every event.
+ * Without a tail there is still one row, its event columns null.
+ */
+export const READ_STREAM_FROM_SNAPSHOT_SQL = prepared(
+  'read_stream_snapshot',
+  `
+  SELECT sn.version AS snapshot_version,
+         CASE WHEN e.stream_position IS NULL OR e.stream_position = sn.version + 1 THEN sn.state END AS snapshot_state,
+         ${EVENT_COLUMNS}
+  FROM (SELECT s.version, s.state FROM es_snapshots s
+        WHERE s.stream_id = $1 AND s.state_key = $2 AND s.version <= (SELECT version FROM es_streams WHERE stream_id = $1)
+        UNION ALL SELECT 0, NULL::jsonb
+        ORDER BY 1 DESC LIMIT 1) sn
+  LEFT JOIN es_events e ON e.stream_id = $1 AND e.stream_position > sn.version
+  ORDER BY e.stream_position`,
+);
+
+/** A newer snapshot replaces an older one; one under another state key (new code) replaces it whatever its version. */
+export const SAVE_SNAPSHOT_SQL = prepared(
+  'save_snapshot',
+  `
+  INSERT INTO es_snapshots (stream_id, state_key, version, state) VALUES ($1, $2, $3, $4::jsonb)
+  ON CONFLICT (stream_id) DO UPDATE SET state_key = EXCLUDED.state_key, version = EXCLUDED.version, state = EXCLUDED.state, taken_at = now()
+  WHERE es_snapshots.version < EXCLUDED.version OR es_snapshots.state_key <> EXCLUDED.state_key`,
+);
+
+/**
  * Gap safety. Global positions come from a sequence, taken before commit: the transaction holding 41
  * may commit after the one holding 42, so "position > checkpoint" would skip 41 forever. Instead the log
  * is ordered by (writing transaction id, position), and a reader only goes as far as the oldest

@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,
+  StreamFromSnapshot,
 } from './event.types';
 
 /** The port the rest of Zhuqi depends on; PostgresEventStore is its one implementation. */
@@ -19,6 +20,13 @@ export interface EventStore {
    */
   appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * The stream from its snapshot under `stateKey` on, in one round trip: a snapshot under another key, or ahead of
+   * the stream, is not used. See docs/event-store.md, "Snapshots".
+   */
+  readStreamFromSnapshot(streamId: string, stateKey: string): Promise<StreamFromSnapshot>;
+  /** Keeps `state` as the fold of the stream's first `version` events; never replaces a newer snapshot of the same key. */
+  saveSnapshot(streamId: string, stateKey: string, version: number, state: unknown): Promise<void>;
   /** Every committed event after `after`, in log order, each exactly once — see docs/event-store.md. */
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   /** The stream's version (0 when it does not exist). */

@@ -77,6 +77,13 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
+/** A stream as a command loads it: its snapshot (if a usable one is stored) and the events after it. */
+export interface StreamFromSnapshot {
+  snapshot: { version: number; state: unknown } | null;
+  /** The events after the snapshot (every event when there is none), upcast, in stream order. */
+  events: StoredEvent[];
+}
+
 export interface ReadAllOptions {
   after?: LogCheckpoint;
   limit?: number;

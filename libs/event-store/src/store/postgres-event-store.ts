@@ -14,10 +14,21 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type StreamAppend,
+  type StreamFromSnapshot,
 } from './event.types';
 import type { Sql, TransactionalSql } from './sql';
 import { validateAppend } from './validate-append';
-import { APPEND_SQL, LOCK_STREAMS_SQL, READ_ALL_SQL, READ_HEAD_SQL, READ_STREAM_SQL, type StreamGuard, type StreamLock } from './event-store.sql';
+import {
+  APPEND_SQL,
+  LOCK_STREAMS_SQL,
+  READ_ALL_SQL,
+  READ_HEAD_SQL,
+  READ_STREAM_FROM_SNAPSHOT_SQL,
+  READ_STREAM_SQL,
+  SAVE_SNAPSHOT_SQL,
+  type StreamGuard,
+  type StreamLock,
+} from './event-store.sql';
 
 interface EventRow {
   position_text: string;
@@ -30,6 +41,11 @@ interface EventRow {
   metadata: StoredEvent['metadata'];
   business_ms: number | null;
   recorded_ms: number;
+}
+
+interface SnapshotTailRow extends EventRow {
+  snapshot_version: number;
+  snapshot_state: unknown;
 }
 
 interface AppendRow {
@@ -167,6 +183,18 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const rows = await this.sql.query<EventRow>(READ_STREAM_SQL, [streamId, options.from ?? 1, options.limit ?? null]);
     return rows.map((r) => this.toStoredEvent(r));
+  }
+
+  async readStreamFromSnapshot(streamId: string, stateKey: string): Promise<StreamFromSnapshot> {
+    const rows = await this.sql.query<SnapshotTailRow>(READ_STREAM_FROM_SNAPSHOT_SQL, [streamId, stateKey]);
+    const [first] = rows;
+    const snapshot = first && first.snapshot_version > 0 ? { version: first.snapshot_version, state: first.snapshot_state } : null;
+    const events = first?.position_text == null ? [] : rows.map((r) => this.toStoredEvent(r));
+    return { snapshot, events };
+  }
+
+  async saveSnapshot(streamId: string, stateKey: string, version: number, state: unknown): Promise<void> {
+    await this.sql.query(SAVE_SNAPSHOT_SQL, [streamId, stateKey, version, JSON.stringify(state)]);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {

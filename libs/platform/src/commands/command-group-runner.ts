@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_STORE, handleCommandsTogether, type Decider, type DomainEvent, type EventStore, type StepResult } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { CommandMetrics } from '../metrics/command-metrics';
-import { commandName, retryDelayMs, RETRIES, type CommandContext } from './command-runner';
+import { commandName, retryDelayMs, RETRIES, snapshotNotStored, type CommandContext } from './command-runner';
 
 /** One stream's command in a group; the runner adds metadata and the per-stream idempotency key. */
 export interface GroupStep<C = unknown, S = unknown, E extends DomainEvent = DomainEvent> {
@@ -19,6 +19,8 @@ export interface GroupStep<C = unknown, S = unknown, E extends DomainEvent = Dom
  */
 @Injectable()
 export class CommandGroupRunner {
+  private readonly logger = new Logger('Commands');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly config: AppConfig,
@@ -37,6 +39,7 @@ export class CommandGroupRunner {
           // Re-decided on losing a race, as CommandRunner does for a step without expectedVersion.
           retries: RETRIES,
           retryDelayMs,
+          onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
         },
       );
       results.forEach((r, i) => this.metrics.succeeded(names[i], r.events.map((e) => e.type)));

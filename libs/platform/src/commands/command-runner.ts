@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EVENT_STORE,
   handleDeciderCommand,
@@ -37,6 +37,8 @@ export const retryDelayMs = (attempt: number): number => Math.random() * Math.mi
  */
 @Injectable()
 export class CommandRunner {
+  private readonly logger = new Logger('Commands');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly config: AppConfig,
@@ -58,6 +60,7 @@ export class CommandRunner {
         expectedVersion: options.expectedVersion,
         retries: options.expectedVersion === undefined ? RETRIES : 0,
         retryDelayMs,
+        onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
       });
       this.metrics.succeeded(name, result.events.map((e) => e.type));
       return result;
@@ -66,6 +69,11 @@ export class CommandRunner {
       throw error;
     }
   }
+}
+
+/** A snapshot is a cache: the command succeeded, the next one on the stream folds a few more events. */
+export function snapshotNotStored(logger: Logger, error: unknown, streamId: string): void {
+  logger.warn({ err: error, streamId, msg: `Snapshot of ${streamId} not stored; the command succeeded` });
 }
 
 /** The command's own type (every decider command carries one); the stream's category otherwise. */

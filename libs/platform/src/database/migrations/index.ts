@@ -16,6 +16,7 @@ import { IdempotencyClaims1764300001800 } from './1764300001800-idempotency-clai
 import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history-rows';
 import { ProjectionFailures1764300002200 } from './1764300002200-projection-failures';
 import { UnitDigests1764300002600 } from './1764300002600-unit-digests';
+import { StreamSnapshots1764300002700 } from './1764300002700-stream-snapshots';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   ProblemHistoryRows1764300002100,
   ProjectionFailures1764300002200,
   UnitDigests1764300002600,
+  StreamSnapshots1764300002700,
 ];

@@ -285,4 +285,7 @@ export const problemDecider: Decider<ProblemCommand, ProblemState, ProblemEvent>
   decide: decideProblem,
   evolve: evolveProblem,
   initialState: initialProblemState,
+  // A problem's stream grows with its life (progress notes, supervision, reopenings): commands start from a snapshot.
+  // Bump the key whenever ProblemState or evolveProblem (or an upcaster of a problem event) changes.
+  snapshot: { key: 'problem/1', every: 20 },
 };
