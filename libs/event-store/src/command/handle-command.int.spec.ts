@@ -65,11 +65,11 @@ function storeWithRacingReads(store: EventStore, racers: number): EventStore & {
   const met = new Promise<void>((resolve) => (allRead = resolve));
   return Object.assign(Object.create(store) as EventStore, {
     reads: () => reads,
-    async readStream(...args: Parameters<EventStore['readStream']>) {
-      const events = await store.readStream(...args);
+    async loadStreams(...args: Parameters<EventStore['loadStreams']>) {
+      const loaded = await store.loadStreams(...args);
       if (++reads === racers) allRead();
       if (reads <= racers) await met;
-      return events;
+      return loaded;
     },
   });
 }

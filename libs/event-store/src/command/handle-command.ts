@@ -3,7 +3,7 @@ import { ConcurrencyError, StreamBusyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
 import type { Decider, DomainEvent, SnapshotPolicy } from './decider';
-import { loadState, saveSnapshotIfDue, type Fold } from './load-state';
+import { loadState, saveSnapshotIfDue, type Fold, type RequiredStream } from './load-state';
 
 export interface HandleCommandOptions {
   /** Who, and in answer to what: stored with every event appended. */
@@ -25,6 +25,8 @@ export interface HandleCommandOptions {
    * so racing writers spread out instead of colliding again. No wait when absent.
    */
   retryDelayMs?: (attempt: number) => number;
+  /** Other streams that must exist (the problem's enterprise): checked in the same round trip as the stream's read. */
+  requires?: readonly RequiredStream[];
   /** Start from the stream's snapshot (and keep it fresh): the decider's policy, see Decider.snapshot. */
   snapshot?: SnapshotPolicy;
   /** A snapshot could not be stored (the command succeeded all the same): for a log line. */
@@ -55,16 +57,15 @@ export async function handleCommand<State, Event extends DomainEvent>(
 ): Promise<HandleCommandResult<State, Event>> {
   const fold: Fold<State, Event> = { evolve, initialState, snapshot: options.snapshot };
   const snapshotFailed = (error: unknown) => options.onSnapshotError?.(error, streamId);
-  if (options.idempotencyKey) {
-    const earlier = await store.findAppend(options.idempotencyKey, streamId);
-    if (earlier) {
-      const { state, version } = await loadState(store, streamId, fold);
-      return { events: [], state, version, append: earlier };
-    }
-  }
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadState(store, streamId, fold);
+    // The first read also finds an earlier run of this command (its idempotency key) and checks the required streams.
+    const first = attempt === 0;
+    const loaded = await loadState(store, streamId, fold, {
+      idempotencyKey: first ? options.idempotencyKey : undefined,
+      required: first ? options.requires : undefined,
+    });
     const { state, version } = loaded;
+    if (loaded.earlier) return { events: [], state, version, append: loaded.earlier };
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }

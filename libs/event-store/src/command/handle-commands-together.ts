@@ -2,7 +2,7 @@ import { ConcurrencyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
 import type { Decider, DomainEvent } from './decider';
-import { loadState, saveSnapshotIfDue, type LoadedState } from './load-state';
+import { loadStates, saveSnapshotIfDue, type LoadedState, type RequiredStream } from './load-state';
 
 /** One stream's command in a group that commits together. */
 export interface CommandStep<Command = unknown, State = unknown, Event extends DomainEvent = DomainEvent> {
@@ -25,6 +25,8 @@ export interface HandleTogetherOptions {
   retries?: number;
   /** How long to wait before re-deciding after the n-th lost race (jitter spreads racing writers). */
   retryDelayMs?: (attempt: number) => number;
+  /** Other streams that must exist (the visit's enterprise): checked in the same round trip as the steps' streams. */
+  requires?: readonly RequiredStream[];
   /** A step's snapshot could not be stored (the group succeeded all the same): for a log line. */
   onSnapshotError?: (error: unknown, streamId: string) => void;
 }
@@ -51,7 +53,7 @@ export async function handleCommandsTogether(
   options: HandleTogetherOptions = {},
 ): Promise<StepResult[]> {
   for (let attempt = 0; ; attempt++) {
-    const loaded = await Promise.all(steps.map((step) => loadStep(store, step)));
+    const loaded = await loadSteps(store, steps, attempt === 0 ? options.requires : undefined);
     for (const { step, version, earlier } of loaded) {
       if (!earlier && step.expectedVersion !== undefined && step.expectedVersion !== version) {
         throw new ConcurrencyError(step.streamId, step.expectedVersion, version);
@@ -78,7 +80,7 @@ export async function handleCommandsTogether(
         })),
       );
       await saveDueSnapshots();
-      if (appended.some((a) => a.replayed)) return await Promise.all(steps.map(async (step) => toResult(await loadStep(store, step))));
+      if (appended.some((a) => a.replayed)) return (await loadSteps(store, steps)).map(toResult);
       return loaded.map(({ step, state }, i) => {
         const at = pending.indexOf(i);
         if (at < 0) return toResult(loaded[i]);
@@ -108,8 +110,12 @@ function toResult({ step, state, version, earlier }: LoadedStep): StepResult {
   return { streamId: step.streamId, state, version, append: earlier, events: [] };
 }
 
-async function loadStep(store: EventStore, step: AnyCommandStep): Promise<LoadedStep> {
-  const earlier = step.idempotencyKey ? await store.findAppend(step.idempotencyKey, step.streamId) : null;
-  const loadedState = await loadState(store, step.streamId, step.decider);
-  return { step, state: loadedState.state, version: loadedState.version, earlier, loadedState };
+/** Every step's stream (and earlier append, and the required streams) in one round trip. */
+async function loadSteps(store: EventStore, steps: readonly AnyCommandStep[], requires?: readonly RequiredStream[]): Promise<LoadedStep[]> {
+  const states = await loadStates(
+    store,
+    steps.map((step) => ({ streamId: step.streamId, fold: step.decider, idempotencyKey: step.idempotencyKey })),
+    requires,
+  );
+  return states.map((loadedState, i) => ({ step: steps[i], state: loadedState.state, version: loadedState.version, earlier: loadedState.earlier, loadedState }));
 }

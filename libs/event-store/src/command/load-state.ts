@@ -1,5 +1,5 @@
 import type { EventStore } from '../store/event-store';
-import type { StoredEvent } from '../store/event.types';
+import type { AppendResult, StoredEvent, StreamLoadRequest } from '../store/event.types';
 import type { DomainEvent, SnapshotPolicy } from './decider';
 
 /** How a command folds its stream: the decider's evolve and initial state, and its snapshot policy if it has one. */
@@ -9,36 +9,75 @@ export interface Fold<State, Event extends DomainEvent> {
   snapshot?: SnapshotPolicy;
 }
 
+/** A stream a command decides on. */
+export interface StateRequest<State, Event extends DomainEvent> {
+  streamId: string;
+  fold: Fold<State, Event>;
+  idempotencyKey?: string;
+}
+
+/**
+ * A stream another stream's command requires (a visit's enterprise): only its existence is read, in the same round
+ * trip as the command's own streams. Not a lock: it suits streams that, once there, stay (an enterprise is never
+ * deleted), which is every such check Zhuqi makes.
+ */
+export interface RequiredStream {
+  streamId: string;
+  /** The error when the stream does not exist (a DomainError: a 4xx, and nothing is appended). */
+  otherwise: () => Error;
+}
+
 export interface LoadedState<State> {
   state: State;
   /** The stream version the state is the fold of (0: no stream). */
   version: number;
   /** The command folded `snapshot.every` events or more past the last snapshot: keep this state as the next one. */
   snapshotDue: boolean;
+  /** The append recorded under the request's idempotency key (the command ran before), or null. */
+  earlier: AppendResult | null;
 }
 
 /**
- * The stream's state for a command: the fold of every event (the definition), or, for a decider with a snapshot
- * policy, the same fold started from the stored snapshot — one round trip either way, and at most `every` events
- * folded however long the stream (a problem with a thousand progress notes costs what one with ten does).
+ * The streams' states for a command, in one round trip: for each, the fold of every event (the definition), or, for a
+ * decider with a snapshot policy, the same fold started from the stored snapshot — at most `every` events folded
+ * however long the stream (a problem with a thousand progress notes costs what one with ten does). Required streams
+ * are checked in the same statement and refuse with their error before anything is decided.
  */
+export async function loadStates(
+  store: EventStore,
+  requests: readonly StateRequest<unknown, DomainEvent>[],
+  required: readonly RequiredStream[] = [],
+): Promise<LoadedState<unknown>[]> {
+  const asked: StreamLoadRequest[] = [
+    ...requests.map((r) => ({ streamId: r.streamId, stateKey: r.fold.snapshot?.key, idempotencyKey: r.idempotencyKey })),
+    ...required.map((r) => ({ streamId: r.streamId, events: false })),
+  ];
+  const loaded = await store.loadStreams(asked);
+  required.forEach((r, i) => {
+    if (loaded[requests.length + i].version === 0) throw r.otherwise();
+  });
+  return requests.map(({ fold }, i) => {
+    const { snapshot, events, version, earlier } = loaded[i];
+    // A fresh object parsed from JSON: evolve may treat it as its own.
+    const from = snapshot ? snapshot.state : fold.initialState();
+    return {
+      state: foldStored(fold, from, events),
+      version,
+      snapshotDue: fold.snapshot !== undefined && events.length >= fold.snapshot.every,
+      earlier,
+    };
+  });
+}
+
+/** loadStates for one stream. */
 export async function loadState<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   fold: Fold<State, Event>,
+  options: { idempotencyKey?: string; required?: readonly RequiredStream[] } = {},
 ): Promise<LoadedState<State>> {
-  if (!fold.snapshot) {
-    const events = await store.readStream(streamId);
-    return { state: foldStored(fold, fold.initialState(), events), version: lastPosition(events, 0), snapshotDue: false };
-  }
-  const { snapshot, events } = await store.readStreamFromSnapshot(streamId, fold.snapshot.key);
-  // A fresh object parsed from JSON: evolve may treat it as its own.
-  const from = snapshot ? (snapshot.state as State) : fold.initialState();
-  return {
-    state: foldStored(fold, from, events),
-    version: lastPosition(events, snapshot?.version ?? 0),
-    snapshotDue: events.length >= fold.snapshot.every,
-  };
+  const [loaded] = await loadStates(store, [{ streamId, fold: fold as Fold<unknown, DomainEvent>, idempotencyKey: options.idempotencyKey }], options.required);
+  return loaded as LoadedState<State>;
 }
 
 /**
@@ -68,6 +107,3 @@ function foldStored<State, Event extends DomainEvent>(fold: Fold<State, Event>, 
   }
   return state;
 }
-
-const lastPosition = (events: readonly StoredEvent[], otherwise: number): number =>
-  events.length === 0 ? otherwise : events[events.length - 1].streamPosition;

@@ -1,4 +1,4 @@
-import { handleCommandsTogether, handleDeciderCommand, loadState, type Decider, type DomainEvent, type EventStore, type StreamFromSnapshot } from '@app/event-store';
+import { handleCommandsTogether, handleDeciderCommand, loadState, type Decider, type DomainEvent, type EventStore, type LoadedStream } from '@app/event-store';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
 
 // A counter that keeps the notes' texts: its state grows with the stream, like a problem's.
@@ -21,9 +21,9 @@ function countingFolds(store: EventStore): EventStore & { folded: number[] } {
   const folded: number[] = [];
   return Object.assign(Object.create(store) as EventStore, {
     folded,
-    async readStreamFromSnapshot(...args: Parameters<EventStore['readStreamFromSnapshot']>): Promise<StreamFromSnapshot> {
-      const loaded = await store.readStreamFromSnapshot(...args);
-      folded.push(loaded.events.length);
+    async loadStreams(...args: Parameters<EventStore['loadStreams']>): Promise<LoadedStream[]> {
+      const loaded = await store.loadStreams(...args);
+      folded.push(...loaded.map((l) => l.events.length));
       return loaded;
     },
   });

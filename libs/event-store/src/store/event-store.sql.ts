@@ -155,23 +155,32 @@ export const READ_STREAM_SQL = prepared(
 );
 
 /**
- * A stream from its snapshot on, in one statement: the snapshot under the caller's state key (none when its key
- * differs, or when it is ahead of the stream — a log restored from an older backup), then the events after it. The
- * state travels on the first row only. With no snapshot the "snapshot" is version 0 and the rows are every event.
- * Without a tail there is still one row, its event columns null.
+ * What a command needs of its streams before it decides, in one statement: per requested stream, in the order asked,
+ * its version, the snapshot under the caller's state key (none when its key differs, or when it is ahead of the stream
+ * — a log restored from an older backup), the events after it (none when only the version is wanted: an existence
+ * check), and the earlier append recorded under the request's idempotency key. One statement reads one snapshot of the
+ * database, so the version, the snapshot and the events agree. The per-stream columns travel on each stream's first
+ * row only; a stream without events to return still has one row, its event columns null.
  */
-export const READ_STREAM_FROM_SNAPSHOT_SQL = prepared(
-  'read_stream_snapshot',
+export const LOAD_STREAMS_SQL = prepared(
+  'load_streams',
   `
-  SELECT sn.version AS snapshot_version,
-         CASE WHEN e.stream_position IS NULL OR e.stream_position = sn.version + 1 THEN sn.state END AS snapshot_state,
-         ${EVENT_COLUMNS}
-  FROM (SELECT s.version, s.state FROM es_snapshots s
-        WHERE s.stream_id = $1 AND s.state_key = $2 AND s.version <= (SELECT version FROM es_streams WHERE stream_id = $1)
-        UNION ALL SELECT 0, NULL::jsonb
-        ORDER BY 1 DESC LIMIT 1) sn
-  LEFT JOIN es_events e ON e.stream_id = $1 AND e.stream_position > sn.version
-  ORDER BY e.stream_position`,
+  WITH req AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) WITH ORDINALITY AS r(stream_id, state_key, idem_key, wanted, ord)
+  ), sn AS (
+    SELECT req.ord, req.stream_id, req.wanted, COALESCE(st.version, 0) AS stream_version, COALESCE(s.version, 0) AS snap_version,
+           s.state, k.stream_id AS key_stream, k.next_expected_version AS key_version, k.first_global_position::text AS key_first,
+           k.last_global_position::text AS key_last, k.transaction_id::text AS key_tx
+    FROM req
+    LEFT JOIN es_streams st ON st.stream_id = req.stream_id
+    LEFT JOIN es_snapshots s ON s.stream_id = req.stream_id AND s.state_key = req.state_key AND s.version <= st.version
+    LEFT JOIN es_idempotency_keys k ON k.key = req.idem_key
+  )
+  SELECT sn.ord::int AS ord, (e.stream_position IS NULL OR e.stream_position = sn.snap_version + 1) AS first_row,
+         sn.stream_version, sn.snap_version, sn.state AS snap_state, sn.key_stream, sn.key_version, sn.key_first, sn.key_last,
+         sn.key_tx, ${EVENT_COLUMNS}
+  FROM sn LEFT JOIN es_events e ON sn.wanted AND e.stream_id = sn.stream_id AND e.stream_position > sn.snap_version
+  ORDER BY sn.ord, e.stream_position`,
 );
 
 /** A newer snapshot replaces an older one; one under another state key (new code) replaces it whatever its version. */

@@ -8,7 +8,8 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,
-  StreamFromSnapshot,
+  LoadedStream,
+  StreamLoadRequest,
 } from './event.types';
 
 /** The port the rest of Zhuqi depends on; PostgresEventStore is its one implementation. */
@@ -21,10 +22,10 @@ export interface EventStore {
   appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /**
-   * The stream from its snapshot under `stateKey` on, in one round trip: a snapshot under another key, or ahead of
-   * the stream, is not used. See docs/event-store.md, "Snapshots".
+   * Several streams as commands need them, in one round trip: versions, snapshots, events after them, earlier appends
+   * under idempotency keys — results in the order asked. See docs/event-store.md, "Loading streams for a command".
    */
-  readStreamFromSnapshot(streamId: string, stateKey: string): Promise<StreamFromSnapshot>;
+  loadStreams(requests: readonly StreamLoadRequest[]): Promise<LoadedStream[]>;
   /** Keeps `state` as the fold of the stream's first `version` events; never replaces a newer snapshot of the same key. */
   saveSnapshot(streamId: string, stateKey: string, version: number, state: unknown): Promise<void>;
   /** Every committed event after `after`, in log order, each exactly once — see docs/event-store.md. */

@@ -77,11 +77,27 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
-/** A stream as a command loads it: its snapshot (if a usable one is stored) and the events after it. */
-export interface StreamFromSnapshot {
+/** One stream a command reads before it decides (EventStore.loadStreams). */
+export interface StreamLoadRequest {
+  streamId: string;
+  /** Start from the stream's snapshot under this key, when a usable one is stored (Decider.snapshot). */
+  stateKey?: string;
+  /** Also return the earlier append recorded under this key, if any (a retried command). */
+  idempotencyKey?: string;
+  /** False: the stream's version only (an existence check), none of its events. Default true. */
+  events?: boolean;
+}
+
+/** A stream as a command loads it: its version, its snapshot if a usable one is stored, and the events after it. */
+export interface LoadedStream {
+  streamId: string;
+  /** The stream's version (0: no such stream). */
+  version: number;
   snapshot: { version: number; state: unknown } | null;
-  /** The events after the snapshot (every event when there is none), upcast, in stream order. */
+  /** The events after the snapshot (every event when there is none; none when not asked for), upcast, in order. */
   events: StoredEvent[];
+  /** The append recorded earlier under the request's idempotency key, as a replay; null when there is none. */
+  earlier: AppendResult | null;
 }
 
 export interface ReadAllOptions {

@@ -14,7 +14,8 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type StreamAppend,
-  type StreamFromSnapshot,
+  type LoadedStream,
+  type StreamLoadRequest,
 } from './event.types';
 import type { Sql, TransactionalSql } from './sql';
 import { validateAppend } from './validate-append';
@@ -23,7 +24,7 @@ import {
   LOCK_STREAMS_SQL,
   READ_ALL_SQL,
   READ_HEAD_SQL,
-  READ_STREAM_FROM_SNAPSHOT_SQL,
+  LOAD_STREAMS_SQL,
   READ_STREAM_SQL,
   SAVE_SNAPSHOT_SQL,
   type StreamGuard,
@@ -43,9 +44,19 @@ interface EventRow {
   recorded_ms: number;
 }
 
-interface SnapshotTailRow extends EventRow {
-  snapshot_version: number;
-  snapshot_state: unknown;
+/** A row of LOAD_STREAMS_SQL: the stream's columns (on its first row) and one event, or none. */
+interface LoadedStreamRow extends Omit<EventRow, 'position_text'> {
+  position_text: string | null;
+  ord: number;
+  first_row: boolean;
+  stream_version: number;
+  snap_version: number;
+  snap_state: unknown;
+  key_stream: string | null;
+  key_version: number | null;
+  key_first: string | null;
+  key_last: string | null;
+  key_tx: string | null;
 }
 
 interface AppendRow {
@@ -185,12 +196,42 @@ export class PostgresEventStore implements EventStore {
     return rows.map((r) => this.toStoredEvent(r));
   }
 
-  async readStreamFromSnapshot(streamId: string, stateKey: string): Promise<StreamFromSnapshot> {
-    const rows = await this.sql.query<SnapshotTailRow>(READ_STREAM_FROM_SNAPSHOT_SQL, [streamId, stateKey]);
-    const [first] = rows;
-    const snapshot = first && first.snapshot_version > 0 ? { version: first.snapshot_version, state: first.snapshot_state } : null;
-    const events = first?.position_text == null ? [] : rows.map((r) => this.toStoredEvent(r));
-    return { snapshot, events };
+  async loadStreams(requests: readonly StreamLoadRequest[]): Promise<LoadedStream[]> {
+    if (requests.length === 0) return [];
+    const rows = await this.sql.query<LoadedStreamRow>(LOAD_STREAMS_SQL, [
+      requests.map((r) => r.streamId),
+      requests.map((r) => r.stateKey ?? null),
+      requests.map((r) => r.idempotencyKey ?? null),
+      requests.map((r) => r.events !== false),
+    ]);
+    const loaded: LoadedStream[] = [];
+    for (const row of rows) {
+      if (row.first_row) {
+        const request = requests[row.ord - 1];
+        loaded.push({
+          streamId: request.streamId,
+          version: row.stream_version,
+          snapshot: row.snap_version > 0 ? { version: row.snap_version, state: row.snap_state } : null,
+          events: [],
+          earlier: row.key_stream === null ? null : this.earlierAppend(request, row),
+        });
+      }
+      if (row.position_text !== null) loaded[loaded.length - 1].events.push(this.toStoredEvent(row as EventRow));
+    }
+    return loaded;
+  }
+
+  /** The append recorded under a request's idempotency key; a key first used on another stream is a client bug. */
+  private earlierAppend(request: StreamLoadRequest, row: LoadedStreamRow): AppendResult {
+    if (row.key_stream !== request.streamId) throw new IdempotencyKeyReusedError(request.idempotencyKey!, row.key_stream!, request.streamId);
+    return {
+      streamId: request.streamId,
+      nextExpectedVersion: row.key_version!,
+      firstGlobalPosition: Number(row.key_first),
+      lastGlobalPosition: Number(row.key_last),
+      transactionId: row.key_tx!,
+      replayed: true,
+    };
   }
 
   async saveSnapshot(streamId: string, stateKey: string, version: number, state: unknown): Promise<void> {

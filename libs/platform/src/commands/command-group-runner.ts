@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EVENT_STORE, handleCommandsTogether, type Decider, type DomainEvent, type EventStore, type StepResult } from '@app/event-store';
+import {
+  EVENT_STORE,
+  handleCommandsTogether,
+  type Decider,
+  type DomainEvent,
+  type EventStore,
+  type RequiredStream,
+  type StepResult,
+} from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { CommandMetrics } from '../metrics/command-metrics';
 import { commandName, retryDelayMs, RETRIES, snapshotNotStored, type CommandContext } from './command-runner';
@@ -27,8 +35,12 @@ export class CommandGroupRunner {
     private readonly metrics: CommandMetrics,
   ) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own decider types
-  async run(steps: readonly GroupStep<any, any, any>[], context: CommandContext): Promise<StepResult[]> {
+  async run(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own decider types
+    steps: readonly GroupStep<any, any, any>[],
+    context: CommandContext,
+    options: { requires?: readonly RequiredStream[] } = {},
+  ): Promise<StepResult[]> {
     const names = steps.map((s) => commandName(s.command, s.streamId));
     try {
       const results = await handleCommandsTogether(
@@ -39,6 +51,7 @@ export class CommandGroupRunner {
           // Re-decided on losing a race, as CommandRunner does for a step without expectedVersion.
           retries: RETRIES,
           retryDelayMs,
+          requires: options.requires,
           onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
         },
       );

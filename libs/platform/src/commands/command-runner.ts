@@ -6,6 +6,7 @@ import {
   type DomainEvent,
   type EventStore,
   type HandleCommandResult,
+  type RequiredStream,
 } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { CommandMetrics } from '../metrics/command-metrics';
@@ -20,6 +21,8 @@ export interface CommandContext {
 export interface RunOptions {
   /** The version the caller saw (If-Match); a moved stream is then a 409, never a re-decision. */
   expectedVersion?: number;
+  /** Streams that must exist (the enterprise a problem is about): checked in the command's first read. */
+  requires?: readonly RequiredStream[];
 }
 
 /**
@@ -58,6 +61,7 @@ export class CommandRunner {
         metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
         idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
         expectedVersion: options.expectedVersion,
+        requires: options.requires,
         retries: options.expectedVersion === undefined ? RETRIES : 0,
         retryDelayMs,
         onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),

@@ -1,4 +1,4 @@
-import { DomainError, type EventStore } from '@app/event-store';
+import { DomainError, type RequiredStream } from '@app/event-store';
 
 export class EnterpriseNotRegistered extends DomainError {
   readonly code = 'ENTERPRISE_NOT_REGISTERED';
@@ -8,7 +8,11 @@ export class EnterpriseNotRegistered extends DomainError {
   }
 }
 
-/** Checked against the log, not a read model: an enterprise registered a moment ago already counts. */
-export async function assertEnterpriseRegistered(store: EventStore, uscc: string): Promise<void> {
-  if ((await store.streamVersion(`enterprise-${uscc}`)) === 0) throw new EnterpriseNotRegistered(uscc);
-}
+/**
+ * A command's requirement that the enterprise is registered, checked against the log (an enterprise registered a
+ * moment ago already counts) in the same round trip as the command's own streams.
+ */
+export const enterpriseRequired = (uscc: string): RequiredStream => ({
+  streamId: `enterprise-${uscc}`,
+  otherwise: () => new EnterpriseNotRegistered(uscc),
+});

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, type CommandContext } from '@app/platform';
-import { assertEnterpriseRegistered } from '@app/support';
+import { enterpriseRequired } from '@app/support';
 import { policyItemDecider } from '../../policy-items/domain/policy-item.decider';
 import { policyItemStreamId, type PolicyItemEvent } from '../../policy-items/domain/policy-item.events';
 import { subsidyCaseId } from '../domain/subsidy-case-id';
@@ -31,11 +31,12 @@ export class OpenSubsidyCaseHandler implements ICommandHandler<OpenSubsidyCase, 
   ) {}
 
   async execute({ how, enterpriseUscc, policyItemId, on, context }: OpenSubsidyCase): Promise<SubsidyCommandResult> {
-    await assertEnterpriseRegistered(this.store, enterpriseUscc);
     const caseId = subsidyCaseId(enterpriseUscc, policyItemId);
     const policyItem = await this.policyItem(policyItemId);
     const type = how === 'match' ? 'MatchSubsidy' : 'ApplyForSubsidy';
-    const result = await this.runner.run(subsidyStreamId(caseId), subsidyDecider, { type, caseId, enterpriseUscc, policyItemId, policyItem, on }, context);
+    const result = await this.runner.run(subsidyStreamId(caseId), subsidyDecider, { type, caseId, enterpriseUscc, policyItemId, policyItem, on }, context, {
+      requires: [enterpriseRequired(enterpriseUscc)],
+    });
     return { caseId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }
 

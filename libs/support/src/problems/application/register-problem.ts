@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CommandRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import type { ProblemCategory, ProblemSource } from '../domain/problem.events';
 import type { ProblemCommand } from '../domain/problem.commands';
 import { problemStreamId } from '../domain/problem.events';
 import { problemDecider } from '../domain/problem.decider';
-import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
+import { enterpriseRequired } from '../../shared/enterprise-exists';
 import type { ProblemCommandResult } from './execute-problem-command';
 
 export interface NewProblem {
@@ -45,14 +43,14 @@ export function registerProblemCommand(
 export class RegisterProblemHandler implements ICommandHandler<RegisterProblem, ProblemCommandResult> {
   constructor(
     private readonly runner: CommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ problem, context, visitId, problemId: given }: RegisterProblem): Promise<ProblemCommandResult> {
-    await assertEnterpriseRegistered(this.store, problem.enterpriseUscc);
     const problemId = given ?? newId(context.idempotencyKey, 'problem');
     const command = registerProblemCommand(problem, context.actor, visitId, problemId);
-    const result = await this.runner.run(problemStreamId(problemId), problemDecider, command, context);
+    const result = await this.runner.run(problemStreamId(problemId), problemDecider, command, context, {
+      requires: [enterpriseRequired(problem.enterpriseUscc)],
+    });
     return { problemId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_DB, EVENT_STORE, type EventStore, type Sql } from '@app/event-store';
+import { EVENT_DB, type Sql } from '@app/event-store';
 import { AppConfig, CommandGroupRunner, newId, todayInShanghai, type AuthUser, type CommandContext } from '@app/platform';
 import { recentDuplicateVisit, VisitPossibleDuplicate } from './recent-duplicate-visit';
-import { assertEnterpriseRegistered } from '../../shared/enterprise-exists';
+import { enterpriseRequired } from '../../shared/enterprise-exists';
 import { registerProblemCommand, type NewProblem } from '../../problems/application/register-problem';
 import { problemDecider } from '../../problems/domain/problem.decider';
 import { problemStreamId } from '../../problems/domain/problem.events';
@@ -46,13 +46,11 @@ export interface LogVisitResult {
 export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult> {
   constructor(
     private readonly runner: CommandGroupRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_DB) private readonly db: Sql,
     private readonly config: AppConfig,
   ) {}
 
   async execute({ visit, context }: LogVisit): Promise<LogVisitResult> {
-    await assertEnterpriseRegistered(this.store, visit.enterpriseUscc);
     const visitId = newId(context.idempotencyKey, 'visit');
     const problemIds = visit.problems.map((_, i) => newId(context.idempotencyKey, `visit-problem-${i}`));
     const window = this.config.visitDuplicateWindowMinutes;
@@ -76,6 +74,7 @@ export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult
         })),
       ],
       context,
+      { requires: [enterpriseRequired(visit.enterpriseUscc)] },
     );
     const positions = results.flatMap((r) => (r.append ? [r.append.lastGlobalPosition] : []));
     return { visitId, problemIds, position: positions.length > 0 ? Math.max(...positions) : null };

@@ -12,18 +12,19 @@ const config = { zoneId: 'test-zone' } as AppConfig;
 function racingStore(store: EventStore, racers: number): EventStore {
   const waiting = new Map<string, { count: number; met: Promise<void>; release: () => void }>();
   return Object.assign(Object.create(store) as EventStore, {
-    async readStream(...args: Parameters<EventStore['readStream']>) {
-      const events = await store.readStream(...args);
-      let gate = waiting.get(args[0]);
+    async loadStreams(...args: Parameters<EventStore['loadStreams']>) {
+      const loaded = await store.loadStreams(...args);
+      const streamId = args[0][0].streamId;
+      let gate = waiting.get(streamId);
       if (!gate) {
         let release!: () => void;
         const met = new Promise<void>((resolve) => (release = resolve));
         gate = { count: 0, met, release };
-        waiting.set(args[0], gate);
+        waiting.set(streamId, gate);
       }
       if (++gate.count === racers) gate.release();
       if (gate.count <= racers) await gate.met;
-      return events;
+      return loaded;
     },
   });
 }
