@@ -74,7 +74,9 @@ export function problemAsOf(facts: readonly ProblemFact[], asOf: string): Proble
         s = { ...s, status: 'concluded', outcome: d.outcome, concludedOn: d.resolvedOn, deadlineAtConclusion: d.deadline };
         break;
       case T.FollowedUp:
-        s = { ...s, followUps: [...s.followUps, d.satisfaction] };
+        // In place: every copy of s made above is this fold's own and is dropped, so nothing else sees the array.
+        // Copying it per follow-up made a long-lived problem quadratic.
+        s.followUps.push(d.satisfaction);
         break;
       case T.Reopened:
         // 重办 sets a new deadline (v2); facts stored from a v1 reopen have none and keep the old one.
