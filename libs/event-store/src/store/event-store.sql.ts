@@ -183,6 +183,8 @@ export const LOAD_STREAMS_SQL = prepared(
   ORDER BY sn.ord, e.stream_position`,
 );
 
+export const STREAM_VERSION_SQL = prepared('stream_version', 'SELECT version FROM es_streams WHERE stream_id = $1');
+
 /** A newer snapshot replaces an older one; one under another state key (new code) replaces it whatever its version. */
 export const SAVE_SNAPSHOT_SQL = prepared(
   'save_snapshot',

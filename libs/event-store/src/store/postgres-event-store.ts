@@ -27,6 +27,7 @@ import {
   LOAD_STREAMS_SQL,
   READ_STREAM_SQL,
   SAVE_SNAPSHOT_SQL,
+  STREAM_VERSION_SQL,
   type StreamGuard,
   type StreamLock,
 } from './event-store.sql';
@@ -251,9 +252,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const [row] = await this.sql.query<{ version: number }>('SELECT version FROM es_streams WHERE stream_id = $1', [
-      streamId,
-    ]);
+    const [row] = await this.sql.query<{ version: number }>(STREAM_VERSION_SQL, [streamId]);
     return row?.version ?? 0;
   }
 
