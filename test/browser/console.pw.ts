@@ -216,6 +216,10 @@ test('the manager reads June by policy year and downloads the June XLSX, and it 
   await expect(page.locator('.narrative')).toContainText('兑现惠企政策资金17.35万元（其中2023年度12.35万元、2024年度5.00万元）');
   const unitRow = page.locator('.units .el-table__body tr', { hasText: '区发展和改革局' });
   await expect(unitRow).toContainText('100.0%（1/1）');
+  // The unit table as published (its diff says what the sentence below would be built from).
+  const units = summary.figures.units as { rows: { unitId: string; onTimeRate: { numerator: number; denominator: number } }[]; lowest: unknown[] };
+  expect({ scored: units.rows.filter((r) => r.onTimeRate.denominator > 0).map((r) => [r.unitId, r.onTimeRate.numerator, r.onTimeRate.denominator]), lowest: units.lowest })
+    .toEqual({ scored: [['unit-drc', 1, 1]], lowest: [] });
   await expect(page.locator('.narrative')).toContainText('本月1个责任单位参与按时办结考评，均按时办结');
   const rows = page.locator('.policy-years .el-table__body tr');
   await expect(rows).toHaveCount(years.length);

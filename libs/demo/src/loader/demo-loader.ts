@@ -153,7 +153,7 @@ export class DemoLoader {
   }
 
   private async catchUp(): Promise<void> {
-    const head = await this.store.head();
+    const head = await this.store.settledHead(CATCH_UP_TIMEOUT_MS);
     if (head.globalPosition === 0) return;
     await this.waiter.waitFor(head.globalPosition, this.projections.all().map((p) => p.name), CATCH_UP_TIMEOUT_MS);
   }

@@ -72,6 +72,14 @@ export class WaitForTimeoutError extends EventStoreError {
   }
 }
 
+/** settledHead gave up: a transaction older than the latest committed event ran longer than the timeout. */
+export class LogNotSettledError extends WaitForTimeoutError {
+  constructor(position: number, timeoutMs: number) {
+    super(position, timeoutMs, ['the log head']);
+    this.message = `The log head did not reach position ${position} within ${timeoutMs} ms (an older transaction is still running)`;
+  }
+}
+
 /** A read waits for a projection that is stopped on a failing event: it would wait in vain, so it is told at once. */
 export class ProjectionStoppedError extends EventStoreError {
   readonly code = 'READ_MODEL_STOPPED';

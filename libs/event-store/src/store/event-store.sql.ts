@@ -213,6 +213,18 @@ export const READ_ALL_SQL = prepared(
   LIMIT $3`,
 );
 
+/**
+ * The last committed event whatever is still running: what a reader would see once every older transaction
+ * has finished. settledHead waits for READ_HEAD_SQL to reach it.
+ */
+export const READ_LATEST_COMMITTED_SQL = prepared(
+  'read_latest_committed',
+  `
+  SELECT e.transaction_id::text AS tx, e.global_position::text AS position FROM es_events e
+  ORDER BY e.transaction_id DESC, e.global_position DESC
+  LIMIT 1`,
+);
+
 export const READ_HEAD_SQL = prepared(
   'read_head',
   `

@@ -38,6 +38,13 @@ export interface EventStore {
   findAppend(idempotencyKey: string, streamId: string): Promise<AppendResult | null>;
   /** The last event visible to readAll, or LOG_START when there is none. */
   head(): Promise<LogCheckpoint>;
+  /**
+   * The head once it covers every event committed before the call. head() stops before the oldest transaction
+   * still running, so an event a user has just seen succeed can lie beyond it for a moment (an older projection
+   * or job transaction not yet ended): a cut taken for a report must wait for it. Throws LogNotSettledError
+   * after timeoutMs.
+   */
+  settledHead(timeoutMs: number): Promise<LogCheckpoint>;
 }
 
 export const EVENT_STORE = Symbol('EventStore');

@@ -1,4 +1,4 @@
-import { type PoolSql, PostgresEventStore, type LogCheckpoint, type StoredEvent } from '@app/event-store';
+import { LogNotSettledError, type PoolSql, PostgresEventStore, type LogCheckpoint, type StoredEvent } from '@app/event-store';
 import { Pool } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openTestDatabase, serverDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
@@ -50,6 +50,29 @@ describe.each(serverDatabaseKinds())('gap-safe readAll on %s', (kind) => {
     } finally {
       slow.release();
       fast.release();
+    }
+  });
+
+  it('settledHead waits for an older transaction to end, so an event committed before the call is inside the cut', async () => {
+    const older = await writerPool.connect();
+    try {
+      // An older transaction with an id but no event yet (a projection's or a job's), still running.
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      const committed = await db.store().append('settle-committed', [{ type: 'Noted', data: {} }]);
+      // head() stops before the older transaction, so the event just committed is beyond it.
+      expect((await db.store().head()).globalPosition).toBeLessThan(committed.lastGlobalPosition);
+      await expect(db.store().settledHead(200)).rejects.toThrow(LogNotSettledError);
+
+      let settled: LogCheckpoint | null = null;
+      const waiting = db.store().settledHead(10_000).then((h) => (settled = h));
+      await sleep(100);
+      expect(settled).toBeNull(); // still waiting while the older transaction runs
+      await older.query('COMMIT');
+      await waiting;
+      expect(settled!.globalPosition).toBeGreaterThanOrEqual(committed.lastGlobalPosition);
+    } finally {
+      older.release();
     }
   });
 

@@ -1,9 +1,10 @@
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { AppendInWritingTransactionError, ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError } from './event-store.errors';
+import { AppendInWritingTransactionError, ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError, LogNotSettledError } from './event-store.errors';
 import { assertLogBehindCluster } from './log-clock';
 import type { EventStore } from './event-store';
 import {
   LOG_START,
+  compareCheckpoints,
   type AppendOptions,
   type AppendResult,
   type ExpectedVersion,
@@ -24,6 +25,7 @@ import {
   LOCK_STREAMS_SQL,
   READ_ALL_SQL,
   READ_HEAD_SQL,
+  READ_LATEST_COMMITTED_SQL,
   LOAD_STREAMS_SQL,
   READ_STREAM_SQL,
   SAVE_SNAPSHOT_SQL,
@@ -80,6 +82,8 @@ interface IdempotencyRow {
 const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_CONSTRAINT = 'PK_es_idempotency_keys';
 const DEFAULT_READ_ALL_LIMIT = 1000;
+/** How often settledHead looks again while an older transaction is still running (they last milliseconds). */
+const SETTLE_POLL_MS = 10;
 
 /** Thrown inside an atomic append's transaction to roll it back when one stream claims nothing. */
 class Refused extends Error {
@@ -267,6 +271,19 @@ export class PostgresEventStore implements EventStore {
   async head(): Promise<LogCheckpoint> {
     const [row] = await this.sql.query<{ tx: string; position: string }>(READ_HEAD_SQL);
     return row ? { transactionId: row.tx, globalPosition: Number(row.position) } : LOG_START;
+  }
+
+  async settledHead(timeoutMs: number): Promise<LogCheckpoint> {
+    const [latest] = await this.sql.query<{ tx: string; position: string }>(READ_LATEST_COMMITTED_SQL);
+    if (!latest) return LOG_START;
+    const target: LogCheckpoint = { transactionId: latest.tx, globalPosition: Number(latest.position) };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const head = await this.head();
+      if (compareCheckpoints(head, target) >= 0) return head;
+      if (Date.now() >= deadline) throw new LogNotSettledError(target.globalPosition, timeoutMs);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
   }
 
   private appendStatement(lock: StreamLock, streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], key: string | null) {

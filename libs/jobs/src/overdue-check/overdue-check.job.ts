@@ -40,7 +40,7 @@ export class OverdueCheckJob {
   async run(on: string, runId: string): Promise<OverdueCheckResult> {
     // Read the problems as of the log's head, so each row's version is its stream's (a run right after
     // another would otherwise see the first run's events missing and conflict on every flagged problem).
-    const head = await this.store.head();
+    const head = await this.store.settledHead(CATCH_UP_TIMEOUT_MS);
     if (head.globalPosition > 0) await this.waiter.waitFor(head.globalPosition, [PROBLEM_DETAILS], CATCH_UP_TIMEOUT_MS);
     const rows: { problemId: string; deadline: string; version: number }[] = await this.db.query(
       `SELECT problem_id AS "problemId", deadline::text AS deadline, version FROM problems

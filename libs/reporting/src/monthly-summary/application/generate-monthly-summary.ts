@@ -86,13 +86,15 @@ export class GenerateMonthlySummaryHandler implements ICommandHandler<GenerateMo
 
   /**
    * A cut of the log: the store's head (the last event in log order before any transaction still running, the
-   * same compound checkpoint the projections advance through), once every read model the figures come from has
-   * processed it, and the instant it was recorded at, which every figure takes as knownAt. Later events (a void,
+   * same compound checkpoint the projections advance through) once it covers every event committed before the
+   * request — a resolution the user saw succeed a moment ago is in, even while an older transaction is still
+   * ending (seen as a June report without its June resolution in CI) — and once every read model the figures
+   * come from has processed it, and the instant it was recorded at, which every figure takes as knownAt. Later events (a void,
    * a late resolution, a revocation, a recovery) are recorded after that instant, so the figures recomputed with
    * it are the ones published.
    */
   private async takeCut(): Promise<LogCut> {
-    const head = await this.store.head();
+    const head = await this.store.settledHead(this.config.projections.waitForTimeoutMs);
     if (head.globalPosition === 0) return { transactionId: head.transactionId, globalPosition: 0, knownAt: new Date().toISOString() };
     const names = this.projections.all().map((p) => p.name).filter((n) => n !== MONTHLY_SUMMARIES_PROJECTION);
     await this.waiter.waitFor(head.globalPosition, names, this.config.projections.waitForTimeoutMs);

@@ -35,7 +35,7 @@ export class DigestSource {
   ) {}
 
   async read(date: string): Promise<DigestInputs> {
-    const head = await this.store.head();
+    const head = await this.store.settledHead(this.config.projections.waitForTimeoutMs);
     if (head.globalPosition > 0) await this.waiter.waitFor(head.globalPosition, READ_MODELS, this.config.projections.waitForTimeoutMs);
     const calendar = safeWorkingDays(await this.calendar.snapshot());
     const cutoffs = warningCutoffs(date, this.config.warnings, calendar);
