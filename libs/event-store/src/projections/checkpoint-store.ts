@@ -27,6 +27,31 @@ export const checkpoints = {
     return row ? { version: row.version, transactionId: row.tx, globalPosition: Number(row.position), stopped: row.stopped } : null;
   },
 
+  /** The checkpoints of several projections in one statement (the shared poller's first read of a poll). */
+  async readAll(sql: Sql, names: readonly string[]): Promise<Map<string, CheckpointRecord>> {
+    const rows = await sql.query<{ name: string; version: number; tx: string; position: string; stopped: boolean }>(
+      `SELECT name, version, transaction_id::text AS tx, global_position::text AS position, stopped_at IS NOT NULL AS stopped
+       FROM projection_checkpoints WHERE name = ANY($1::text[])`,
+      [names],
+    );
+    return new Map(rows.map((r) => [r.name, { version: r.version, transactionId: r.tx, globalPosition: Number(r.position), stopped: r.stopped }]));
+  },
+
+  /**
+   * Moves a checkpoint past events the projection does not handle, without a transaction: one UPDATE that only
+   * lands while the row is still where the caller read it (same position and version, not stopped). False when
+   * someone moved, reset, stopped or versioned it in between — the caller then re-reads at its next poll.
+   */
+  async advanceIdle(sql: Sql, name: string, from: CheckpointRecord, to: LogCheckpoint): Promise<boolean> {
+    const rows = await sql.query(
+      `UPDATE projection_checkpoints SET transaction_id = $4, global_position = $5, updated_at = now(), ${CLEARED}
+       WHERE name = $1 AND transaction_id = $2 AND global_position = $3 AND version = $6 AND stopped_at IS NULL
+       RETURNING name`,
+      [name, from.transactionId, from.globalPosition, to.transactionId, to.globalPosition, from.version],
+    );
+    return rows.length === 1;
+  },
+
   /** Moving the checkpoint means the events up to it applied: any failure recorded before is cleared. */
   async write(sql: Sql, name: string, checkpoint: LogCheckpoint, version: number): Promise<void> {
     await sql.query(

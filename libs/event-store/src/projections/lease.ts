@@ -21,6 +21,21 @@ export const leases = {
     return rows.length === 1;
   },
 
+  /** Takes or renews the leases on several projections in one statement; returns the names `owner` holds afterwards. */
+  async acquireAll(sql: Sql, names: readonly string[], owner: string, ttlMs: number): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows = await sql.query<{ name: string }>(
+      `INSERT INTO projection_leases (name, owner, expires_at, heartbeat_at)
+       SELECT n, $2, now() + make_interval(secs => $3::double precision / 1000), now() FROM unnest($1::text[]) AS n
+       ON CONFLICT (name) DO UPDATE
+         SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at, heartbeat_at = EXCLUDED.heartbeat_at
+         WHERE projection_leases.owner = EXCLUDED.owner OR projection_leases.expires_at < now()
+       RETURNING name`,
+      [names, owner, ttlMs],
+    );
+    return new Set(rows.map((r) => r.name));
+  },
+
   async release(sql: Sql, name: string, owner: string): Promise<void> {
     await sql.query('DELETE FROM projection_leases WHERE name = $1 AND owner = $2', [name, owner]);
   },

@@ -317,6 +317,43 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
     }
   });
 
+  it('one poller: the log is read once per poll for all projections; one that handles none of the events moves without a transaction; an idle poll is two statements', async () => {
+    const cases = await newCaseSummaries('case_summaries_shared');
+    const quiet = (name: string): Projection => ({
+      name, version: 1, handles: ['NeverAppended'], tables: [],
+      apply: async () => { throw new Error(`${name} was handed an event it does not handle`); },
+    });
+    await appendCases('shared', 3);
+    const target = await db.store().head();
+    const counted = new CountingSql(db.sql);
+    const shared = new ProjectionRunner(counted, [cases, quiet('quiet-a'), quiet('quiet-b')], options('shared', { batchSize: 10_000, pollIntervalMs: 100 }));
+    const reached = async (name: string, to = target) => compareCheckpoints(await checkpoint(name), to) >= 0;
+    await shared.start();
+    try {
+      await eventually('every checkpoint at the head', async () => (await reached(cases.name)) && (await reached('quiet-a')) && (await reached('quiet-b')));
+      expect(await counts('case_summaries_shared')).toEqual(await countsFromLog());
+      // Only the projection that handles the events locked its checkpoint in a batch transaction.
+      expect(new Set(counted.lockedCheckpoints)).toEqual(new Set([cases.name]));
+
+      // Idle: per poll one checkpoint read and one log read, plus a lease renewal every ttl/3 — and no transaction.
+      const statements = counted.statements;
+      const transactions = counted.transactions;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(counted.statements - statements).toBeLessThanOrEqual(2 * (1_000 / 100 + 2) + 1);
+      expect(counted.transactions).toBe(transactions);
+
+      // A new event the quiet ones do not handle: the case row changes, and their checkpoints follow it anyway.
+      const noted = await append('case-shared-1', [{ type: 'CaseNoted', data: {} }]);
+      shared.wake();
+      const after = (await db.store().checkpointOf(noted.lastGlobalPosition))!;
+      await eventually('every checkpoint past the new event', async () => (await reached(cases.name, after)) && (await reached('quiet-a', after)) && (await reached('quiet-b', after)));
+      expect(await counts('case_summaries_shared')).toEqual(await countsFromLog());
+      expect(new Set(counted.lockedCheckpoints)).toEqual(new Set([cases.name]));
+    } finally {
+      await shared.stop();
+    }
+  });
+
   it('waitFor throws WaitForTimeoutError naming the projection when no runner runs', async () => {
     const cases = await newCaseSummaries('case_summaries_nobody');
     const appended = await append('case-nobody-1', [{ type: 'CaseOpened', data: {} }]);
@@ -341,3 +378,28 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
     await leases.release(db.sql, cases.name, 'hung-worker');
   });
 });
+
+/** Counts what a runner sends, and which checkpoints it locked in a batch transaction. */
+class CountingSql implements TransactionalSql {
+  statements = 0;
+  transactions = 0;
+  readonly lockedCheckpoints: string[] = [];
+  constructor(private readonly inner: TransactionalSql) {}
+
+  query<R>(text: Parameters<Sql['query']>[0], params?: readonly unknown[]): Promise<R[]> {
+    this.statements += 1;
+    return this.inner.query<R>(text, params);
+  }
+
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    this.transactions += 1;
+    return this.inner.transaction((tx) => work({
+      query: <R>(text: Parameters<Sql['query']>[0], params?: readonly unknown[]) => {
+        this.statements += 1;
+        const sql = typeof text === 'string' ? text : text.text;
+        if (/FROM projection_checkpoints[\s\S]*FOR UPDATE/.test(sql)) this.lockedCheckpoints.push(String(params?.[0]));
+        return tx.query<R>(text, params);
+      },
+    }));
+  }
+}

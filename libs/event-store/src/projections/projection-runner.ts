@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore } from '../store/postgres-event-store';
-import type { LogCheckpoint } from '../store/event.types';
+import { compareCheckpoints, type LogCheckpoint } from '../store/event.types';
 import type { TransactionalSql } from '../store/sql';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { liveTarget } from './apply-batch';
-import { checkpoints } from './checkpoint-store';
+import { checkpoints, isAfter, type CheckpointRecord } from './checkpoint-store';
 import { applyBatchIsolating } from './isolate-poison-event';
 import { leases } from './lease';
-import type { Projection } from './projection';
+import { eventsFor, type Projection } from './projection';
 import { describeError, isTransient, PoisonEventError, projectionFailures, retryDelayMs, type FailedEvent, type ProjectionFailure } from './projection-failures';
 import { rebuildProjection } from './rebuild-projection';
 
@@ -35,17 +35,16 @@ export interface ProjectionRunnerOptions {
 }
 
 /**
- * Polls the log for each projection it holds the lease on. Several runners (worker processes) may run
- * side by side; each projection is worked by one of them at a time, and taken over when its holder dies.
+ * Runs the projections it holds the lease on, with one poller for all of them. Several runners (worker
+ * processes) may run side by side; each projection is worked by one of them at a time, and taken over when
+ * its holder dies.
  */
 export class ProjectionRunner {
   private running = false;
-  private loops: Promise<void>[] = [];
+  private poller: Promise<void> | null = null;
   private wakers = new Set<() => void>();
   /** Counts wakes, so a wake that comes while a loop is polling (not idle) is not lost: the loop polls again. */
   private wakes = 0;
-  /** Aborted by stop(): ends a back-off pause, which wakes do not shorten. */
-  private stopping = new AbortController();
   private readonly store: PostgresEventStore;
 
   constructor(
@@ -60,21 +59,19 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.stopping = new AbortController();
     for (const p of this.projections) await checkpoints.ensure(this.db, p.name, p.version);
-    this.loops = this.projections.map((p) => this.loop(p));
+    this.poller = this.pollLoop();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.stopping.abort();
     this.wake();
-    await Promise.all(this.loops);
-    this.loops = [];
+    await this.poller;
+    this.poller = null;
   }
 
-  /** Nudges idle loops after an append in this process; other processes are found by polling. */
+  /** Nudges the idle poller after an append in this process; other processes are found by polling. */
   wake(): void {
     this.wakes += 1;
     for (const w of this.wakers) w();
@@ -106,71 +103,110 @@ export class ProjectionRunner {
   }
 
   /**
-   * One poll per iteration: one checkpoint read (version check and where to start), the lease renewed only
-   * when a third of its time has passed (renewing is the heartbeat), then the batches. A woken loop thus
-   * costs two queries when there is nothing for it, which matters when every append in the process wakes
-   * every projection (a bulk load, a busy API on the embedded database's single connection).
+   * The one poller of this process. A poll reads every checkpoint in one statement and the log once, from the
+   * earliest checkpoint of the projections it may run; each projection then gets only the events after its own
+   * checkpoint. One that handles some of them applies them in its own transaction (rows and checkpoint commit
+   * together); one that handles none moves its checkpoint with a single conditional UPDATE, so a projection with
+   * nothing to do costs no transaction. Leases are taken or renewed for all projections in one statement when a
+   * third of their time has passed (renewing is the heartbeat). An idle poll is thus two statements.
    */
-  private async loop(projection: Projection): Promise<void> {
-    const { owner, leaseTtlMs, pollIntervalMs } = this.options;
+  private async pollLoop(): Promise<void> {
+    const { owner, leaseTtlMs, pollIntervalMs, batchSize } = this.options;
     const renewEvery = leaseTtlMs / 3;
-    let held = false;
-    let renewedAt = 0;
-    const renew = async () => {
-      const had = held;
-      held = await leases.acquire(this.db, projection.name, owner, leaseTtlMs);
+    const states = new Map(this.projections.map((p) => [p.name, { projection: p, ...idleState() }]));
+    let held = new Set<string>();
+    let renewedAt = -Infinity;
+    const renew = async (names: readonly string[]) => {
+      const before = held;
+      held = await leases.acquireAll(this.db, names, owner, leaseTtlMs);
       renewedAt = Date.now();
-      if (held && !had) this.log('info', `Projection ${projection.name}: lease taken by ${owner}`);
+      for (const name of held) if (!before.has(name)) this.log('info', `Projection ${name}: lease taken by ${owner}`);
       return held;
     };
-    // What the loop was doing when it failed, and how often a rebuild failed in a row (for its back-off).
-    let phase: FailedEvent['during'] = 'catch-up';
-    let rebuildFailures = 0;
-    let stoppedLogged = false;
     while (this.running) {
       const began = Date.now();
       const wakesBefore = this.wakes;
-      let backOffMs: number | null = null;
+      let again = false;
       try {
-        let stored = await checkpoints.read(this.db, projection.name);
-        if (stored && stored.version > projection.version) {
-          this.log('warn', `Projection ${projection.name} is at version ${stored.version}, this worker has ${projection.version}: not running it`);
-          if (held) await leases.release(this.db, projection.name, owner);
-          held = false;
-          await this.idle(pollIntervalMs, began, wakesBefore);
-          continue;
-        }
-        if (!held || Date.now() - renewedAt >= renewEvery) await renew();
-        if (held && stored?.stopped) {
-          // The lease (and heartbeat) stays here, so no other worker picks it up; health says why it stands still.
-          if (!stoppedLogged) this.log('error', `Projection ${projection.name} is stopped on a failing event: an admin retries or skips it`);
-          stoppedLogged = true;
-        } else if (held) {
-          stoppedLogged = false;
-          if (stored && stored.version < projection.version) {
-            phase = 'rebuild';
-            await this.rebuild(projection, stored.version);
-            rebuildFailures = 0;
-            stored = null;
+        const stored = await checkpoints.readAll(this.db, [...states.keys()]);
+        const eligible: string[] = [];
+        for (const [name, state] of states) {
+          const checkpoint = stored.get(name);
+          if (!checkpoint) {
+            // Removed by a reset: recreated at the log's start, run from the next poll.
+            await checkpoints.ensure(this.db, name, state.projection.version);
+          } else if (checkpoint.version > state.projection.version) {
+            if (!state.aheadLogged) this.log('warn', `Projection ${name} is at version ${checkpoint.version}, this worker has ${state.projection.version}: not running it`);
+            state.aheadLogged = true;
+            if (held.has(name)) await leases.release(this.db, name, owner);
+            held.delete(name);
+          } else {
+            state.aheadLogged = false;
+            eligible.push(name);
           }
-          phase = 'catch-up';
-          await this.catchUp(
-            projection,
-            async () => {
-              if (!this.running) return false;
-              return Date.now() - renewedAt < renewEvery || renew();
-            },
-            stored,
-          );
+        }
+        if (eligible.some((name) => !held.has(name)) || Date.now() - renewedAt >= renewEvery) await renew(eligible);
+        const runnable: { state: PollState; checkpoint: CheckpointRecord }[] = [];
+        for (const name of eligible) {
+          const state = states.get(name)!;
+          const checkpoint = stored.get(name)!;
+          if (!held.has(name) || Date.now() < state.notBefore) continue;
+          if (checkpoint.stopped) {
+            // The lease (and heartbeat) stays here, so no other worker picks it up; health says why it stands still.
+            if (!state.stoppedLogged) this.log('error', `Projection ${name} is stopped on a failing event: an admin retries or skips it`);
+            state.stoppedLogged = true;
+            continue;
+          }
+          state.stoppedLogged = false;
+          if (checkpoint.version < state.projection.version) {
+            // A rebuild replays the whole log for this one projection; the others wait for it (their leases kept).
+            if (await this.attempt(state, 'rebuild', () => this.rebuild(state.projection, checkpoint.version, () => renew([...held])))) state.rebuildFailures = 0;
+            again = true;
+            continue;
+          }
+          runnable.push({ state, checkpoint });
+        }
+        if (runnable.length > 0) {
+          const from = runnable.reduce((min, r) => (compareCheckpoints(r.checkpoint, min) < 0 ? r.checkpoint : min), runnable[0].checkpoint as LogCheckpoint);
+          const { events } = await this.store.readAll({ after: from, limit: batchSize, stored: true });
+          if (events.length === batchSize) again = true;
+          const last = events[events.length - 1];
+          for (const { state, checkpoint } of runnable) {
+            if (!this.running) break;
+            const fresh = last && isAfter(last, checkpoint) ? events.filter((e) => isAfter(e, checkpoint)) : [];
+            if (fresh.length === 0) continue;
+            await this.attempt(state, 'catch-up', async () => {
+              const { projection } = state;
+              if (eventsFor(projection, fresh).length === 0) {
+                if (!(await checkpoints.advanceIdle(this.db, projection.name, checkpoint, last))) return;
+              } else {
+                await applyBatchIsolating(this.db, projection, { readAfter: checkpoint, events: fresh }, liveTarget(projection), this.upcasters);
+              }
+              this.options.onBatch?.(projection.name, fresh.length);
+            });
+          }
         }
       } catch (error) {
-        if (phase === 'rebuild') rebuildFailures += 1;
-        backOffMs = await this.failed(projection, phase, error, rebuildFailures);
+        // The shared reads (checkpoints, leases, the log) failed: nothing was applied; try again at the next poll.
+        this.log('error', 'Projection poll failed; retrying', { err: error });
+        again = false;
       }
-      if (backOffMs === null) await this.idle(pollIntervalMs, began, wakesBefore);
-      else await this.pause(backOffMs);
+      if (!again) await this.idle(pollIntervalMs, began, wakesBefore);
     }
-    if (held) await leases.release(this.db, projection.name, owner).catch(() => undefined);
+    if (held.size > 0) await Promise.all([...held].map((name) => leases.release(this.db, name, owner).catch(() => undefined)));
+  }
+
+  /** Runs one projection's step; a failure is counted and backs that projection off alone. True when it succeeded. */
+  private async attempt(state: PollState, during: FailedEvent['during'], step: () => Promise<void>): Promise<boolean> {
+    try {
+      await step();
+      return true;
+    } catch (error) {
+      if (during === 'rebuild') state.rebuildFailures += 1;
+      const backOffMs = await this.failed(state.projection, during, error, state.rebuildFailures);
+      state.notBefore = backOffMs === null ? 0 : Date.now() + backOffMs;
+      return false;
+    }
   }
 
   /**
@@ -205,24 +241,16 @@ export class ProjectionRunner {
     return delay;
   }
 
-  /** Waits `ms` unless the runner stops; appends do not cut it short. */
-  private async pause(ms: number): Promise<void> {
-    if (!this.running) return;
-    await sleep(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
-  }
-
-  private async rebuild(projection: Projection, storedVersion: number): Promise<void> {
+  private async rebuild(projection: Projection, storedVersion: number, renewAll: () => Promise<Set<string>>): Promise<void> {
     this.log('warn', `Projection ${projection.name} rows are version ${storedVersion}; rebuilding as ${projection.version}`);
-    const { owner, leaseTtlMs, batchSize } = this.options;
+    const { owner, batchSize } = this.options;
     await rebuildProjection(this.db, projection, {
       batchSize,
       upcasters: this.upcasters,
       owner,
-      // Keep the live lease (and so the heartbeat) while the rebuild runs, however long it takes.
+      // Keep every lease this process holds (and so the heartbeats) while the rebuild runs, however long it takes.
       keepAlive: async () => {
-        if (!(await leases.acquire(this.db, projection.name, owner, leaseTtlMs))) {
-          throw new Error(`Lost the lease on ${projection.name} during its rebuild`);
-        }
+        if (!(await renewAll()).has(projection.name)) throw new Error(`Lost the lease on ${projection.name} during its rebuild`);
       },
     });
   }
@@ -250,3 +278,15 @@ export class ProjectionRunner {
     this.options.log?.(level, message, extra);
   }
 }
+
+/** What the poller keeps per projection between polls. */
+interface PollState {
+  projection: Projection;
+  /** A failed step backs this projection off until then (the others go on). */
+  notBefore: number;
+  rebuildFailures: number;
+  stoppedLogged: boolean;
+  aheadLogged: boolean;
+}
+
+const idleState = (): Omit<PollState, 'projection'> => ({ notBefore: 0, rebuildFailures: 0, stoppedLogged: false, aheadLogged: false });
