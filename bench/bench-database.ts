@@ -75,7 +75,7 @@ async function warm(pool: Pool): Promise<void> {
   clients.forEach((c) => c.release());
 }
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

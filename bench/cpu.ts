@@ -48,13 +48,25 @@ function backendTicks(pids: readonly number[] | null): number | null {
   if (pids === null) return null;
   let ticks = 0;
   for (const pid of pids) {
-    try {
-      // Fields after "(comm) ": utime and stime are the 12th and 13th (stat(5) fields 14 and 15).
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return null;
-    }
+    const t = processTicks(pid);
+    if (t === null) return null;
+    ticks += t;
   }
   return ticks;
+}
+
+/** CPU time (user + system) a process has used so far, in µs; null when it is gone or /proc is unreadable. */
+export function processCpuUs(pid: number): number | null {
+  const ticks = processTicks(pid);
+  return ticks === null ? null : ticks * TICK_US;
+}
+
+function processTicks(pid: number): number | null {
+  try {
+    // Fields after "(comm) ": utime and stime are the 12th and 13th (stat(5) fields 14 and 15).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
 }
