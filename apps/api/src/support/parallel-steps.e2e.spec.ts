@@ -1,3 +1,5 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { problemStreamId } from '@app/support';
 import { testDatabaseKinds } from '../../../../test/support/test-database';
 import { UNITS, useSupportWorld, visitBody } from '../../../../test/support/support-fixtures';
 
@@ -28,6 +30,36 @@ describe.each(testDatabaseKinds())('parallel steps on one problem over HTTP on %
     const details = await w.problem(id, w.users.manager, last.body.position).expect(200);
     const recorded = details.body.history.filter((h: { type: string }) => h.type === 'ProblemProgressReported');
     expect(recorded).toHaveLength(8);
+  });
+
+  it('eight writers each sending notes one after another are never re-decided: one process queues them per problem', async () => {
+    const id = await acceptedProblem();
+    const redecisions = async () => {
+      const text = (await w.http().get('/metrics').expect(200)).text;
+      const line = text.split('\n').find((l) => l.startsWith('zhuqi_command_redecisions_total{command="ReportProgress"}'));
+      return line === undefined ? 0 : Number(line.split(' ').at(-1));
+    };
+    const before = await redecisions();
+
+    // Sustained load, not one burst: each writer sends its next note as soon as its last one is answered,
+    // so the writers keep overlapping for the whole run (a burst of retries alone used to absorb one burst).
+    const writers = 8;
+    const notesEach = 6;
+    const statuses = await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        const seen: number[] = [];
+        for (let n = 0; n < notesEach; n++) {
+          const res = await w.step(id, 'progress', { on: '2024-06-05', note: `写手 ${writer} 第 ${n} 条` }, writer % 2 ? w.users.drc : w.users.drc2);
+          seen.push(res.status);
+        }
+        return seen;
+      }),
+    );
+
+    expect(statuses.flat()).toEqual(Array(writers * notesEach).fill(200));
+    expect(await redecisions()).toBe(before);
+    const events = await w.api.app.get<EventStore>(EVENT_STORE).readStream(problemStreamId(id));
+    expect(events.filter((e) => e.type === 'ProblemProgressReported')).toHaveLength(writers * notesEach);
   });
 
   it('a stale expectedVersion is still a 409 naming the version the problem is at', async () => {

@@ -50,7 +50,10 @@ export class CommandGroupRunner {
           metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
           // Re-decided on losing a race, as CommandRunner does for a step without expectedVersion.
           retries: RETRIES,
-          retryDelayMs,
+          retryDelayMs: (attempt) => {
+            for (const name of names) this.metrics.redecided(name);
+            return retryDelayMs(attempt);
+          },
           requires: options.requires,
           onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
         },

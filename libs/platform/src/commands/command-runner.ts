@@ -10,6 +10,7 @@ import {
 } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { CommandMetrics } from '../metrics/command-metrics';
+import { StreamQueue } from './stream-queue';
 
 /** Who is acting and under which request; the HTTP layer's RequestContext fits it. */
 export interface CommandContext {
@@ -41,6 +42,8 @@ export const retryDelayMs = (attempt: number): number => Math.random() * Math.mi
 @Injectable()
 export class CommandRunner {
   private readonly logger = new Logger('Commands');
+  /** One command at a time per stream in this process: a busy problem's writers queue instead of racing. */
+  private readonly queue = new StreamQueue();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -57,15 +60,21 @@ export class CommandRunner {
   ): Promise<HandleCommandResult<S, E>> {
     const name = commandName(command, streamId);
     try {
-      const result = await handleDeciderCommand(this.store, streamId, decider, command, {
-        metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
-        idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
-        expectedVersion: options.expectedVersion,
-        requires: options.requires,
-        retries: options.expectedVersion === undefined ? RETRIES : 0,
-        retryDelayMs,
-        onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
-      });
+      const result = await this.queue.run(streamId, () =>
+        handleDeciderCommand(this.store, streamId, decider, command, {
+          metadata: { actorId: context.actor.id, correlationId: context.correlationId, tenantId: this.config.zoneId },
+          idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
+          expectedVersion: options.expectedVersion,
+          requires: options.requires,
+          retries: options.expectedVersion === undefined ? RETRIES : 0,
+          retryDelayMs: (attempt) => {
+            // Called once per re-decision: the race was lost to another process (or a nested command).
+            this.metrics.redecided(name);
+            return retryDelayMs(attempt);
+          },
+          onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
+        }),
+      );
       this.metrics.succeeded(name, result.events.map((e) => e.type));
       return result;
     } catch (error) {

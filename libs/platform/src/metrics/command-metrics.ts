@@ -18,6 +18,12 @@ export class CommandMetrics {
     labelNames: ['command', 'outcome'],
     registers: [this.registry],
   });
+  private readonly redecisions = new Counter({
+    name: 'zhuqi_command_redecisions_total',
+    help: 'Commands re-read and re-decided after another writer moved their stream first, by command type',
+    labelNames: ['command'],
+    registers: [this.registry],
+  });
   private readonly appended = new Counter({
     name: 'zhuqi_events_appended_total',
     help: 'Events appended by commands in this process, by event type',
@@ -28,6 +34,11 @@ export class CommandMetrics {
   succeeded(command: string, eventTypes: readonly string[]): void {
     this.commands.inc({ command, outcome: eventTypes.length > 0 ? 'appended' : 'unchanged' });
     for (const type of eventTypes) this.appended.inc({ type });
+  }
+
+  /** A command lost a race on its stream and is decided again on the newer state. */
+  redecided(command: string): void {
+    this.redecisions.inc({ command });
   }
 
   failed(command: string, error: unknown): void {
