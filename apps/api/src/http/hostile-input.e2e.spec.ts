@@ -155,6 +155,22 @@ describe.each(testDatabaseKinds())('hostile input over HTTP on %s: a 4xx naming 
       expect(await w.eventCount()).toBe(before);
     });
 
+    it('a companion deactivated a moment ago is refused at once, though the check is cached', async () => {
+      const admin = w.users.admin.auth;
+      const created = await w.http().post('/api/v1/users').set('Authorization', admin)
+        .send({ username: 'companion-leaving', displayName: '即将离岗', password: 'a-long-enough-password', role: 'caseworker' }).expect(201);
+      const id = created.body.id as string;
+      // Once accepted, the account sits in the cache the check reads.
+      await w.logVisit(visit({ caseworkerIds: [w.users.caseworker.id, id] })).expect(201);
+      await w.http().patch(`/api/v1/users/${id}`).set('Authorization', admin).send({ active: false }).expect(200);
+      const before = await w.eventCount();
+      const res = await w.logVisit(visit({ caseworkerIds: [w.users.caseworker.id, id] })).expect(400);
+      expect(res.body.errors).toMatchObject([{ field: 'caseworkerIds[1]', messages: [`${id} is not an active caseworker`] }]);
+      expect(await w.eventCount()).toBe(before);
+      await w.http().patch(`/api/v1/users/${id}`).set('Authorization', admin).send({ active: true }).expect(200);
+      await w.logVisit(visit({ caseworkerIds: [w.users.caseworker.id, id] })).expect(201);
+    });
+
     it('a unit handler or a manager is not a caseworker on a visit', async () => {
       const res = await w.logVisit(visit({ caseworkerIds: [w.users.drc.id, w.users.caseworker2.id, w.users.manager.id] })).expect(400);
       expect(fields(res.body)).toEqual(['caseworkerIds[0]', 'caseworkerIds[2]']);
