@@ -7,7 +7,10 @@
  * case and connection count (the medians) on stdout, progress on stderr; docs/benchmarks.md explains the figures.
  *
  * Environment: DATABASE_URL (an admin URL; default the local server), REDIS_URL (default local),
- * HTTP_BENCH_SECONDS (per measurement, default 5), HTTP_BENCH_REPETITIONS (default 3), HTTP_BENCH_PORT (default 3900).
+ * HTTP_BENCH_SECONDS (per measurement, default 5), HTTP_BENCH_REPETITIONS (default 3), HTTP_BENCH_PORT (default 3900),
+ * HTTP_BENCH_CASES (comma-separated case names to run, default all), HTTP_BENCH_CONNECTIONS (comma-separated, default
+ * 1,8,32), HTTP_BENCH_PROFILE (a folder: the API runs with --cpu-prof and writes its profile there on exit — open it
+ * in Chrome DevTools to see where a request's CPU goes).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,7 +42,9 @@ const SECONDS = Number(process.env.HTTP_BENCH_SECONDS ?? 5);
 const REPETITIONS = Number(process.env.HTTP_BENCH_REPETITIONS ?? 3);
 const PORT = Number(process.env.HTTP_BENCH_PORT ?? 3900);
 const BARE_PORT = PORT + 1;
-const CONNECTIONS = [1, 8, 32] as const;
+const CONNECTIONS = (process.env.HTTP_BENCH_CONNECTIONS ?? '1,8,32').split(',').map(Number);
+const CASES = process.env.HTTP_BENCH_CASES?.split(',');
+const PROFILE_DIR = process.env.HTTP_BENCH_PROFILE;
 /** Problems the step-10 case rotates over, so each stays near 10 events however many requests a run makes. */
 const SMALL_PROBLEMS = 100;
 const PASSWORD = 'bench-password-long-enough';
@@ -76,7 +81,8 @@ async function main() {
       PROJECTIONS_IN_API: 'false',
     };
     await run(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/cli.ts', 'create-admin', 'bench-admin', '--name', '基准管理员'], { ...env, ZHUQI_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' });
-    const api = start('api', process.execPath, ['dist/apps/api/src/main.js'], { ...env, PORT: String(PORT) });
+    const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+    const api = start('api', process.execPath, [...profile, 'dist/apps/api/src/main.js'], { ...env, PORT: String(PORT) });
     const worker = start('worker', process.execPath, ['dist/apps/worker/src/main.js'], env);
     const bare = start('bare-node', process.execPath, ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${BARE_PORT})`], {});
     children.push(api, worker, bare);
@@ -84,7 +90,7 @@ async function main() {
     await until(async () => (await fetch(`http://127.0.0.1:${BARE_PORT}/`).catch(() => null))?.ok === true, 'the bare server', 10_000);
 
     const world = await setUp(db);
-    const cases = casesFor(world, api.pid!, bare.pid!);
+    const cases = casesFor(world, api.pid!, bare.pid!).filter((c) => !CASES || CASES.includes(c.name));
     const samples = new Map<string, Sample[]>();
     for (let rep = 1; rep <= REPETITIONS; rep++) {
       for (const c of cases) {
@@ -92,7 +98,9 @@ async function main() {
           const sample = await measure(db, c, connections);
           log(`rep ${rep} ${c.name} ×${connections}: ${JSON.stringify(sample)}`);
           const key = `${c.name}|${connections}`;
-          samples.set(key, [...(samples.get(key) ?? []), sample]);
+          const runs = samples.get(key) ?? [];
+          runs.push(sample);
+          samples.set(key, runs);
         }
       }
     }
@@ -114,7 +122,8 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ idle_statements_per_s: idle, step_1000_events_at_end: lengths.rows[0]?.version ?? null, seconds: SECONDS, repetitions: REPETITIONS, machine: await machineInfo(db.pool) })}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await sleep(1_000);
+    // A CPU profile is written as the process exits, which takes a few seconds for a long run.
+    await sleep(PROFILE_DIR ? 10_000 : 1_000);
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await db.drop();
   }
