@@ -9,6 +9,7 @@ import {
   type SqlText,
   type TransactionalSql,
 } from '@app/event-store';
+import { LOAD_STREAMS_SQL } from '../store/event-store.sql';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
 
 type Noted = DomainEvent<'Noted', { text: string }>;
@@ -129,5 +130,38 @@ describe.each(testDatabaseKinds())('loading a command’s streams on %s', (kind)
     expect(sql.sent.filter((s) => s.startsWith('zq_'))).toEqual(['zq_load_streams']);
     expect(retry.append?.replayed).toBe(true);
     expect(retry.version).toBe(1);
+  });
+
+  it('probes each stream by key on any cached plan: no scan of the log, the streams, the snapshots or the keys', async () => {
+    // A prepared statement settles on a generic plan. With plain joins that plan hashed the requested streams and
+    // scanned whole tables once they were a few thousand rows, so a command's cost grew with the log.
+    await db.sql.query(`INSERT INTO es_streams (stream_id, version) SELECT 'scan-' || g, 10 FROM generate_series(1, 600) g`);
+    await db.sql.query(`INSERT INTO es_events (transaction_id, stream_id, stream_position, type, schema_version, data, metadata)
+      SELECT 1, 'scan-' || (g / 10 + 1), g % 10 + 1, 'Noted', 1, '{"text":"x"}', '{}' FROM generate_series(0, 5999) g`);
+    await db.sql.query(`INSERT INTO es_snapshots (stream_id, state_key, version, state) SELECT 'scan-' || g, 'k', 5, '0' FROM generate_series(1, 600) g`);
+    await db.sql.query(`INSERT INTO es_idempotency_keys (key, stream_id, next_expected_version, first_global_position, last_global_position, transaction_id)
+      SELECT 'scan-key-' || g, 'scan-' || g, 1, 1, 1, 1 FROM generate_series(1, 600) g`);
+    await db.sql.query('ANALYZE es_streams, es_events, es_snapshots, es_idempotency_keys');
+    const plan = await db.sql.transaction(async (tx) => {
+      await tx.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await tx.query(`PREPARE load_streams_plan(text[], text[], text[], bool[]) AS ${LOAD_STREAMS_SQL.text}`);
+      const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE load_streams_plan(ARRAY['scan-7', 'scan-8'], ARRAY['k', 'k'], ARRAY['scan-key-7', NULL], ARRAY[true, false])`,
+      );
+      await tx.query('DEALLOCATE load_streams_plan');
+      return row['QUERY PLAN'];
+    });
+    const scans: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (typeof node['Relation Name'] === 'string') scans.push(`${String(node['Node Type'])} on ${node['Relation Name']}`);
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk((plan as { Plan: Record<string, unknown> }[])[0].Plan);
+    expect(scans.map((s) => s.replace(/^Bitmap Heap Scan/, 'Index Scan')).sort()).toEqual([
+      'Index Scan on es_events',
+      'Index Scan on es_idempotency_keys',
+      'Index Scan on es_snapshots',
+      'Index Scan on es_streams',
+    ]);
   });
 });

@@ -164,6 +164,10 @@ export const READ_STREAM_SQL = prepared(
  */
 export const LOAD_STREAMS_SQL = prepared(
   'load_streams',
+  // Every lookup is a LATERAL probe by key. As a prepared statement this runs on a generic plan, chosen when the tables
+  // were small: with plain joins the planner hashed the requested streams and scanned all of es_events (and
+  // es_snapshots) on every command, so a command's cost grew with the log. A lateral reference can only be met by a
+  // parameterised index scan, whatever the statistics say.
   `
   WITH req AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) WITH ORDINALITY AS r(stream_id, state_key, idem_key, wanted, ord)
@@ -172,14 +176,20 @@ export const LOAD_STREAMS_SQL = prepared(
            s.state, k.stream_id AS key_stream, k.next_expected_version AS key_version, k.first_global_position::text AS key_first,
            k.last_global_position::text AS key_last, k.transaction_id::text AS key_tx
     FROM req
-    LEFT JOIN es_streams st ON st.stream_id = req.stream_id
-    LEFT JOIN es_snapshots s ON s.stream_id = req.stream_id AND s.state_key = req.state_key AND s.version <= st.version
-    LEFT JOIN es_idempotency_keys k ON k.key = req.idem_key
+    LEFT JOIN LATERAL (SELECT version FROM es_streams WHERE stream_id = req.stream_id OFFSET 0) st ON true
+    LEFT JOIN LATERAL (
+      SELECT version, state FROM es_snapshots
+      WHERE stream_id = req.stream_id AND state_key = req.state_key AND version <= st.version OFFSET 0) s ON true
+    LEFT JOIN LATERAL (
+      SELECT stream_id, next_expected_version, first_global_position, last_global_position, transaction_id
+      FROM es_idempotency_keys WHERE key = req.idem_key OFFSET 0) k ON true
   )
   SELECT sn.ord::int AS ord, (e.stream_position IS NULL OR e.stream_position = sn.snap_version + 1) AS first_row,
          sn.stream_version, sn.snap_version, sn.state AS snap_state, sn.key_stream, sn.key_version, sn.key_first, sn.key_last,
          sn.key_tx, ${EVENT_COLUMNS}
-  FROM sn LEFT JOIN es_events e ON sn.wanted AND e.stream_id = sn.stream_id AND e.stream_position > sn.snap_version
+  FROM sn LEFT JOIN LATERAL (
+    SELECT * FROM es_events
+    WHERE sn.wanted AND stream_id = sn.stream_id AND stream_position > sn.snap_version OFFSET 0) e ON true
   ORDER BY sn.ord, e.stream_position`,
 );
 
