@@ -1,4 +1,4 @@
-import { rowProjection, StreamOrderError, type StoredEvent } from '@app/event-store';
+import { rowProjection, StreamOrderError, type Sql, type StoredEvent } from '@app/event-store';
 import { projectionSpec, storedEvent } from '@app/event-store/testing';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../test/support/test-database';
 
@@ -45,6 +45,20 @@ const versionedCases = rowProjection<VersionedRow>({
     if (e.type === 'CaseOpened') return { case_id: e.streamId, notes: 0, version: e.streamPosition };
     return row && { ...row, notes: row.notes + 1, version: e.streamPosition };
   },
+});
+
+type UuidRow = { case_id: string; notes: number };
+
+/** Keyed by a uuid column, as most of the read models are. */
+const uuidCases = rowProjection<UuidRow>({
+  name: 'test-uuid-cases',
+  version: 1,
+  handles: ['CaseNoted', 'CaseWithdrawn'],
+  table: 'test_uuid_cases',
+  keyColumn: 'case_id',
+  columns: { case_id: 'uuid', notes: 'integer' },
+  rowKey: (e) => (e.data as { caseId: string }).caseId,
+  evolve: (row, e) => (e.type === 'CaseWithdrawn' ? null : { case_id: (e.data as { caseId: string }).caseId, notes: (row?.notes ?? 0) + 1 }),
 });
 
 describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
@@ -107,6 +121,41 @@ describe.each(testDatabaseKinds())('rowProjection on %s', (kind) => {
     await expect(spec.given([storedEvent('vcase-3', 2, 'CaseOpened', {}), storedEvent('vcase-3', 1, 'CaseNoted', {})])).rejects.toThrow(/position 1 of vcase-3, but the row already holds position 2/);
     // The failed batches changed nothing (vcase-2's row was in the same transaction).
     expect(await versioned()).toEqual([{ case_id: 'vcase-1', notes: 1, version: 3 }]);
+  });
+
+  it('finds and deletes the touched rows through the key index, not a scan of the table (a uuid key included)', async () => {
+    await db.sql.query(`CREATE TABLE test_uuid_cases (case_id uuid PRIMARY KEY, notes integer NOT NULL)`);
+    await db.sql.query(`INSERT INTO test_uuid_cases SELECT gen_random_uuid(), 1 FROM generate_series(1, 5000)`);
+    await db.sql.query('ANALYZE test_uuid_cases');
+    const [{ id: existing }] = await db.sql.query<{ id: string }>('SELECT case_id::text AS id FROM test_uuid_cases LIMIT 1');
+    const fresh = '00000000-0000-4000-8000-000000000001';
+    const sent: { text: string; params: readonly unknown[] }[] = [];
+    const recording: Sql = {
+      query: (text, params) => {
+        if (typeof text === 'string') sent.push({ text, params: params ?? [] });
+        return db.sql.query(text, params);
+      },
+    };
+    await uuidCases.apply(
+      [storedEvent('s', 1, 'CaseNoted', { caseId: existing }), storedEvent('s', 2, 'CaseNoted', { caseId: fresh }), storedEvent('s', 3, 'CaseWithdrawn', { caseId: existing })],
+      { sql: recording, table: (name) => name },
+    );
+    const byKey = sent.filter((s) => /^(SELECT|DELETE)/.test(s.text.trim()));
+    expect(byKey.map((s) => s.text.trim().split(' ')[0])).toEqual(['SELECT', 'DELETE']);
+    for (const { text, params } of byKey) {
+      const [row] = await db.sql.query<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(`EXPLAIN (FORMAT JSON) ${text}`, params);
+      const scans: string[] = [];
+      const walk = (node: Record<string, unknown>) => {
+        // Scans only: a DELETE's ModifyTable node names the table too.
+        if (typeof node['Relation Name'] === 'string' && String(node['Node Type']).endsWith('Scan')) scans.push(String(node['Node Type']));
+        for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+      };
+      walk(row['QUERY PLAN'][0].Plan);
+      expect({ text, scans: scans.map((s) => (s === 'Seq Scan' ? s : 'by index')) }).toEqual({ text, scans: ['by index'] });
+    }
+    expect(await db.sql.query('SELECT case_id::text AS case_id, notes FROM test_uuid_cases WHERE case_id = ANY($1::uuid[])', [[existing, fresh]])).toEqual([
+      { case_id: fresh, notes: 1 },
+    ]);
   });
 
   it('refuses table or column names that would need quoting', () => {

@@ -62,6 +62,8 @@ export class RowProjection<Row extends JsonRow> implements Projection {
   private readonly columnList: string;
   private readonly recordType: string;
   private readonly updates: string;
+  /** The key's own array type: a key compared as text (uuid::text = ANY(text[])) cannot use the primary-key index. */
+  private readonly keyArray: string;
 
   constructor(private readonly definition: RowProjectionDefinition<Row>) {
     const columns = Object.entries(definition.columns) as [string, string][];
@@ -73,6 +75,7 @@ export class RowProjection<Row extends JsonRow> implements Projection {
     this.handles = definition.handles;
     this.tables = [definition.table];
     this.columnList = columns.map(([c]) => `"${c}"`).join(', ');
+    this.keyArray = `${definition.columns[definition.keyColumn]}[]`;
     this.recordType = columns.map(([c, type]) => `"${c}" ${type}`).join(', ');
     this.updates = columns
       .filter(([c]) => c !== definition.keyColumn)
@@ -86,7 +89,7 @@ export class RowProjection<Row extends JsonRow> implements Projection {
     const keys = [...new Set(events.map((e) => rowKey(e)).filter((k): k is string => k !== null))];
     if (keys.length === 0) return;
     const loaded = await sql.query<{ row: Row }>(
-      `SELECT to_jsonb(t) AS row FROM ${target} t WHERE "${keyColumn}"::text = ANY($1::text[])`,
+      `SELECT to_jsonb(t) AS row FROM ${target} t WHERE "${keyColumn}" = ANY($1::${this.keyArray})`,
       [keys],
     );
     const rows = new Map<string, Row | null>(loaded.map(({ row }) => [String(row[keyColumn]), row]));
@@ -112,7 +115,7 @@ export class RowProjection<Row extends JsonRow> implements Projection {
       );
     }
     if (removed.length > 0) {
-      await sql.query(`DELETE FROM ${target} WHERE "${keyColumn}"::text = ANY($1::text[])`, [removed]);
+      await sql.query(`DELETE FROM ${target} WHERE "${keyColumn}" = ANY($1::${this.keyArray})`, [removed]);
     }
   }
 }
