@@ -38,18 +38,29 @@ export const checkpoints = {
   },
 
   /**
-   * Moves a checkpoint past events the projection does not handle, without a transaction: one UPDATE that only
-   * lands while the row is still where the caller read it (same position and version, not stopped). False when
-   * someone moved, reset, stopped or versioned it in between — the caller then re-reads at its next poll.
+   * Moves the checkpoints of projections past events none of them handles, all in one UPDATE and without a
+   * transaction of their own: each row only moves while it is still where the caller read it (same position and
+   * version, not stopped). Returns the names that moved; one left out was moved, reset, stopped or versioned by
+   * someone in between, and its caller re-reads it at the next poll.
    */
-  async advanceIdle(sql: Sql, name: string, from: CheckpointRecord, to: LogCheckpoint): Promise<boolean> {
-    const rows = await sql.query(
-      `UPDATE projection_checkpoints SET transaction_id = $4, global_position = $5, updated_at = now(), ${CLEARED}
-       WHERE name = $1 AND transaction_id = $2 AND global_position = $3 AND version = $6 AND stopped_at IS NULL
-       RETURNING name`,
-      [name, from.transactionId, from.globalPosition, to.transactionId, to.globalPosition, from.version],
+  async advanceIdle(sql: Sql, moves: readonly { name: string; from: CheckpointRecord }[], to: LogCheckpoint): Promise<Set<string>> {
+    if (moves.length === 0) return new Set();
+    const rows = await sql.query<{ name: string }>(
+      `UPDATE projection_checkpoints c SET transaction_id = $5, global_position = $6, updated_at = now(), ${CLEARED}
+       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::int[]) AS m(name, transaction_id, global_position, version)
+       WHERE c.name = m.name AND c.transaction_id = m.transaction_id AND c.global_position = m.global_position
+         AND c.version = m.version AND c.stopped_at IS NULL
+       RETURNING c.name`,
+      [
+        moves.map((m) => m.name),
+        moves.map((m) => m.from.transactionId),
+        moves.map((m) => m.from.globalPosition),
+        moves.map((m) => m.from.version),
+        to.transactionId,
+        to.globalPosition,
+      ],
     );
-    return rows.length === 1;
+    return new Set(rows.map((r) => r.name));
   },
 
   /** Moving the checkpoint means the events up to it applied: any failure recorded before is cleared. */

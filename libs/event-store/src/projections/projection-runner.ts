@@ -106,9 +106,9 @@ export class ProjectionRunner {
    * The one poller of this process. A poll reads every checkpoint in one statement and the log once, from the
    * earliest checkpoint of the projections it may run; each projection then gets only the events after its own
    * checkpoint. One that handles some of them applies them in its own transaction (rows and checkpoint commit
-   * together); one that handles none moves its checkpoint with a single conditional UPDATE, so a projection with
-   * nothing to do costs no transaction. Leases are taken or renewed for all projections in one statement when a
-   * third of their time has passed (renewing is the heartbeat). An idle poll is thus two statements.
+   * together); those that handle none move their checkpoints together in one conditional UPDATE, so a projection
+   * with nothing to do costs no transaction of its own. Leases are taken or renewed for all projections in one
+   * statement when a third of their time has passed (renewing is the heartbeat). An idle poll is thus two statements.
    */
   private async pollLoop(): Promise<void> {
     const { owner, leaseTtlMs, pollIntervalMs, batchSize } = this.options;
@@ -171,23 +171,25 @@ export class ProjectionRunner {
           const { events } = await this.store.readAll({ after: from, limit: batchSize, stored: true });
           if (events.length === batchSize) again = true;
           const last = events[events.length - 1];
-          for (const { state, checkpoint } of runnable) {
+          const work = runnable
+            .map((r) => ({ ...r, fresh: last && isAfter(last, r.checkpoint) ? events.filter((e) => isAfter(e, r.checkpoint)) : [] }))
+            .filter((w) => w.fresh.length > 0);
+          // Those that handle none of their events all move in one statement: one commit a poll, not one each.
+          const idle = new Set(work.filter((w) => eventsFor(w.state.projection, w.fresh).length === 0));
+          const moved = await checkpoints.advanceIdle(this.db, [...idle].map((w) => ({ name: w.state.projection.name, from: w.checkpoint })), last);
+          for (const w of idle) if (moved.has(w.state.projection.name)) this.options.onBatch?.(w.state.projection.name, w.fresh.length);
+          for (const w of work) {
             if (!this.running) break;
-            const fresh = last && isAfter(last, checkpoint) ? events.filter((e) => isAfter(e, checkpoint)) : [];
-            if (fresh.length === 0) continue;
+            if (idle.has(w)) continue;
+            const { state, checkpoint, fresh } = w;
             await this.attempt(state, 'catch-up', async () => {
-              const { projection } = state;
-              if (eventsFor(projection, fresh).length === 0) {
-                if (!(await checkpoints.advanceIdle(this.db, projection.name, checkpoint, last))) return;
-              } else {
-                await applyBatchIsolating(this.db, projection, { readAfter: checkpoint, events: fresh }, liveTarget(projection), this.upcasters);
-              }
-              this.options.onBatch?.(projection.name, fresh.length);
+              await applyBatchIsolating(this.db, state.projection, { readAfter: checkpoint, events: fresh }, liveTarget(state.projection), this.upcasters);
+              this.options.onBatch?.(state.projection.name, fresh.length);
             });
           }
         }
       } catch (error) {
-        // The shared reads (checkpoints, leases, the log) failed: nothing was applied; try again at the next poll.
+        // The shared reads (checkpoints, leases, the log) or the idle moves failed: nothing was applied; try again at the next poll.
         this.log('error', 'Projection poll failed; retrying', { err: error });
         again = false;
       }
