@@ -23,3 +23,23 @@ export function median(values: readonly number[]): number | null {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * The median of a multiset given as (value, how many times) pairs: what `median` gives on the expanded list,
+ * without expanding it (a province's 10⁵ durations arrive as a few thousand distinct ones).
+ */
+export function medianOfCounts(counts: Iterable<readonly [value: number, count: number]>): number | null {
+  const sorted = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (index < seen) return value;
+    }
+    throw new Error('unreachable: index within the total');
+  };
+  const mid = total >> 1;
+  return total % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}

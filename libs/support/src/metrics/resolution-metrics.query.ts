@@ -2,8 +2,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
-import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
-import { figureMembers, resolutionFigures, type ResolutionFigureName, type ResolutionFigurePart, type ResolutionFigures, type ResolutionGroupBy } from './resolution-metrics';
+import { FIGURE_PREDICATES as P, groupKeySql, SNAPSHOTS_CTE } from './problem-snapshots.sql';
+import { medianOfCounts, ratio } from './ratio';
+import type { ResolutionFigureName, ResolutionFigurePart, ResolutionFigures, ResolutionGroupBy } from './resolution-metrics';
 import { appendTo } from '@app/platform/collections/group-by';
 
 export interface ResolutionScope {
@@ -46,10 +47,41 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
     private readonly units: HandlingUnitDirectory,
   ) {}
 
+  /**
+   * One statement: the cohort folded and counted in SQL (problem-snapshots.sql.ts), the total and every group from
+   * the same materialized rows. Only the counts and the distinct (start, conclusion) date pairs come back — working
+   * days need the calendar, which lives here — so the response costs the groups, not the problems.
+   */
   async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
-    const snapshots = await loadSnapshots(this.db, scope);
-    const [total] = resolutionFigures(snapshots, scope.asOf, 'none', workingDaysBetween);
-    const groups = groupBy === 'none' ? [] : resolutionFigures(snapshots, scope.asOf, groupBy, workingDaysBetween);
+    const rows: FigureRow[] = await this.db.query(
+      `WITH ${SNAPSHOTS_CTE},
+       keyed AS (SELECT *, ${groupKeySql(groupBy)} AS grp,
+           CASE WHEN concluded THEN coalesce(assigned_on::text, registered_on) END AS started_on FROM counted)
+       SELECT 'figures' AS kind, GROUPING(grp) = 1 AS is_total, grp, NULL AS started_on, NULL AS concluded_on, 0 AS n,
+         count(*)::int AS collected,
+         count(*) FILTER (WHERE ${P.concluded})::int AS concluded,
+         count(*) FILTER (WHERE ${P.solved})::int AS solved,
+         coalesce(sum(satisfied), 0)::int AS satisfied,
+         coalesce(sum(basically_satisfied), 0)::int AS basically_satisfied,
+         coalesce(sum(follow_ups), 0)::int AS follow_ups,
+         count(*) FILTER (WHERE ${P.onTime})::int AS on_time,
+         count(*) FILTER (WHERE ${P.overdue})::int AS overdue
+       FROM keyed GROUP BY GROUPING SETS ((), (grp))
+       UNION ALL
+       SELECT 'durations', GROUPING(grp) = 1, grp, started_on, concluded_on::text, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0
+       FROM keyed WHERE concluded GROUP BY GROUPING SETS ((started_on, concluded_on), (grp, started_on, concluded_on))`,
+      [...scopeParameters(scope)],
+    );
+    const figureRows = rows.filter((r) => r.kind === 'figures');
+    const durations = durationsByGroup(rows, workingDaysBetween);
+    const total = figuresOf('all', figureRows.find((r) => r.is_total)!, durations.get(TOTAL));
+    const groups =
+      groupBy === 'none'
+        ? []
+        : figureRows
+            .filter((r) => !r.is_total)
+            .map((r) => figuresOf(r.grp!, r, durations.get(r.grp!)))
+            .sort((a, b) => a.group.localeCompare(b.group));
     // The unit's name as the registry has it now: a renamed unit reads under its new name in old figures too.
     const names = groupBy === 'unit' ? await this.units.names(groups.map((g) => g.group)) : new Map<string, string>();
     return {
@@ -59,6 +91,52 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
       groups: groups.map((g) => ({ ...g, groupName: names.get(g.group) ?? null })),
     };
   }
+}
+
+interface FigureRow {
+  kind: 'figures' | 'durations';
+  is_total: boolean;
+  grp: string | null;
+  started_on: string | null;
+  concluded_on: string | null;
+  n: number;
+  collected: number;
+  concluded: number;
+  solved: number;
+  satisfied: number;
+  basically_satisfied: number;
+  follow_ups: number;
+  on_time: number;
+  overdue: number;
+}
+
+const TOTAL = Symbol('total');
+
+/** Working days to conclusion per group, as (days, how many) pairs; null days: outside the loaded calendar. */
+function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from: string, to: string) => number | null) {
+  const byGroup = new Map<string | typeof TOTAL, [number | null, number][]>();
+  for (const r of rows) {
+    if (r.kind !== 'durations') continue;
+    const days = r.concluded_on === null ? null : workingDaysBetween(r.started_on!, r.concluded_on);
+    appendTo(byGroup, r.is_total ? TOTAL : r.grp!, [days, r.n]);
+  }
+  return byGroup;
+}
+
+/** The published figures of one group from its counts — the same ratios `figures` of resolution-metrics.ts forms. */
+function figuresOf(group: string, r: FigureRow, durations: [number | null, number][] = []): ResolutionFigures {
+  const known = durations.every(([days]) => days !== null);
+  return {
+    group,
+    collected: r.collected,
+    resolutionRate: ratio(r.solved, r.collected),
+    conclusionRate: ratio(r.concluded, r.collected),
+    satisfactionRate: ratio(r.satisfied + r.basically_satisfied, r.follow_ups),
+    strictSatisfactionRate: ratio(r.satisfied, r.follow_ups),
+    onTimeRate: ratio(r.on_time, r.concluded),
+    overdue: r.overdue,
+    medianWorkingDaysToResolve: known ? medianOfCounts(durations as [number, number][]) : null,
+  };
 }
 
 /** The problems behind one figure (a numerator or a denominator), for the dashboard's drill-down. */
@@ -76,35 +154,40 @@ export class ListResolutionFigureProblems {
 export class ListResolutionFigureProblemsHandler implements IQueryHandler<ListResolutionFigureProblems, string[]> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The ids, sorted; the caller pages them through the problem list. */
+  /** The ids, sorted by code unit (as Array.sort would); the caller pages them through the problem list. */
   async execute({ scope, groupBy, group, figure, part }: ListResolutionFigureProblems): Promise<string[]> {
-    const snapshots = await loadSnapshots(this.db, scope);
-    return figureMembers(snapshots, scope.asOf, groupBy, group, figure, part).map((s) => s.problemId).sort();
+    const rows: { problem_id: string }[] = await this.db.query(
+      `WITH ${SNAPSHOTS_CTE}
+       SELECT problem_id FROM counted
+       WHERE ($6::text IS NULL OR ${groupKeySql(groupBy)} = $6::text) AND ${memberPredicate(figure, part)}
+       ORDER BY problem_id COLLATE "C"`,
+      [...scopeParameters(scope), group],
+    );
+    return rows.map((r) => r.problem_id);
   }
 }
 
-/** Every problem of the scope as it stood on scope.asOf, as recorded by scope.knownAt. */
-async function loadSnapshots(db: DataSource, scope: ResolutionScope): Promise<ProblemSnapshot[]> {
-    const to = scope.kind === 'cumulative' ? scope.asOf : scope.to;
-    const knownAt = scope.knownAt ?? 'infinity';
-    const rows: { problem_id: string; stream_position: number; type: string; on_date: string; data: Record<string, unknown> }[] =
-      await db.query(
-        `SELECT f.problem_id, f.stream_position, f.type, f.on_date::text AS on_date, f.data
-         FROM problem_facts f
-         WHERE f.problem_id IN (
-             SELECT r.problem_id FROM problem_facts r
-             WHERE r.type = 'ProblemRegistered' AND r.on_date BETWEEN $1::date AND $2::date
-               AND r.on_date <= $3::date AND r.recorded_at <= $4::timestamptz)
-           AND f.on_date <= $3::date AND f.recorded_at <= $4::timestamptz
-         ORDER BY f.problem_id, f.stream_position`,
-        [scope.from, to, scope.asOf, knownAt],
-      );
-    const byProblem = new Map<string, ProblemFact[]>();
-    for (const r of rows) {
-      appendTo(byProblem, r.problem_id, { problemId: r.problem_id, streamPosition: r.stream_position, type: r.type, onDate: r.on_date, data: r.data });
-    }
-    const unitId = scope.unitId ?? null;
-    return [...byProblem.values()]
-      .map((facts) => problemAsOf(facts, scope.asOf))
-      .filter((s): s is ProblemSnapshot => s !== null && (unitId === null || s.leadUnitId === unitId));
+/** figureMembers of resolution-metrics.ts, as a predicate over `counted`. */
+function memberPredicate(figure: ResolutionFigureName, part: ResolutionFigurePart): string {
+  const numerator = part === 'numerator';
+  switch (figure) {
+    case 'collected':
+      return 'true';
+    case 'resolutionRate':
+      return numerator ? P.solved : 'true';
+    case 'conclusionRate':
+      return numerator ? P.concluded : 'true';
+    case 'satisfactionRate':
+      return numerator ? P.satisfiedEnough : P.followedUp;
+    case 'onTimeRate':
+      return numerator ? P.onTime : P.concluded;
+    case 'overdue':
+      return P.overdue;
+  }
+}
+
+/** $1–$5 of SNAPSHOTS_CTE. */
+function scopeParameters(scope: ResolutionScope): [string, string, string, string, string | null] {
+  const to = scope.kind === 'cumulative' ? scope.asOf : scope.to;
+  return [scope.from, to, scope.asOf, scope.knownAt ?? 'infinity', scope.unitId ?? null];
 }

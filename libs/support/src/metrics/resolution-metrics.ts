@@ -115,7 +115,8 @@ function figures(
   const onTime = concluded.filter(isOnTime);
   const overdue = members.filter((s) => isOverdue(s, asOf)).length;
   const durations = concluded
-    .map((s) => workingDaysBetween(s.assignedOn ?? s.registeredOn, s.concludedOn!))
+    // No conclusion date (a history no decider writes, but a generated one can): no duration, so no median.
+    .map((s) => (s.concludedOn === null ? null : workingDaysBetween(s.assignedOn ?? s.registeredOn, s.concludedOn)))
     .filter((n): n is number => n !== null);
   return {
     group,
