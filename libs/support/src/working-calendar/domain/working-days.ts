@@ -26,6 +26,14 @@ export class WorkingDayCalendar {
   private readonly makeUpWorkdays = new Set<string>();
   private readonly years: readonly number[];
   private readonly yearSet: ReadonlySet<number>;
+  /** Epoch day of 1 January of the first loaded year. */
+  private readonly firstDay: number;
+  /**
+   * workingBefore[i]: working days from firstDay up to (not including) firstDay + i, over the loaded years' span,
+   * so counting between two dates is one subtraction. A figure asks it once per distinct (start, end) pair, which at
+   * a province's scale is tens of thousands of pairs; walking each span day by day made that the figure's cost.
+   */
+  private readonly workingBefore: Int32Array;
 
   constructor(years: ReadonlyMap<number, CalendarYearDates>) {
     this.years = [...years.keys()].sort((a, b) => a - b);
@@ -33,6 +41,16 @@ export class WorkingDayCalendar {
     for (const { holidays, makeUpWorkdays } of years.values()) {
       holidays.forEach((d) => this.holidays.add(d));
       makeUpWorkdays.forEach((d) => this.makeUpWorkdays.add(d));
+    }
+    const [first, last] = [this.years[0], this.years.at(-1)];
+    this.firstDay = first === undefined ? 0 : Date.UTC(first, 0, 1) / 86_400_000;
+    const span = last === undefined ? 0 : Date.UTC(last + 1, 0, 1) / 86_400_000 - this.firstDay;
+    this.workingBefore = new Int32Array(span + 1);
+    for (let i = 0; i < span; i++) {
+      const date = fromEpochDay(this.firstDay + i);
+      // Days of a year not loaded (between two loaded ones) are never counted: workingDaysBetween refuses them first.
+      const works = this.yearSet.has(yearOf(date)) && this.worksOn(date);
+      this.workingBefore[i + 1] = this.workingBefore[i] + (works ? 1 : 0);
     }
   }
 
@@ -64,9 +82,12 @@ export class WorkingDayCalendar {
   workingDaysBetween(from: string, to: string): number {
     const [a, b] = [dayNumber(from), dayNumber(to)];
     if (b < a) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = a + 1; day <= b; day++) if (this.worksOn(fromEpochDay(day))) count += 1;
-    return count;
+    if (b === a) return 0;
+    // The days examined are a+1..b: the first year among them that is not loaded is the one a walk would reach.
+    for (let year = yearOf(fromEpochDay(a + 1)); year <= yearOf(to); year++) {
+      if (!this.yearSet.has(year)) throw new CalendarYearNotLoaded(year, this.years);
+    }
+    return this.workingBefore[b + 1 - this.firstDay] - this.workingBefore[a + 1 - this.firstDay];
   }
 
   /** For a date known to be valid. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { stateCouncilDates } from '../testing/state-council-arrangements';
 import { CalendarYearNotLoaded, InvalidCalendarDate } from './calendar.errors';
 import { WorkingDayCalendar } from './working-days';
@@ -89,6 +90,43 @@ describe('WorkingDayCalendar on the 2024–2026 State Council arrangements', () 
         }
       }
     });
+  });
+
+  it('counts between any two dates exactly as a walk over the days does (working days by table lookup)', () => {
+    const day = (n: number) => new Date(Date.UTC(2023, 11, 25) + n * 86_400_000).toISOString().slice(0, 10);
+    const walk = (cal: WorkingDayCalendar, from: string, to: string) => {
+      let count = 0;
+      for (let d = from; d < to; ) {
+        d = new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
+        if (cal.isWorkingDay(d)) count += 1;
+      }
+      return count;
+    };
+    // 2025 missing: a span reaching into it must be refused as a walk would refuse it, naming 2025.
+    const gapped = new WorkingDayCalendar(stateCouncilDates([2024, 2026]));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1200 }), fc.integer({ min: 0, max: 1200 }), (x, y) => {
+        const [from, to] = [day(Math.min(x, y)), day(Math.max(x, y))];
+        for (const cal of [calendar, gapped]) {
+          let expected: number | string;
+          try {
+            expected = walk(cal, from, to);
+          } catch (error) {
+            expected = (error as Error).message;
+          }
+          const got = (() => {
+            try {
+              return cal.workingDaysBetween(from, to);
+            } catch (error) {
+              return (error as Error).message;
+            }
+          })();
+          expect(got).toBe(expected);
+          if (typeof expected === 'number' && from !== to) expect(cal.workingDaysBetween(to, from)).toBe(-expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   describe('years that are not loaded', () => {
