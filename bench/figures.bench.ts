@@ -17,6 +17,7 @@ import { dataSourceOptions } from '@app/platform';
 import { eventDate } from '@app/platform/time';
 import {
   figureMembers,
+  inListOrder,
   GetResolutionMetrics,
   GetResolutionMetricsHandler,
   ListResolutionFigureProblems,
@@ -45,6 +46,8 @@ const SCOPES: Record<'period' | 'cumulative', ResolutionScope> = {
   cumulative: { kind: 'cumulative', from: START, to: END, asOf: END, knownAt: null },
 };
 /** The drill-down timed: the solved problems of one unit, cumulatively (resolutionRate's numerator). */
+/** The records behind a figure are read a page at a time, as the console's drill-down asks for them. */
+const RECORDS_PAGE = 20;
 const DRILL_DOWN = { scope: 'cumulative' as const, group: UNITS[0], figure: 'resolutionRate' as ResolutionFigureName, part: 'numerator' as const };
 
 const maxSize = (() => {
@@ -128,7 +131,7 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
   await db.pool.query(`CREATE TABLE ceiling_rows (scope text NOT NULL, problem_id text NOT NULL, grp text NOT NULL,
     concluded boolean NOT NULL, solved boolean NOT NULL, on_time boolean NOT NULL, overdue boolean NOT NULL,
     satisfied int NOT NULL, basically_satisfied int NOT NULL, follow_ups int NOT NULL, started_on date, concluded_on date,
-    PRIMARY KEY (scope, grp, problem_id))`);
+    registered_on date NOT NULL, PRIMARY KEY (scope, grp, problem_id))`);
   for (const [name, list] of Object.entries(snapshots)) {
     const asOf = SCOPES[name as keyof typeof SCOPES].asOf;
     const rows = list
@@ -145,6 +148,7 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
           follow_ups: s.followUps.length,
           started_on: concluded ? (s.assignedOn ?? s.registeredOn) : null,
           concluded_on: concluded ? s.concludedOn : null,
+          registered_on: s.registeredOn,
         };
       });
     for (let i = 0; i < rows.length; i += 5_000) {
@@ -168,7 +172,9 @@ const CEILING_FIGURES = `
   SELECT 'durations', GROUPING(grp) = 1, grp, count(*)::int, 0, 0, 0, 0, 0, 0, 0
   FROM ceiling_rows WHERE scope = $1 AND concluded GROUP BY GROUPING SETS ((started_on, concluded_on), (grp, started_on, concluded_on))`;
 
-const CEILING_MEMBERS = `SELECT problem_id FROM ceiling_rows WHERE scope = $1 AND grp = $2 AND solved ORDER BY problem_id COLLATE "C"`;
+/** The first page of a figure's records and their count, as a report query would ask the flat table. */
+const CEILING_MEMBERS = `SELECT problem_id, count(*) OVER ()::int AS total FROM ceiling_rows WHERE scope = $1 AND grp = $2 AND solved
+  ORDER BY registered_on DESC, problem_id LIMIT ${RECORDS_PAGE}`;
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -217,10 +223,19 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
 
     const { scope: drillScope, group, figure: drillFigure, part } = DRILL_DOWN;
     log('  figure_records_by_unit');
-    const api = await timeRuns(() => members.execute(new ListResolutionFigureProblems(SCOPES[drillScope], 'unit', group, drillFigure, part)));
-    const ceiling = await timeRuns(() => db.pool.query<{ problem_id: string }>(CEILING_MEMBERS, [drillScope, group]));
-    const want = figureMembers(seeded.snapshots[drillScope], SCOPES[drillScope].asOf, 'unit', group, drillFigure, part).map((s) => s.problemId).sort();
-    const agree = sameJson(api.result, want) && sameJson(ceiling.result.rows.map((r) => r.problem_id), want);
+    const firstPage = { limit: RECORDS_PAGE, offset: 0, after: null };
+    const api = await timeRuns(() => members.execute(new ListResolutionFigureProblems(SCOPES[drillScope], 'unit', group, drillFigure, part, firstPage)));
+    const ceiling = await timeRuns(() => db.pool.query<{ problem_id: string; total: number }>(CEILING_MEMBERS, [drillScope, group]));
+    const all = figureMembers(seeded.snapshots[drillScope], SCOPES[drillScope].asOf, 'unit', group, drillFigure, part);
+    const want = all
+      .sort(inListOrder)
+      .slice(0, RECORDS_PAGE)
+      .map((s) => s.problemId);
+    const agree =
+      api.result.total === all.length &&
+      sameJson(api.result.problemIds, want) &&
+      ceiling.result.rows[0]?.total === all.length &&
+      sameJson(ceiling.result.rows.map((r) => r.problem_id), want);
     if (!agree) failures.push(`size ${size}: the records behind ${drillFigure} of ${group} disagree`);
     lines.push(line('figure_records_by_unit', size, api, ceiling, bytesOf(api.result), agree));
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, todayInShanghai, type AuthUser } from '@app/platform';
-import { ListResolutionFigureProblems, ProblemWarnings } from '@app/support';
+import { ListResolutionFigureProblems, ProblemWarnings, type FigureMembersPage } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
 import { problemFilterOf } from '../support/problem-filter-of';
 import { resolutionScope, UNIT_HANDLER_SCOPE } from '../support/resolution-scope';
@@ -78,8 +78,12 @@ export class ProblemExportController {
 
   private async figure(q: ResolutionFigureExportQueryDto, user: AuthUser, format: ExportFormat, res: Response): Promise<void> {
     const scope = resolutionScope(q, user);
-    const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
+    // At most a file's worth of ids is read: a figure with more is refused by its count, as a list export is.
+    const page = { limit: this.exporter.maxRows, offset: 0, after: null };
+    const members: FigureMembersPage = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part, page));
+    this.exporter.refuseOver(members.total);
     const name = `${q.figure}-${q.part}-${scope.from}-${scope.to}`;
-    await this.exporter.export({ problemIds: ids, today: todayInShanghai() }, format, res, { ascii: `problems-${name}`, chinese: `诉求清单-${name}` });
+    const filter = { problemIds: members.problemIds, today: todayInShanghai() };
+    await this.exporter.export(filter, format, res, { ascii: `problems-${name}`, chinese: `诉求清单-${name}` });
   }
 }

@@ -8,4 +8,4 @@ import { ProblemListQueryDto, ResolutionFigureProblemsQueryDto } from '../suppor
 export class ProblemExportQueryDto extends OmitType(ProblemListQueryDto, ['limit', 'offset', 'sort'] as const) {}
 
 /** GET /metrics/resolution/problems' query without paging: the whole numerator or denominator of one figure. */
-export class ResolutionFigureExportQueryDto extends OmitType(ResolutionFigureProblemsQueryDto, ['limit', 'offset'] as const) {}
+export class ResolutionFigureExportQueryDto extends OmitType(ResolutionFigureProblemsQueryDto, ['limit', 'offset', 'cursor'] as const) {}

@@ -74,9 +74,18 @@ export class ProblemExporter {
     }
   }
 
+  /** The most problems one file may hold (EXPORT_MAX_ROWS). */
+  get maxRows(): number {
+    return this.config.exports.maxRows;
+  }
+
   private async refuseTooLarge(manager: EntityManager, filter: ProblemFilter): Promise<void> {
-    const { maxRows } = this.config.exports;
-    const rows = await countExportedProblems(manager, filter);
+    this.refuseOver(await countExportedProblems(manager, filter));
+  }
+
+  /** 422 EXPORT_TOO_MANY_ROWS when a file would hold more than maxRows problems — before anything is written. */
+  refuseOver(rows: number): void {
+    const { maxRows } = this;
     if (rows > maxRows) {
       throw new UnprocessableEntityException({
         statusCode: 422,

@@ -7,8 +7,10 @@ import {
   GetVisitMetrics,
   ListResolutionFigureProblems,
   WorkingCalendar,
+  type FigureMembersPage,
 } from '@app/support';
 import { ApiErrors, ApiStandardErrors } from '../http/api-errors';
+import { formatCursor, parseCursor } from '../http/list-cursor';
 import { ProblemReader } from './problem-reader';
 import { resolutionScope, UNIT_HANDLER_SCOPE } from './resolution-scope';
 import { ResolutionFigureProblemsQueryDto, ResolutionMetricsQueryDto, VisitMetricsQueryDto } from './dto/support-queries.dto';
@@ -55,9 +57,22 @@ export class SupportMetricsController {
   @ApiErrors({ forbidden: UNIT_HANDLER_SCOPE })
   async resolutionProblems(@Query() q: ResolutionFigureProblemsQueryDto, @CurrentUser() user: AuthUser): Promise<ResolutionFigureProblemsDto> {
     const scope = resolutionScope(q, user);
-    const ids: string[] = await this.queries.execute(new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part));
-    const page = await this.problems.list({ problemIds: ids, today: todayInShanghai(), limit: q.limit, offset: q.offset });
-    return { figure: q.figure, part: q.part, group: q.group ?? null, total: ids.length, items: page.items, limit: q.limit, offset: q.offset };
+    const after = q.cursor === undefined ? null : parseCursor(q.cursor);
+    const members: FigureMembersPage = await this.queries.execute(
+      new ListResolutionFigureProblems(scope, q.groupBy, q.group ?? null, q.figure, q.part, { limit: q.limit, offset: q.offset, after }),
+    );
+    // The page's rows by id; the list orders them as the figure's query did.
+    const page = await this.problems.list({ problemIds: members.problemIds, today: todayInShanghai(), limit: q.limit, offset: 0 });
+    return {
+      figure: q.figure,
+      part: q.part,
+      group: q.group ?? null,
+      total: members.total,
+      items: page.items,
+      limit: q.limit,
+      offset: q.offset,
+      nextCursor: members.next === null ? null : formatCursor(members.next),
+    };
   }
 
   @Get('visits')

@@ -169,6 +169,38 @@ describe.each(testDatabaseKinds())('resolution metrics for a known June 2024 coh
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['figure']);
   });
 
+  it('a figure’s records page by cursor in the list’s order, each page counting them all; a bad cursor is a field error', async () => {
+    const june = { from: '2024-06-01', to: '2024-06-30', asOf: '2024-06-28', figure: 'resolutionRate', part: 'denominator' };
+    const get = (extra: Record<string, string | number>) =>
+      w.http().get('/api/v1/metrics/resolution/problems').query({ ...june, ...extra, position }).set('Authorization', w.users.manager.auth);
+    const whole = (await get({ limit: 100 }).expect(200)).body;
+    expect(whole.nextCursor).toBeNull();
+    const walked: { problemId: string; registeredOn: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await get({ limit: 2, ...(cursor ? { cursor } : {}) }).expect(200)).body;
+      expect(page.total).toBe(5);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      walked.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(walked.map((i) => i.problemId)).toEqual(whole.items.map((i: { problemId: string }) => i.problemId));
+    expect(walked).toHaveLength(5);
+    const order = walked.map((i) => `${i.registeredOn}`);
+    expect(order).toEqual([...order].sort().reverse()); // newest registration first, as GET /problems
+    const second = (await get({ limit: 2, offset: 2 }).expect(200)).body;
+    expect(second.items.map((i: { problemId: string }) => i.problemId)).toEqual(walked.slice(2, 4).map((i) => i.problemId));
+
+    for (const [extra, message] of [
+      [{ cursor: 'not-a-cursor' }, /nextCursor/],
+      [{ cursor: '2024-02-30~abc' }, /nextCursor/],
+      [{ cursor: `2024-06-10~${walked[0].problemId}`, offset: 2 }, /leave offset out/],
+    ] as const) {
+      const bad = await get(extra).expect(400);
+      expect(bad.body.errors).toMatchObject([{ field: 'cursor', messages: [expect.stringMatching(message)] }]);
+    }
+  });
+
   it('a unit inbox: open problems by deadline, soonest first', async () => {
     const res = await w.http().get('/api/v1/problems').query({ status: 'open', sort: 'deadline', position }).set('Authorization', w.users.hr.auth).expect(200);
     const deadlines = (res.body.items as { deadline: string; status: string; leadUnitId: string }[]);

@@ -3440,9 +3440,12 @@ export interface components {
             group: string | null;
             /** @description How many problems the figure counts: equals its numerator (or denominator) */
             total: number;
+            /** @description One page, newest registration first (then by id), as GET /problems orders */
             items: components["schemas"]["ProblemSummaryDto"][];
             limit: number;
             offset: number;
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
         };
         VisitFiguresDto: {
             /**
@@ -9375,6 +9378,8 @@ export interface operations {
                 part?: "numerator" | "denominator";
                 /** @description One group of groupBy (e.g. a unit id); all groups when absent */
                 group?: string;
+                /** @description Start after this problem: a previous page's nextCursor (keyset paging; excludes offset) */
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -4,8 +4,16 @@ import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../..
 import type { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
 import { ProblemEventTypes as T } from '../problems/domain/problem.events';
 import { problemAsOf, type ProblemFact, type ProblemSnapshot } from './problem-as-of';
-import { figureMembers, resolutionFigures, type ResolutionFigureName, type ResolutionGroupBy } from './resolution-metrics';
-import { GetResolutionMetrics, GetResolutionMetricsHandler, ListResolutionFigureProblems, ListResolutionFigureProblemsHandler, type ResolutionScope } from './resolution-metrics.query';
+import { figureMembers, inListOrder, resolutionFigures, type ResolutionFigureName, type ResolutionGroupBy } from './resolution-metrics';
+import {
+  GetResolutionMetrics,
+  GetResolutionMetricsHandler,
+  ListResolutionFigureProblems,
+  ListResolutionFigureProblemsHandler,
+  type FigureCursor,
+  type FigureMembersPage,
+  type ResolutionScope,
+} from './resolution-metrics.query';
 
 /*
  * The resolution figures as the API computes them (the cohort, business dates and knownAt selected in SQL over
@@ -138,8 +146,21 @@ describe.each(testDatabaseKinds())('resolution figures in SQL agree with the pur
           const group = groupIndex === null ? null : (wantGroups[groupIndex]?.group ?? 'no-such-group');
           for (const figure of FIGURES) {
             for (const part of ['numerator', 'denominator'] as const) {
-              const ids = await members.execute(new ListResolutionFigureProblems(s, groupBy, group, figure, part));
-              expect(ids).toEqual(figureMembers(snapshots, s.asOf, groupBy, group, figure, part).map((m) => m.problemId).sort());
+              const want = figureMembers(snapshots, s.asOf, groupBy, group, figure, part)
+                .sort(inListOrder)
+                .map((m) => m.problemId);
+              // Walked by cursor, three at a time: every member once, in the list's order, each page counting them all.
+              const walked: string[] = [];
+              let after: FigureCursor | null = null;
+              do {
+                const page: FigureMembersPage = await members.execute(new ListResolutionFigureProblems(s, groupBy, group, figure, part, { limit: 3, offset: 0, after }));
+                expect(page.total).toBe(want.length);
+                walked.push(...page.problemIds);
+                after = page.next;
+              } while (after !== null);
+              expect(walked).toEqual(want);
+              const byOffset = await members.execute(new ListResolutionFigureProblems(s, groupBy, group, figure, part, { limit: 2, offset: 2, after: null }));
+              expect(byOffset.problemIds).toEqual(want.slice(2, 4));
             }
           }
         }

@@ -139,7 +139,29 @@ function figuresOf(group: string, r: FigureRow, durations: [number | null, numbe
   };
 }
 
-/** The problems behind one figure (a numerator or a denominator), for the dashboard's drill-down. */
+/** Where a page of a figure's problems starts: after this problem, in the problem list's order. */
+export interface FigureCursor {
+  registeredOn: string;
+  problemId: string;
+}
+
+/** A page of a figure's problems: by keyset (`after`, stable under inserts) or by offset from the first. */
+export interface FigurePage {
+  limit: number;
+  offset: number;
+  after: FigureCursor | null;
+}
+
+/** One page of the problems behind a figure, in the problem list's order, and how many there are in all. */
+export interface FigureMembersPage {
+  /** Every member of the figure (not only this page): equals the figure's numerator or denominator. */
+  total: number;
+  problemIds: string[];
+  /** Where the next page starts; null on the last page. */
+  next: FigureCursor | null;
+}
+
+/** The problems behind one figure (a numerator or a denominator), for the dashboard's drill-down, a page at a time. */
 export class ListResolutionFigureProblems {
   constructor(
     readonly scope: ResolutionScope,
@@ -147,23 +169,44 @@ export class ListResolutionFigureProblems {
     readonly group: string | null,
     readonly figure: ResolutionFigureName,
     readonly part: ResolutionFigurePart,
+    readonly page: FigurePage,
   ) {}
 }
 
 @QueryHandler(ListResolutionFigureProblems)
-export class ListResolutionFigureProblemsHandler implements IQueryHandler<ListResolutionFigureProblems, string[]> {
+export class ListResolutionFigureProblemsHandler implements IQueryHandler<ListResolutionFigureProblems, FigureMembersPage> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The ids, sorted by code unit (as Array.sort would); the caller pages them through the problem list. */
-  async execute({ scope, groupBy, group, figure, part }: ListResolutionFigureProblems): Promise<string[]> {
-    const rows: { problem_id: string }[] = await this.db.query(
-      `WITH ${SNAPSHOTS_CTE}
-       SELECT problem_id FROM counted
-       WHERE ($6::text IS NULL OR ${groupKeySql(groupBy)} = $6::text) AND ${memberPredicate(figure, part)}
-       ORDER BY problem_id COLLATE "C"`,
-      [...scopeParameters(scope), group],
+  /**
+   * One statement: the figure's members from the same fold as its count, counted, and one page of them in the
+   * problem list's order (newest registration first, then id) — so the caller reads the page's rows by id and never
+   * holds the whole figure. One row more than the page tells whether there is a next one.
+   */
+  async execute({ scope, groupBy, group, figure, part, page }: ListResolutionFigureProblems): Promise<FigureMembersPage> {
+    const rows: { total: number; problem_id: string | null; registered_on: string | null }[] = await this.db.query(
+      `WITH ${SNAPSHOTS_CTE},
+       members AS (
+         SELECT problem_id, registered_on::date AS registered_on FROM counted
+         WHERE ($6::text IS NULL OR ${groupKeySql(groupBy)} = $6::text) AND ${memberPredicate(figure, part)}
+       )
+       SELECT t.total, m.problem_id, m.registered_on::text AS registered_on
+       FROM (SELECT count(*)::int AS total FROM members) t
+       LEFT JOIN LATERAL (
+         SELECT problem_id, registered_on FROM members
+         WHERE $7::date IS NULL OR registered_on < $7::date OR (registered_on = $7::date AND problem_id > $8::text)
+         ORDER BY registered_on DESC, problem_id LIMIT $9 OFFSET $10
+       ) m ON true
+       ORDER BY m.registered_on DESC, m.problem_id`,
+      [...scopeParameters(scope), group, page.after?.registeredOn ?? null, page.after?.problemId ?? null, page.limit + 1, page.offset],
     );
-    return rows.map((r) => r.problem_id);
+    const listed = rows.filter((r) => r.problem_id !== null).slice(0, page.limit);
+    const last = listed[listed.length - 1];
+    const hasMore = rows.filter((r) => r.problem_id !== null).length > page.limit;
+    return {
+      total: rows[0]?.total ?? 0,
+      problemIds: listed.map((r) => r.problem_id!),
+      next: hasMore ? { registeredOn: last.registered_on!, problemId: last.problem_id! } : null,
+    };
   }
 }
 

@@ -63,6 +63,15 @@ export type ResolutionFigureName = 'collected' | 'resolutionRate' | 'conclusionR
 export type ResolutionFigurePart = 'numerator' | 'denominator';
 
 /**
+ * The order every list of problems is shown in (GET /problems, a figure's records, an export): newest registration
+ * first, then by id. (Ids compare by code unit here; the database's collation agrees for ids of letters, digits and '-'.)
+ */
+export function inListOrder(a: { registeredOn: string; problemId: string }, b: { registeredOn: string; problemId: string }): number {
+  if (a.registeredOn !== b.registeredOn) return a.registeredOn < b.registeredOn ? 1 : -1;
+  return a.problemId < b.problemId ? -1 : a.problemId > b.problemId ? 1 : 0;
+}
+
+/**
  * The problems behind one published figure — the same predicates `figures` counts, so a drill-down list
  * has exactly as many rows as the number it opens. 满意率 counts follow-ups: its lists are the problems
  * that had a (satisfied or basically satisfied) follow-up.

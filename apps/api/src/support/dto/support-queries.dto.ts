@@ -5,6 +5,7 @@ import { LEVELS, PROBLEM_CATEGORIES, UNIT_ID_PATTERN, UNIT_ID_RULE } from '@app/
 import { IsCalendarDate } from '@app/platform';
 import { AsOfQueryDto, KnownAtQueryDto, PageFieldsDto, PageQueryDto } from '../../http/query.dto';
 import { IsOnOrAfter } from '../../http/date-range';
+import { IsListCursor } from '../../http/list-cursor';
 
 export const PROBLEM_STATUSES = ['registered', 'assigned', 'accepted', 'in_progress', 'resolved', 'followed_up', 'closed', 'merged', 'withdrawn'];
 
@@ -169,4 +170,12 @@ export class ResolutionFigureProblemsQueryDto extends IntersectionType(Resolutio
   @IsString()
   @Length(1, 100)
   group?: string;
+
+  @ApiPropertyOptional({
+    description: "Start after this problem: a previous page's nextCursor (keyset paging; excludes offset)",
+    example: '2024-06-12~0b6f1c7e-6a3f-4a57-9a0e-1f3c2d4b5a69',
+  })
+  @IsOptional()
+  @IsListCursor()
+  cursor?: string;
 }

@@ -186,7 +186,7 @@ export class ResolutionFigureProblemsDto {
   @ApiProperty({ description: 'How many problems the figure counts: equals its numerator (or denominator)' })
   total: number;
 
-  @ApiProperty({ type: [ProblemSummaryDto] })
+  @ApiProperty({ type: [ProblemSummaryDto], description: 'One page, newest registration first (then by id), as GET /problems orders' })
   items: ProblemSummaryDto[];
 
   @ApiProperty()
@@ -194,6 +194,9 @@ export class ResolutionFigureProblemsDto {
 
   @ApiProperty()
   offset: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
 }
 
 // ── visits ───────────────────────────────────────────────────────────────────────────────────────
