@@ -243,6 +243,10 @@ describe.each(testDatabaseKinds())('problem exports (XLSX, CSV) over HTTP on %s'
       const res = await exportOf(`problems/export.${format}`, {}, w.users.manager).expect(422);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(res.body.toString())).toMatchObject({ error: 'EXPORT_TOO_MANY_ROWS', rows: 4, maxRows: 3 });
+      // A figure's file is refused by the figure's count too (its ids are read only up to EXPORT_MAX_ROWS).
+      const figure = { scope: 'period', from: '2024-06-01', to: '2024-07-31', asOf: '2024-07-31', figure: 'collected', position };
+      const tooLarge = await exportOf(`metrics/resolution/problems/export.${format}`, figure, w.users.manager).expect(422);
+      expect(JSON.parse(tooLarge.body.toString())).toMatchObject({ error: 'EXPORT_TOO_MANY_ROWS', rows: 4, maxRows: 3 });
     }
   });
 
