@@ -9,6 +9,7 @@ import { problemUpcasters } from './problems/domain/problem.upcasters';
 import { ProblemDetailsProjection } from './problems/read-models/problem-details/problem-details.projection';
 import { ProblemDetailsRow } from './problems/read-models/problem-details/problem-details.row';
 import { ProblemFactRow } from './problems/read-models/problem-facts/problem-fact.row';
+import { ProblemSnapshotRow } from './problems/read-models/problem-facts/problem-snapshot.row';
 import { ProblemFactsProjection } from './problems/read-models/problem-facts/problem-facts.projection';
 import { GetResolutionMetricsHandler, ListResolutionFigureProblemsHandler } from './metrics/resolution-metrics.query';
 import { GetVisitMetricsHandler } from './metrics/visit-metrics.query';
@@ -24,7 +25,7 @@ import { ProblemWarnings } from './problem-warnings/problem-warnings.service';
 
 /** Visits and problems: command handlers (API), projections (worker), queries and metrics. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProblemDetailsRow, ProblemFactRow, VisitRow]), WorkingCalendarModule, HandlingUnitsModule],
+  imports: [TypeOrmModule.forFeature([ProblemDetailsRow, ProblemFactRow, ProblemSnapshotRow, VisitRow]), WorkingCalendarModule, HandlingUnitsModule],
   providers: [
     ExecuteProblemCommandHandler,
     RegisterProblemHandler,

@@ -2,24 +2,12 @@ import { ProblemEventTypes as T } from '../problems/domain/problem.events';
 import type { ResolutionGroupBy } from './resolution-metrics';
 
 /**
- * `problemAsOf` (problem-as-of.ts, the definition) written as one SQL aggregate over problem_facts, so a cohort of
- * 10⁵ problems is folded where its rows are instead of being shipped, JSON and all, to the API process.
- *
- * The fold sets each snapshot field from the last fact (in stream order) of the types that touch it, so each
- * field is the last value of its own filtered, stream-ordered aggregate. The property test
+ * Each field of `problemAsOf` (problem-as-of.ts, the definition) folded in SQL from the facts `f` of one problem
+ * (GROUP BY f.problem_id): the fold sets each field from the last fact (in stream order) of the types that touch it,
+ * so each field is the last value of its own filtered, stream-ordered aggregate. The property test
  * (resolution-metrics.property.int.spec.ts) holds the two to the same figures on randomized histories.
- *
- * Parameters: $1 from, $2 to (registration dates of the cohort), $3 asOf (business date), $4 knownAt (instant;
- * 'infinity' for everything recorded). The CTE `snapshots` has one row per problem of the cohort as it stood.
  */
-export const SNAPSHOTS_CTE = `
-  cohort AS (
-    SELECT r.problem_id FROM problem_facts r
-    WHERE r.type = '${T.Registered}' AND r.on_date BETWEEN $1::date AND $2::date
-      AND r.on_date <= $3::date AND r.recorded_at <= $4::timestamptz
-  ),
-  folded AS (
-    SELECT f.problem_id,
+const FOLDED_FIELDS = `
       ${last(`f.data->>'raisedOn'`, [T.Registered])} AS registered_on,
       ${last(`f.type`, [T.Registered, T.Resolved, T.Reopened, T.Closed, T.Merged, T.Withdrawn])} AS status_type,
       ${last(`CASE WHEN f.type = '${T.Categorized}' THEN f.data->>'to' ELSE f.data->>'category' END`, [T.Registered, T.Categorized])} AS category,
@@ -27,15 +15,12 @@ export const SNAPSHOTS_CTE = `
       ${last(`CASE WHEN f.type = '${T.Assigned}' THEN f.data END`, [T.Assigned, T.Returned])} AS assignment,
       ${last(`CASE WHEN f.type = '${T.Returned}' THEN NULL ELSE f.data->>'deadline' END`, [T.Assigned, T.Returned, T.ExtensionApproved], `OR (f.type = '${T.Reopened}' AND f.data->>'deadline' IS NOT NULL)`)} AS deadline,
       ${last(`CASE WHEN f.type = '${T.Resolved}' THEN f.data END`, [T.Resolved, T.Reopened])} AS conclusion,
-      count(*) FILTER (WHERE f.type = '${T.FollowedUp}' AND f.data->>'satisfaction' = 'satisfied') AS satisfied,
-      count(*) FILTER (WHERE f.type = '${T.FollowedUp}' AND f.data->>'satisfaction' = 'basically_satisfied') AS basically_satisfied,
-      count(*) FILTER (WHERE f.type = '${T.FollowedUp}') AS follow_ups
-    FROM problem_facts f JOIN cohort c ON c.problem_id = f.problem_id
-    WHERE f.on_date <= $3::date AND f.recorded_at <= $4::timestamptz
-    GROUP BY f.problem_id
-  ),
-  snapshots AS (
-    SELECT problem_id, registered_on, category, level,
+      count(*) FILTER (WHERE f.type = '${T.FollowedUp}' AND f.data->>'satisfaction' = 'satisfied')::int AS satisfied,
+      count(*) FILTER (WHERE f.type = '${T.FollowedUp}' AND f.data->>'satisfaction' = 'basically_satisfied')::int AS basically_satisfied,
+      count(*) FILTER (WHERE f.type = '${T.FollowedUp}')::int AS follow_ups`;
+
+/** A snapshot's columns from a row of FOLDED_FIELDS — in the order and types problem_snapshots stores them. */
+const SNAPSHOT_FIELDS = `registered_on, category, level,
       assignment->>'leadUnitId' AS lead_unit_id,
       (assignment->>'assignedOn')::date AS assigned_on,
       deadline::date AS deadline,
@@ -44,13 +29,73 @@ export const SNAPSHOTS_CTE = `
       conclusion->>'outcome' AS outcome,
       (conclusion->>'resolvedOn')::date AS concluded_on,
       (conclusion->>'deadline')::date AS deadline_at_conclusion,
-      satisfied, basically_satisfied, follow_ups
-    FROM folded
+      satisfied, basically_satisfied, follow_ups`;
+
+const SNAPSHOT_COLUMNS = [
+  'registered_on', 'category', 'level', 'lead_unit_id', 'assigned_on', 'deadline', 'status', 'outcome', 'concluded_on',
+  'deadline_at_conclusion', 'satisfied', 'basically_satisfied', 'follow_ups',
+] as const;
+
+/**
+ * The cohort's problems as they stood, folded where their rows are instead of shipped to the API process.
+ *
+ * A problem whose every fact is dated by the report date and recorded by knownAt — at 10⁵ problems, nearly all of
+ * them on today's dashboard — stood as it stands now: its row of problem_snapshots (the same fold over all its
+ * facts, kept in the transaction that adds them) is read as it is. Only the others are folded here from the facts
+ * the question sees. An empty problem_snapshots (a fresh migration) therefore costs speed, never a wrong figure.
+ *
+ * Parameters: $1 from, $2 to (registration dates of the cohort), $3 asOf (business date), $4 knownAt (instant;
+ * 'infinity' for everything recorded), $5 lead unit or null. The CTE `counted` has one row per counted problem.
+ */
+export const SNAPSHOTS_CTE = `
+  cohort AS (
+    SELECT r.problem_id FROM problem_facts r
+    WHERE r.type = '${T.Registered}' AND r.on_date BETWEEN $1::date AND $2::date
+      AND r.on_date <= $3::date AND r.recorded_at <= $4::timestamptz
+  ),
+  settled AS (
+    SELECT s.problem_id, s.registered_on::text AS registered_on, ${SNAPSHOT_COLUMNS.slice(1).map((c) => `s.${c}`).join(', ')}
+    FROM problem_snapshots s JOIN cohort c ON c.problem_id = s.problem_id
+    WHERE s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz
+  ),
+  unsettled AS (
+    SELECT c.problem_id FROM cohort c WHERE NOT EXISTS (SELECT 1 FROM settled s WHERE s.problem_id = c.problem_id)
+  ),
+  folded AS (
+    SELECT f.problem_id, ${FOLDED_FIELDS}
+    FROM problem_facts f JOIN unsettled u ON u.problem_id = f.problem_id
+    WHERE f.on_date <= $3::date AND f.recorded_at <= $4::timestamptz
+    GROUP BY f.problem_id
+  ),
+  snapshots AS (
+    SELECT * FROM settled
+    UNION ALL
+    SELECT problem_id, ${SNAPSHOT_FIELDS} FROM folded
   ),
   counted AS (
     SELECT s.*, s.status IN ('concluded', 'closed') AS concluded FROM snapshots s
     WHERE s.status NOT IN ('merged', 'withdrawn') AND ($5::text IS NULL OR s.lead_unit_id = $5::text)
   )`;
+
+/**
+ * Re-folds the snapshots of the problems $1 (text[]) from every fact of theirs, with the latest business date and
+ * recorded-at among them (when a question may read the row as it is). The problem-facts projection runs it in the
+ * transaction that adds the facts, so a row is never behind its problem's facts. Only registered problems have one.
+ */
+export function refreshSnapshotsSql(factsTable: string, snapshotsTable: string): string {
+  const columns = ['problem_id', ...SNAPSHOT_COLUMNS, 'last_on_date', 'last_recorded_at'];
+  return `
+    WITH folded AS (
+      SELECT f.problem_id, ${FOLDED_FIELDS},
+        max(f.on_date) AS last_on_date, max(f.recorded_at) AS last_recorded_at, bool_or(f.type = '${T.Registered}') AS registered
+      FROM "${factsTable}" f WHERE f.problem_id = ANY($1::text[])
+      GROUP BY f.problem_id
+    )
+    INSERT INTO "${snapshotsTable}" (${columns.join(', ')})
+    SELECT problem_id, registered_on::date, ${SNAPSHOT_COLUMNS.slice(1).join(', ')}, last_on_date, last_recorded_at
+    FROM (SELECT problem_id, ${SNAPSHOT_FIELDS}, last_on_date, last_recorded_at FROM folded WHERE registered) s
+    ON CONFLICT (problem_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+}
 
 /** The value of `expression` at the last fact (stream order) whose type is one of `types`. */
 function last(expression: string, types: readonly string[], orWhere = ''): string {

@@ -17,6 +17,7 @@ import { ProblemHistoryRows1764300002100 } from './1764300002100-problem-history
 import { ProjectionFailures1764300002200 } from './1764300002200-projection-failures';
 import { UnitDigests1764300002600 } from './1764300002600-unit-digests';
 import { StreamSnapshots1764300002700 } from './1764300002700-stream-snapshots';
+import { ProblemSnapshots1764300002800 } from './1764300002800-problem-snapshots';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   ProjectionFailures1764300002200,
   UnitDigests1764300002600,
   StreamSnapshots1764300002700,
+  ProblemSnapshots1764300002800,
 ];

@@ -2,16 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { ReadModelProjection, type Projection, type ProjectionContext, type StoredEvent } from '@app/event-store';
 import { eventDate } from '@app/platform/time';
 import { ProblemEventTypes } from '../../domain/problem.events';
+import { refreshSnapshotsSql } from '../../../metrics/problem-snapshots.sql';
 
-/** Append-only: a fact row per problem event; a duplicate delivery hits the key and changes nothing. */
+/**
+ * Append-only: a fact row per problem event; a duplicate delivery hits the key and changes nothing. In the same
+ * transaction, each touched problem's row of problem_snapshots is folded again from its facts, so the figures can
+ * read a problem as it stands without folding it (problem-snapshots.sql.ts).
+ */
 @Injectable()
 @ReadModelProjection()
 export class ProblemFactsProjection implements Projection {
   readonly name = 'problem-facts';
   // 2: actor_id (the migration fills it in place from the log; the rebuild this version asks for gives the same).
-  readonly version = 2;
+  // 3: problem_snapshots, which the migration creates empty and this version's rebuild fills.
+  readonly version = 3;
   readonly handles = Object.values(ProblemEventTypes);
-  readonly tables = ['problem_facts'];
+  readonly tables = ['problem_facts', 'problem_snapshots'];
 
   async apply(events: readonly StoredEvent[], { sql, table }: ProjectionContext): Promise<void> {
     const rows = events.map((e) => ({
@@ -31,5 +37,7 @@ export class ProblemFactsProjection implements Projection {
        ON CONFLICT (problem_id, stream_position) DO NOTHING`,
       [JSON.stringify(rows)],
     );
+    const touched = [...new Set(rows.map((r) => r.problem_id))];
+    await sql.query(refreshSnapshotsSql(table('problem_facts'), table('problem_snapshots')), [touched]);
   }
 }

@@ -1,0 +1,61 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Each registered problem as it stands after all its facts: the fold the metrics would run (problem-snapshots.sql.ts),
+ * kept by the problem-facts projection in the transaction that adds the facts. A figure reads it as it is for every
+ * problem whose facts all fall inside the question (dated by asOf, recorded by knownAt) and folds only the others.
+ * Disposable like every read model: it is rebuilt with problem_facts, and an empty one only costs speed.
+ */
+@Entity({ name: 'problem_snapshots' })
+export class ProblemSnapshotRow {
+  @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problem_snapshots' })
+  problemId: string;
+
+  @Column({ name: 'registered_on', type: 'date', nullable: true })
+  registeredOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  category: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  level: string | null;
+
+  @Column({ name: 'lead_unit_id', type: 'text', nullable: true })
+  leadUnitId: string | null;
+
+  @Column({ name: 'assigned_on', type: 'date', nullable: true })
+  assignedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
+  /** open, concluded, closed, merged or withdrawn (the metrics' statuses, not the workflow's). */
+  @Column({ type: 'text' })
+  status: string;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  @Column({ name: 'concluded_on', type: 'date', nullable: true })
+  concludedOn: string | null;
+
+  @Column({ name: 'deadline_at_conclusion', type: 'date', nullable: true })
+  deadlineAtConclusion: string | null;
+
+  @Column({ type: 'integer' })
+  satisfied: number;
+
+  @Column({ name: 'basically_satisfied', type: 'integer' })
+  basicallySatisfied: number;
+
+  @Column({ name: 'follow_ups', type: 'integer' })
+  followUps: number;
+
+  /** The latest business date among its facts: a question as of an earlier day must fold instead. */
+  @Column({ name: 'last_on_date', type: 'date' })
+  lastOnDate: string;
+
+  /** The latest recorded-at among its facts: a question known at an earlier instant must fold instead. */
+  @Column({ name: 'last_recorded_at', type: 'timestamptz' })
+  lastRecordedAt: Date;
+}
