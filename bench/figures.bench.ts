@@ -158,7 +158,8 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
       );
     }
   }
-  await db.pool.query('VACUUM (ANALYZE) ceiling_rows, problem_facts');
+  // As autovacuum would after a bulk load: statistics and the visibility map (index-only scans) for both sides.
+  await db.pool.query('VACUUM (ANALYZE) ceiling_rows, problem_facts, problem_snapshots');
 }
 
 /** The ceiling of a grouped resolution figure: the counts and duration pairs, total and per unit, in one aggregate. */
@@ -246,7 +247,12 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
     };
   } finally {
     await dataSource.destroy();
-    await db.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the seeded database behind, to EXPLAIN a figure's statement on it.
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      log(`  kept database ${db.name}`);
+      await db.pool.end();
+    }
+    else await db.drop();
   }
 }
 

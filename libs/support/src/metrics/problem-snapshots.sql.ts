@@ -59,7 +59,12 @@ export const SNAPSHOTS_CTE = `
     WHERE s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz
   ),
   unsettled AS (
-    SELECT c.problem_id FROM cohort c WHERE NOT EXISTS (SELECT 1 FROM settled s WHERE s.problem_id = c.problem_id)
+    -- Against the table, not \`settled\`: each CTE is then read once, so PostgreSQL inlines it and a condition on the
+    -- snapshots (one group's records) reaches the rows of problem_snapshots instead of a materialized copy of all.
+    SELECT c.problem_id FROM cohort c
+    WHERE NOT EXISTS (
+      SELECT 1 FROM problem_snapshots s WHERE s.problem_id = c.problem_id AND s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz
+    )
   ),
   folded AS (
     SELECT f.problem_id, ${FOLDED_FIELDS}

@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'problem_facts' })
 @Index('IX_problem_facts_on_date', ['onDate'])
+// A figure's cohort (problems registered in a date range, as known at an instant) read from the index alone.
+@Index('IX_problem_facts_registrations', ['onDate', 'problemId', 'recordedAt'], { where: `"type" = 'ProblemRegistered'` })
 export class ProblemFactRow {
   @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problem_facts' })
   problemId: string;
