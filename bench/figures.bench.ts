@@ -170,8 +170,8 @@ const CEILING_FIGURES = `
     count(*) FILTER (WHERE on_time)::int AS on_time, count(*) FILTER (WHERE overdue)::int AS overdue
   FROM ceiling_rows WHERE scope = $1 GROUP BY GROUPING SETS ((), (grp))
   UNION ALL
-  SELECT 'durations', GROUPING(grp) = 1, grp, count(*)::int, 0, 0, 0, 0, 0, 0, 0
-  FROM ceiling_rows WHERE scope = $1 AND concluded GROUP BY GROUPING SETS ((started_on, concluded_on), (grp, started_on, concluded_on))`;
+  SELECT 'durations', false, grp, count(*)::int, 0, 0, 0, 0, 0, 0, 0
+  FROM ceiling_rows WHERE scope = $1 AND concluded GROUP BY grp, started_on, concluded_on`;
 
 /** The first page of a figure's records and their count, as a report query would ask the flat table. */
 const CEILING_MEMBERS = `SELECT problem_id, count(*) OVER ()::int AS total FROM ceiling_rows WHERE scope = $1 AND grp = $2 AND solved

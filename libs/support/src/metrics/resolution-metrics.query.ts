@@ -49,7 +49,7 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
 
   /**
    * One statement: the cohort folded and counted in SQL (problem-snapshots.sql.ts), the total and every group from
-   * the same materialized rows. Only the counts and the distinct (start, conclusion) date pairs come back — working
+   * the same materialized rows. Only the counts and each group's distinct (start, conclusion) date pairs come back — working
    * days need the calendar, which lives here — so the response costs the groups, not the problems.
    */
   async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
@@ -68,8 +68,8 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
          count(*) FILTER (WHERE ${P.overdue})::int AS overdue
        FROM keyed GROUP BY GROUPING SETS ((), (grp))
        UNION ALL
-       SELECT 'durations', GROUPING(grp) = 1, grp, started_on, concluded_on::text, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0
-       FROM keyed WHERE concluded GROUP BY GROUPING SETS ((started_on, concluded_on), (grp, started_on, concluded_on))`,
+       SELECT 'durations', false, grp, started_on, concluded_on::text, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0
+       FROM keyed WHERE concluded GROUP BY grp, started_on, concluded_on`,
       [...scopeParameters(scope)],
     );
     const figureRows = rows.filter((r) => r.kind === 'figures');
@@ -112,13 +112,18 @@ interface FigureRow {
 
 const TOTAL = Symbol('total');
 
-/** Working days to conclusion per group, as (days, how many) pairs; null days: outside the loaded calendar. */
+/**
+ * Working days to conclusion per group and in total, as (days, how many) pairs; null days: outside the loaded
+ * calendar. The pairs come per group only: every counted problem is in exactly one group, so the total's pairs are
+ * all the groups' together (half the rows a grouping set of its own would ship).
+ */
 function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from: string, to: string) => number | null) {
   const byGroup = new Map<string | typeof TOTAL, [number | null, number][]>();
   for (const r of rows) {
     if (r.kind !== 'durations') continue;
-    const days = r.concluded_on === null ? null : workingDaysBetween(r.started_on!, r.concluded_on);
-    appendTo(byGroup, r.is_total ? TOTAL : r.grp!, [days, r.n]);
+    const pair: [number | null, number] = [r.concluded_on === null ? null : workingDaysBetween(r.started_on!, r.concluded_on), r.n];
+    appendTo(byGroup, r.grp!, pair);
+    appendTo(byGroup, TOTAL, pair);
   }
   return byGroup;
 }
