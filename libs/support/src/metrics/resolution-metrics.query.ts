@@ -204,9 +204,10 @@ export class ListResolutionFigureProblemsHandler implements IQueryHandler<ListRe
        ORDER BY m.registered_on DESC, m.problem_id`,
       [...scopeParameters(scope), group, page.after?.registeredOn ?? null, page.after?.problemId ?? null, page.limit + 1, page.offset],
     );
-    const listed = rows.filter((r) => r.problem_id !== null).slice(0, page.limit);
+    const found = rows.filter((r) => r.problem_id !== null); // no member on this page: one row, its total only
+    const listed = found.slice(0, page.limit);
     const last = listed[listed.length - 1];
-    const hasMore = rows.filter((r) => r.problem_id !== null).length > page.limit;
+    const hasMore = found.length > page.limit;
     return {
       total: rows[0]?.total ?? 0,
       problemIds: listed.map((r) => r.problem_id!),
