@@ -11,6 +11,7 @@ export * from './command/decider';
 export * from './command/domain-error';
 export * from './command/handle-command';
 export * from './command/handle-commands-together';
+export * from './command/append-to-new-streams';
 export * from './command/load-state';
 export * from './projections/projection';
 export * from './projections/apply-batch';

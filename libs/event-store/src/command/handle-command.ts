@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConcurrencyError, StreamBusyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
+import { appendToNewStreams } from './append-to-new-streams';
 import type { Decider, DomainEvent, SnapshotPolicy } from './decider';
 import { loadState, saveSnapshotIfDue, type Fold, type RequiredStream } from './load-state';
 
@@ -31,6 +32,11 @@ export interface HandleCommandOptions {
   snapshot?: SnapshotPolicy;
   /** A snapshot could not be stored (the command succeeded all the same): for a log line. */
   onSnapshotError?: (error: unknown, streamId: string) => void;
+  /**
+   * The stream id was minted for this command (a new problem's): decide on the initial state and create the stream
+   * without reading it first (appendToNewStreams); a retry falls back to reading.
+   */
+  newStream?: boolean;
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -57,6 +63,18 @@ export async function handleCommand<State, Event extends DomainEvent>(
 ): Promise<HandleCommandResult<State, Event>> {
   const fold: Fold<State, Event> = { evolve, initialState, snapshot: options.snapshot };
   const snapshotFailed = (error: unknown) => options.onSnapshotError?.(error, streamId);
+  if (options.newStream && options.expectedVersion === undefined) {
+    const created = await appendToNewStreams(store, [{ streamId, idempotencyKey: options.idempotencyKey, decide: () => decide(initialState()) }], options);
+    if (created) {
+      const [append] = created.appends;
+      const events = created.events[0] as Event[];
+      if (append.replayed) {
+        const { state, version } = await loadState(store, streamId, fold);
+        return { events: [], state, version, append };
+      }
+      return { events, state: events.reduce(evolve, initialState()), version: append.nextExpectedVersion, append };
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     // The first read also finds an earlier run of this command (its idempotency key) and checks the required streams.
     const first = attempt === 0;

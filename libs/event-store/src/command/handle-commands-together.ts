@@ -1,6 +1,7 @@
 import { ConcurrencyError } from '../store/event-store.errors';
 import type { EventStore } from '../store/event-store';
 import type { AppendResult, EventMetadata } from '../store/event.types';
+import { appendToNewStreams } from './append-to-new-streams';
 import type { Decider, DomainEvent } from './decider';
 import { loadStates, saveSnapshotIfDue, type LoadedState, type RequiredStream } from './load-state';
 
@@ -29,6 +30,11 @@ export interface HandleTogetherOptions {
   requires?: readonly RequiredStream[];
   /** A step's snapshot could not be stored (the group succeeded all the same): for a log line. */
   onSnapshotError?: (error: unknown, streamId: string) => void;
+  /**
+   * Every step's stream id was minted for this command (a visit and its problems): decide on the initial states and
+   * create the streams without reading them first (appendToNewStreams); a retry falls back to reading.
+   */
+  newStreams?: boolean;
 }
 
 export interface StepResult {
@@ -52,6 +58,27 @@ export async function handleCommandsTogether(
   steps: readonly AnyCommandStep[],
   options: HandleTogetherOptions = {},
 ): Promise<StepResult[]> {
+  if (options.newStreams && steps.every((s) => s.expectedVersion === undefined)) {
+    const created = await appendToNewStreams(
+      store,
+      steps.map((step) => ({
+        streamId: step.streamId,
+        idempotencyKey: step.idempotencyKey,
+        decide: () => step.decider.decide(step.command, step.decider.initialState()) as DomainEvent[],
+      })),
+      options,
+    );
+    if (created?.appends.some((a) => a.replayed)) return (await loadSteps(store, steps)).map(toResult);
+    if (created) {
+      return steps.map((step, i) => ({
+        streamId: step.streamId,
+        state: created.events[i].reduce((s, e) => step.decider.evolve(s, e), step.decider.initialState()),
+        version: created.appends[i].nextExpectedVersion,
+        append: created.appends[i],
+        events: created.events[i],
+      }));
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadSteps(store, steps, attempt === 0 ? options.requires : undefined);
     for (const { step, version, earlier } of loaded) {

@@ -22,6 +22,17 @@ export class ConcurrencyError extends EventStoreError {
   }
 }
 
+/** A stream the append requires (AppendOptions.requires) does not exist. Nothing was appended. */
+export class RequiredStreamMissingError extends EventStoreError {
+  readonly code = 'REQUIRED_STREAM_MISSING';
+  constructor(
+    readonly streamId: string,
+    readonly missing: string,
+  ) {
+    super(`Stream ${streamId} requires stream ${missing}, which does not exist`);
+  }
+}
+
 /**
  * A command that did not pin a version lost the race for its stream on every attempt it was allowed.
  * Unlike ConcurrencyError it names no expected version: the caller never stated one. Nothing was appended.

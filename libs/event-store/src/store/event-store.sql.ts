@@ -5,7 +5,9 @@
  * (creating it, bumping it only at the expected version, or bumping it unconditionally), and the
  * events are inserted from what the guard returned — all in one statement. A writer that loses a race
  * waits on the row lock, re-checks the version and claims nothing, so nothing is appended and the
- * caller gets a ConcurrencyError. An append whose idempotency key is already recorded claims nothing either.
+ * caller gets a ConcurrencyError. An append whose idempotency key is already recorded claims nothing either, nor does
+ * one whose required streams ($6: a new visit's enterprise) do not all exist — checked in the statement's snapshot,
+ * not locked, which suits streams that once there stay there.
  *
  * Stream order in the log: the log is ordered by the writer's transaction id, so along one stream the ids must grow
  * with the positions. A transaction gets its id at its first write; PostgreSQL's UPDATE takes it *before* waiting
@@ -38,22 +40,27 @@ export type StreamLock = keyof typeof LOCKED;
 const keyIsNew = (withKey: boolean) =>
   withKey ? 'NOT EXISTS (SELECT 1 FROM es_idempotency_keys WHERE key = $5::text)' : '$5::text IS NULL';
 
+/** The first of the required streams ($6, usually empty) that does not exist; null when all do. */
+const MISSING_REQUIRED = `(SELECT min(r.id) FROM unnest($6::text[]) AS r(id)
+    WHERE NOT EXISTS (SELECT 1 FROM es_streams s WHERE s.stream_id = r.id))`;
+const requiredExist = `${MISSING_REQUIRED} IS NULL`;
+
 const GUARDS: Record<StreamGuard, (withKey: boolean) => string> = {
   // expectedVersion no_stream (or 0): only a stream that does not exist yet.
   create: (withKey) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
+    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL AND ${requiredExist}
     ON CONFLICT (stream_id) DO NOTHING
     RETURNING version`,
   // A number, or stream_exists ($2 null): only an existing stream, and at that version.
   update: (withKey) => `
     UPDATE es_streams SET version = version + $3::int, updated_at = now() FROM locked
-    WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${keyIsNew(withKey)}
+    WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${keyIsNew(withKey)} AND ${requiredExist}
     RETURNING version`,
   // any: create or extend, whatever the version.
   upsert: (withKey) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL
+    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL AND ${requiredExist}
     ON CONFLICT (stream_id) DO UPDATE SET version = es_streams.version + EXCLUDED.version, updated_at = now()
     RETURNING version`,
 };
@@ -67,7 +74,12 @@ const REMEMBER_KEY = `,
       FROM appended WHERE $5::text IS NOT NULL HAVING count(*) > 0
     )`;
 
-/** Many events: $4 is a JSON array of them, numbered by ordinality. */
+/**
+ * Parameters: $1 stream, $2 expected version (null: none), $3 event count, $4 the events (JSON array) or the one
+ * event's type, $5 idempotency key, $6 required stream ids; $7–$10 the one event's other fields.
+ *
+ * Many events: $4 is a JSON array of them, numbered by ordinality.
+ */
 const MANY_EVENTS = `
       SELECT pg_current_xact_id()::text::bigint, $1::text, c.version - $3::int + e.ord::int,
              e.v->>'type', (e.v->>'schemaVersion')::int, e.v->'data', e.v->'metadata', (e.v->>'businessTime')::timestamptz
@@ -77,7 +89,7 @@ const MANY_EVENTS = `
 /** One event (the common case): its fields as plain parameters, no JSON array to unpack. */
 const ONE_EVENT = `
       SELECT pg_current_xact_id()::text::bigint, $1::text, c.version,
-             $4::text, $6::int, $7::jsonb, $8::jsonb, $9::timestamptz
+             $4::text, $7::int, $8::jsonb, $9::jsonb, $10::timestamptz
       FROM claimed c`;
 
 function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, single: boolean): string {
@@ -91,7 +103,7 @@ function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, singl
     )${withKey ? REMEMBER_KEY : ''}
     SELECT max(stream_position) AS version, min(global_position)::text AS first,
            max(global_position)::text AS last, min(transaction_id)::text AS tx,
-           (SELECT count(*) FROM locked)::int AS locked
+           (SELECT count(*) FROM locked)::int AS locked, ${MISSING_REQUIRED} AS missing
     FROM appended`;
 }
 

@@ -51,6 +51,11 @@ export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
   /** A retried append with the same key appends nothing and returns the first append's result. */
   idempotencyKey?: string;
+  /**
+   * Streams that must exist for anything to be appended (a new visit's enterprise), checked in the append's own
+   * statement; otherwise a RequiredStreamMissingError. Not a lock: for streams that, once there, stay.
+   */
+  requires?: readonly string[];
 }
 
 /** One stream's part of an atomic append across several streams. */

@@ -1,5 +1,12 @@
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { AppendInWritingTransactionError, ConcurrencyError, IdempotencyKeyReusedError, InvalidAppendError, LogNotSettledError } from './event-store.errors';
+import {
+  AppendInWritingTransactionError,
+  ConcurrencyError,
+  IdempotencyKeyReusedError,
+  InvalidAppendError,
+  LogNotSettledError,
+  RequiredStreamMissingError,
+} from './event-store.errors';
 import { assertLogBehindCluster } from './log-clock';
 import type { EventStore } from './event-store';
 import {
@@ -69,6 +76,8 @@ interface AppendRow {
   tx: string | null;
   /** 0 when the stream's lock was not taken because the transaction already had an id. */
   locked: number;
+  /** The first required stream that does not exist (nothing was claimed), or null. */
+  missing: string | null;
 }
 
 interface IdempotencyRow {
@@ -87,7 +96,10 @@ const SETTLE_POLL_MS = 10;
 
 /** Thrown inside an atomic append's transaction to roll it back when one stream claims nothing. */
 class Refused extends Error {
-  constructor(readonly index: number) {
+  constructor(
+    readonly index: number,
+    readonly missing: string | null,
+  ) {
     super('append refused');
   }
 }
@@ -109,7 +121,7 @@ export class PostgresEventStore implements EventStore {
     await this.checkClockOnce();
     const expected = options.expectedVersion ?? 'any';
     const key = options.idempotencyKey ?? null;
-    const { sql, params } = this.appendStatement('take', streamId, expected, events, key);
+    const { sql, params } = this.appendStatement('take', streamId, expected, events, key, options.requires);
     let row: AppendRow | undefined;
     try {
       [row] = await this.sql.query<AppendRow>(sql, params);
@@ -124,6 +136,8 @@ export class PostgresEventStore implements EventStore {
       return result;
     }
     if (row?.locked === 0) throw new AppendInWritingTransactionError(streamId);
+    // A required stream is missing: this cannot be a replay either (the first append found it there).
+    if (row?.missing != null) throw new RequiredStreamMissingError(streamId, row.missing);
     if (key) {
       const replayed = await this.findReplay(key, streamId);
       if (replayed) return replayed;
@@ -155,14 +169,15 @@ export class PostgresEventStore implements EventStore {
         const claimed: AppendRow[] = [];
         for (const [i, { streamId, events, options = {} }] of appends.entries()) {
           const expected = options.expectedVersion ?? 'any';
-          const { sql: text, params } = this.appendStatement('held', streamId, expected, events, options.idempotencyKey ?? null);
+          const { sql: text, params } = this.appendStatement('held', streamId, expected, events, options.idempotencyKey ?? null, options.requires);
           const [row] = await sql.query<AppendRow>(text, params);
-          if (row?.version == null) throw new Refused(i);
+          if (row?.version == null) throw new Refused(i, row?.missing ?? null);
           claimed.push(row);
         }
         return claimed;
       });
     } catch (error) {
+      if (error instanceof Refused && error.missing !== null) throw new RequiredStreamMissingError(appends[error.index].streamId, error.missing);
       const keyed = appends.some((a) => a.options?.idempotencyKey);
       if (error instanceof Refused || (keyed && isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT))) {
         return this.afterAtomicRefusal(appends, error instanceof Refused ? error.index : null);
@@ -286,7 +301,14 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private appendStatement(lock: StreamLock, streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], key: string | null) {
+  private appendStatement(
+    lock: StreamLock,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    key: string | null,
+    requires: readonly string[] = [],
+  ) {
     let guard: StreamGuard;
     let expectedNumber: number | null = null;
     if (expected === 'any') guard = 'upsert';
@@ -300,7 +322,7 @@ export class PostgresEventStore implements EventStore {
       const [e] = events;
       const sql = key === null ? APPEND_SQL[lock][guard].one.withoutKey : APPEND_SQL[lock][guard].one.withKey;
       const fields = [e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(e.metadata ?? {}), e.businessTime ?? null];
-      return { sql, params: [...head, e.type, key, ...fields] };
+      return { sql, params: [...head, e.type, key, requires, ...fields] };
     }
     const payload = JSON.stringify(
       events.map((e) => ({
@@ -312,7 +334,7 @@ export class PostgresEventStore implements EventStore {
       })),
     );
     const sql = key === null ? APPEND_SQL[lock][guard].many.withoutKey : APPEND_SQL[lock][guard].many.withKey;
-    return { sql, params: [...head, payload, key] };
+    return { sql, params: [...head, payload, key, requires] };
   }
 
   async findAppend(key: string, streamId: string): Promise<AppendResult | null> {

@@ -2,6 +2,8 @@ import { InvalidAppendError } from './event-store.errors';
 import type { AppendOptions, NewEvent } from './event.types';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+/** Required streams are a command's few preconditions (an enterprise, a policy item), never a list of records. */
+const MAX_REQUIRED = 20;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/;
 
 /** Rejects input that would be stored wrongly or not at all, before any SQL runs. */
@@ -21,6 +23,15 @@ export function validateAppend(streamId: unknown, events: unknown, options: Appe
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
       throw new InvalidAppendError('must be a string of 1-200 characters', 'idempotencyKey');
     }
+  }
+  if (options.requires !== undefined) {
+    const requires: unknown = options.requires;
+    if (!Array.isArray(requires) || requires.length > MAX_REQUIRED) {
+      throw new InvalidAppendError(`must be an array of at most ${MAX_REQUIRED} stream ids`, 'requires');
+    }
+    requires.forEach((id: unknown, i) => {
+      if (typeof id !== 'string' || !STREAM_ID.test(id)) throw new InvalidAppendError('must be a stream id', `requires[${i}]`);
+    });
   }
   // An index loop, not forEach: forEach skips the holes of a sparse array, which JSON.stringify turns into null.
   for (let i = 0; i < events.length; i++) validateEvent(events[i] as NewEvent, `events[${i}]`);

@@ -39,7 +39,8 @@ export class CommandGroupRunner {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each step has its own decider types
     steps: readonly GroupStep<any, any, any>[],
     context: CommandContext,
-    options: { requires?: readonly RequiredStream[] } = {},
+    /** newStreams: every step's stream id was minted for this command (newId) — created without a read first. */
+    options: { requires?: readonly RequiredStream[]; newStreams?: boolean } = {},
   ): Promise<StepResult[]> {
     const names = steps.map((s) => commandName(s.command, s.streamId));
     try {
@@ -55,6 +56,7 @@ export class CommandGroupRunner {
             return retryDelayMs(attempt);
           },
           requires: options.requires,
+          newStreams: options.newStreams,
           onSnapshotError: (error, stream) => snapshotNotStored(this.logger, error, stream),
         },
       );

@@ -24,6 +24,8 @@ export interface RunOptions {
   expectedVersion?: number;
   /** Streams that must exist (the enterprise a problem is about): checked in the command's first read. */
   requires?: readonly RequiredStream[];
+  /** The stream id was minted for this command (newId): it is created in one statement, without a read first. */
+  newStream?: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export class CommandRunner {
           idempotencyKey: context.idempotencyKey ? `${context.idempotencyKey}:${streamId}` : undefined,
           expectedVersion: options.expectedVersion,
           requires: options.requires,
+          newStream: options.newStream,
           retries: options.expectedVersion === undefined ? RETRIES : 0,
           retryDelayMs: (attempt) => {
             // Called once per re-decision: the race was lost to another process (or a nested command).

@@ -30,7 +30,9 @@ export class PublishPolicyItemHandler implements ICommandHandler<PublishPolicyIt
   async execute({ item, context }: PublishPolicyItem): Promise<PolicyItemResult> {
     // Derived from the Idempotency-Key when there is one, so a retried request addresses the same item.
     const policyItemId = newId(context.idempotencyKey, 'policy-item');
-    const result = await this.runner.run(policyItemStreamId(policyItemId), policyItemDecider, { type: 'PublishPolicyItem', policyItemId, ...item }, context);
+    const result = await this.runner.run(policyItemStreamId(policyItemId), policyItemDecider, { type: 'PublishPolicyItem', policyItemId, ...item }, context, {
+      newStream: true,
+    });
     return { policyItemId, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }
 }

@@ -50,6 +50,8 @@ export class RegisterProblemHandler implements ICommandHandler<RegisterProblem, 
     const command = registerProblemCommand(problem, context.actor, visitId, problemId);
     const result = await this.runner.run(problemStreamId(problemId), problemDecider, command, context, {
       requires: [enterpriseRequired(problem.enterpriseUscc)],
+      // A problem id the caller gave (the demo's plan) may name a stream that exists; a minted one is new.
+      newStream: given === undefined,
     });
     return { problemId, status: result.state.status, version: result.version, position: result.append?.lastGlobalPosition ?? null };
   }

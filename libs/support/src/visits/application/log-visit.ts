@@ -74,7 +74,7 @@ export class LogVisitHandler implements ICommandHandler<LogVisit, LogVisitResult
         })),
       ],
       context,
-      { requires: [enterpriseRequired(visit.enterpriseUscc)] },
+      { requires: [enterpriseRequired(visit.enterpriseUscc)], newStreams: true },
     );
     const positions = results.flatMap((r) => (r.append ? [r.append.lastGlobalPosition] : []));
     return { visitId, problemIds, position: positions.length > 0 ? Math.max(...positions) : null };
