@@ -1,4 +1,8 @@
 import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+// Before the pipe validates anything: class-validator's rule lookup costs O(decorated classes) per object otherwise.
+cacheValidationMetadata();
 
 /**
  * Flattens class-validator's tree into [{ field: 'problems[0].category', messages: [...], codes: [...] }]. The
