@@ -17,5 +17,6 @@ export * from './metrics/command-metrics';
 export * from './time';
 export * from './validation/is-calendar-date';
 export * from './database/embedded-database-lock';
+export * from './database/page-with-total';
 export * from './lifecycle/process-signals';
 export * from './collections/group-by';

@@ -1,3 +1,4 @@
+import { pageWithTotal } from '@app/platform';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Repository } from 'typeorm';
@@ -44,7 +45,7 @@ export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuer
     if (filter.park) query.andWhere('e.park = :park', { park: filter.park });
     if (filter.industry) query.andWhere('e.industry = :industry', { industry: filter.industry });
     // USCC breaks ties between equal names, so pages never overlap or skip.
-    const [rows, total] = await query.orderBy('e.name', 'ASC').addOrderBy('e.uscc', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [rows, total] = await pageWithTotal(query.orderBy('e.name', 'ASC').addOrderBy('e.uscc', 'ASC'), { limit, offset });
     return { items: rows.map(toEnterpriseView), total, limit, offset };
   }
 }

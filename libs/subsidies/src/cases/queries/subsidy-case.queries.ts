@@ -1,3 +1,4 @@
+import { pageWithTotal } from '@app/platform';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -32,7 +33,7 @@ export class ListSubsidyCasesHandler implements IQueryHandler<ListSubsidyCases, 
     if (f.policyItemId) q.andWhere('c.policy_item_id = :item', { item: f.policyItemId });
     if (f.policyYear !== undefined) q.andWhere('c.policy_year = :year', { year: f.policyYear });
     if (f.status) q.andWhere('c.status = :status', { status: f.status });
-    const [items, total] = await q.orderBy('c.opened_on', 'DESC').addOrderBy('c.case_id').take(f.limit).skip(f.offset).getManyAndCount();
+    const [items, total] = await pageWithTotal(q.orderBy('c.opened_on', 'DESC').addOrderBy('c.case_id'), f);
     return { items, total };
   }
 }

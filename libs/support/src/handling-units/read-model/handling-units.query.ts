@@ -1,3 +1,4 @@
+import { pageWithTotal } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type FindOptionsWhere } from 'typeorm';
@@ -34,14 +35,14 @@ export class HandlingUnitDirectory {
     const where: FindOptionsWhere<HandlingUnitRow> = {};
     if (active !== undefined) where.active = active;
     if (level !== undefined) where.level = level;
-    const [rows, total] = await this.rows
-      .createQueryBuilder('u')
-      .where(where)
-      .orderBy(`array_position(ARRAY['district','city','province'], u.level)`)
-      .addOrderBy('u.unit_id')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+    const [rows, total] = await pageWithTotal(
+      this.rows
+        .createQueryBuilder('u')
+        .where(where)
+        .orderBy(`array_position(ARRAY['district','city','province'], u.level)`)
+        .addOrderBy('u.unit_id'),
+      { limit, offset },
+    );
     return { items: await this.views(rows), total };
   }
 

@@ -1,3 +1,4 @@
+import { pageWithTotal } from '@app/platform';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -28,11 +29,7 @@ export class ListProblemsHandler implements IQueryHandler<ListProblems, { items:
     applyProblemFilter(q, f);
     if (f.sort === 'deadline') q.orderBy('p.deadline', 'ASC', 'NULLS LAST').addOrderBy('p.registered_on', 'ASC');
     else q.orderBy('p.registered_on', 'DESC');
-    const [items, total] = await q
-      .addOrderBy('p.problem_id')
-      .take(f.limit)
-      .skip(f.offset)
-      .getManyAndCount();
+    const [items, total] = await pageWithTotal(q.addOrderBy('p.problem_id'), f);
     return { items: items as ProblemSummary[], total };
   }
 }

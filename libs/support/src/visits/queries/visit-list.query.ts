@@ -1,3 +1,4 @@
+import { pageWithTotal } from '@app/platform';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -28,7 +29,7 @@ export class ListVisitsHandler implements IQueryHandler<ListVisits, { items: Vis
     if (f.from) q.andWhere('v.visited_on >= :from', { from: f.from });
     if (f.to) q.andWhere('v.visited_on <= :to', { to: f.to });
     if (!f.includeVoided) q.andWhere('v.voided_on IS NULL');
-    const [items, total] = await q.orderBy('v.visited_on', 'DESC').addOrderBy('v.visit_id').take(f.limit).skip(f.offset).getManyAndCount();
+    const [items, total] = await pageWithTotal(q.orderBy('v.visited_on', 'DESC').addOrderBy('v.visit_id'), f);
     return { items, total };
   }
 }
