@@ -72,7 +72,13 @@ describe.each(testDatabaseKinds())('working_calendar_days on %s', (kind) => {
     expect(await calendar().year(2026)).toBeNull();
     expect((await calendar().year(2024))?.makeUpWorkdays[0]).toEqual({ date: '2024-02-04', name: '春节' });
 
+    // One service, as in the app: it keeps the calculator it built while the rows stay the same, and no longer.
+    const service = calendar();
+    const before = await service.snapshot();
+    expect(await service.snapshot()).toBe(before);
     await spec().given([stored(corrected(2024, corrected2024), 2)]);
+    expect((await service.snapshot()).addWorkingDays('2024-10-08', 5)).toBe('2024-10-15');
+    expect(await service.snapshot()).not.toBe(before);
     expect(await calendar().addWorkingDays('2024-10-08', 5)).toBe('2024-10-15');
     expect(await calendar().isWorkingDay('2024-02-09')).toBe(false);
     expect(await calendar().workingDaysBetween('2024-09-27', '2024-10-08')).toBe(3);

@@ -13,22 +13,35 @@ interface DayRecord {
 
 /**
  * The working-day calendar as the read model has it. Every call reads the rows afresh (a few dozen per
- * year), so a correction is seen as soon as the projection has applied it: no cache to invalidate.
+ * year), so a correction is seen as soon as the projection has applied it: nothing to invalidate.
  * For many questions at once (a report over hundreds of problems), take one snapshot() and ask it.
  */
 @Injectable()
 export class WorkingCalendar {
+  /**
+   * The calculator last built, and the rows it was built from. Building one fills a table over every day of the
+   * loaded years (thousands of dates); a page of problems asks for a snapshot on every request, and that build was a
+   * quarter of `GET /problems`' CPU (docs/benchmarks.md). The rows are still read each time; the table is built again
+   * only when they differ.
+   */
+  private last: { rows: string; calendar: WorkingDayCalendar } | null = null;
+
   constructor(private readonly db: DataSource) {}
 
   /** A synchronous calculator over every loaded year, as of now. */
   async snapshot(): Promise<WorkingDayCalendar> {
+    const records = await this.read();
+    const rows = records.map((r) => `${r.year}:${r.date}:${r.kind}`).join(',');
+    if (this.last?.rows === rows) return this.last.calendar;
     const years = new Map<number, { holidays: string[]; makeUpWorkdays: string[] }>();
-    for (const row of await this.read()) {
+    for (const row of records) {
       const year = years.get(row.year) ?? { holidays: [], makeUpWorkdays: [] };
       (row.kind === 'holiday' ? year.holidays : year.makeUpWorkdays).push(row.date);
       years.set(row.year, year);
     }
-    return new WorkingDayCalendar(years as ReadonlyMap<number, CalendarYearDates>);
+    const calendar = new WorkingDayCalendar(years as ReadonlyMap<number, CalendarYearDates>);
+    this.last = { rows, calendar };
+    return calendar;
   }
 
   /** The deadline of a period of n working days starting after `start` (see WorkingDayCalendar). */
