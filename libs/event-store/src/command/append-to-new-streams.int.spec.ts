@@ -130,14 +130,20 @@ describe.each(testDatabaseKinds())('commands on new streams (no read first) on %
     const id = newId('ticket');
 
     const missing = await db.store().append(id, [{ type: 'TicketOpened', data: {} }], { requires: ['owner-1', 'owner-404'] }).catch((e) => e);
+    const missingForMany = await db
+      .store()
+      .append(id, [{ type: 'TicketOpened', data: {} }, { type: 'TicketNoted', data: {} }], { requires: ['owner-404'], idempotencyKey: `k-${id}` })
+      .catch((e) => e);
     const malformed = await db.store().append(id, [{ type: 'TicketOpened', data: {} }], { requires: [' owner'] }).catch((e) => e);
 
     expect(missing).toBeInstanceOf(RequiredStreamMissingError);
     expect(missing).toMatchObject({ streamId: id, missing: 'owner-404' });
+    expect(missingForMany).toBeInstanceOf(RequiredStreamMissingError);
     expect(malformed).toBeInstanceOf(InvalidAppendError);
     expect(malformed).toMatchObject({ path: 'requires[0]' });
     expect(await db.store().streamVersion(id)).toBe(0);
     await db.store().append(id, [{ type: 'TicketOpened', data: {} }], { requires: ['owner-1'] });
-    expect(await db.store().streamVersion(id)).toBe(1);
+    await db.store().append(id, [{ type: 'TicketNoted', data: {} }, { type: 'TicketNoted', data: {} }], { requires: ['owner-1'], idempotencyKey: `k2-${id}` });
+    expect(await db.store().streamVersion(id)).toBe(3);
   });
 });

@@ -6,7 +6,7 @@
  * events are inserted from what the guard returned — all in one statement. A writer that loses a race
  * waits on the row lock, re-checks the version and claims nothing, so nothing is appended and the
  * caller gets a ConcurrencyError. An append whose idempotency key is already recorded claims nothing either, nor does
- * one whose required streams ($6: a new visit's enterprise) do not all exist — checked in the statement's snapshot,
+ * one whose required streams (a new visit's enterprise) do not all exist — checked in the statement's snapshot,
  * not locked, which suits streams that once there stay there.
  *
  * Stream order in the log: the log is ordered by the writer's transaction id, so along one stream the ids must grow
@@ -40,27 +40,36 @@ export type StreamLock = keyof typeof LOCKED;
 const keyIsNew = (withKey: boolean) =>
   withKey ? 'NOT EXISTS (SELECT 1 FROM es_idempotency_keys WHERE key = $5::text)' : '$5::text IS NULL';
 
-/** The first of the required streams ($6, usually empty) that does not exist; null when all do. */
-const MISSING_REQUIRED = `(SELECT min(r.id) FROM unnest($6::text[]) AS r(id)
-    WHERE NOT EXISTS (SELECT 1 FROM es_streams s WHERE s.stream_id = r.id))`;
-const requiredExist = `${MISSING_REQUIRED} IS NULL`;
+/**
+ * The first of the required streams (the parameter `$n`) that does not exist; null when all do. Each is a fenced probe
+ * (OFFSET 0) for the same reason as in LOAD_STREAMS_SQL: as a plain NOT EXISTS the generic plan became a hash
+ * anti-join over all of es_streams. Appends without required streams use statements without this part at all: with
+ * it, even left unexecuted, PostgreSQL kept re-planning the prepared append on every call (bench:store's backend CPU
+ * per append went from ~190 to ~330 µs, then ~245 µs with the fence).
+ */
+const missingRequired = (n: number) => `(SELECT min(r.id) FROM unnest($${n}::text[]) AS r(id)
+    WHERE NOT EXISTS (SELECT 1 FROM es_streams s WHERE s.stream_id = r.id OFFSET 0))`;
 
-const GUARDS: Record<StreamGuard, (withKey: boolean) => string> = {
+/** Where the required stream ids are: after the one event's fields, or after the key for many events. */
+const requiredParam = (single: boolean) => (single ? 10 : 6);
+
+/** `condition` is the key's and the required streams' part of the guard's WHERE. */
+const GUARDS: Record<StreamGuard, (condition: string) => string> = {
   // expectedVersion no_stream (or 0): only a stream that does not exist yet.
-  create: (withKey) => `
+  create: (condition) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL AND ${requiredExist}
+    SELECT $1::text, $3::int FROM locked WHERE ${condition} AND $2::int IS NULL
     ON CONFLICT (stream_id) DO NOTHING
     RETURNING version`,
   // A number, or stream_exists ($2 null): only an existing stream, and at that version.
-  update: (withKey) => `
+  update: (condition) => `
     UPDATE es_streams SET version = version + $3::int, updated_at = now() FROM locked
-    WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${keyIsNew(withKey)} AND ${requiredExist}
+    WHERE stream_id = $1::text AND ($2::int IS NULL OR version = $2::int) AND ${condition}
     RETURNING version`,
   // any: create or extend, whatever the version.
-  upsert: (withKey) => `
+  upsert: (condition) => `
     INSERT INTO es_streams (stream_id, version)
-    SELECT $1::text, $3::int FROM locked WHERE ${keyIsNew(withKey)} AND $2::int IS NULL AND ${requiredExist}
+    SELECT $1::text, $3::int FROM locked WHERE ${condition} AND $2::int IS NULL
     ON CONFLICT (stream_id) DO UPDATE SET version = es_streams.version + EXCLUDED.version, updated_at = now()
     RETURNING version`,
 };
@@ -76,7 +85,8 @@ const REMEMBER_KEY = `,
 
 /**
  * Parameters: $1 stream, $2 expected version (null: none), $3 event count, $4 the events (JSON array) or the one
- * event's type, $5 idempotency key, $6 required stream ids; $7–$10 the one event's other fields.
+ * event's type, $5 idempotency key; $6–$9 the one event's other fields; then the required stream ids, if any
+ * (requiredParam).
  *
  * Many events: $4 is a JSON array of them, numbered by ordinality.
  */
@@ -89,13 +99,15 @@ const MANY_EVENTS = `
 /** One event (the common case): its fields as plain parameters, no JSON array to unpack. */
 const ONE_EVENT = `
       SELECT pg_current_xact_id()::text::bigint, $1::text, c.version,
-             $4::text, $7::int, $8::jsonb, $9::jsonb, $10::timestamptz
+             $4::text, $6::int, $7::jsonb, $8::jsonb, $9::timestamptz
       FROM claimed c`;
 
-function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, single: boolean): string {
+function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, single: boolean, withRequired: boolean): string {
+  const missing = withRequired ? missingRequired(requiredParam(single)) : 'NULL::text';
+  const condition = withRequired ? `${keyIsNew(withKey)} AND ${missing} IS NULL` : keyIsNew(withKey);
   return `
     WITH locked AS (${LOCKED[lock]}),
-    claimed AS (${GUARDS[guard](withKey)}),
+    claimed AS (${GUARDS[guard](condition)}),
     appended AS (
       INSERT INTO es_events (transaction_id, stream_id, stream_position, type, schema_version, data, metadata, business_time)
       ${single ? ONE_EVENT : MANY_EVENTS}
@@ -103,35 +115,44 @@ function appendSql(lock: StreamLock, guard: StreamGuard, withKey: boolean, singl
     )${withKey ? REMEMBER_KEY : ''}
     SELECT max(stream_position) AS version, min(global_position)::text AS first,
            max(global_position)::text AS last, min(transaction_id)::text AS tx,
-           (SELECT count(*) FROM locked)::int AS locked, ${MISSING_REQUIRED} AS missing
+           (SELECT count(*) FROM locked)::int AS locked, ${missing} AS missing
     FROM appended`;
 }
 
 const GUARD_NAMES: StreamGuard[] = ['create', 'update', 'upsert'];
 
-export interface AppendStatements {
-  one: { withKey: PreparedSql; withoutKey: PreparedSql };
-  many: { withKey: PreparedSql; withoutKey: PreparedSql };
+interface KeyVariants {
+  withKey: PreparedSql;
+  withoutKey: PreparedSql;
 }
+
+/** Per "one event or many", "with an idempotency key or not", and "with required streams or not". */
+export interface AppendStatements {
+  one: KeyVariants;
+  many: KeyVariants;
+  oneRequiring: KeyVariants;
+  manyRequiring: KeyVariants;
+}
+
+const keyVariants = (lock: StreamLock, g: StreamGuard, name: string, single: boolean, withRequired: boolean): KeyVariants => ({
+  withKey: prepared(`${name}_key`, appendSql(lock, g, true, single, withRequired)),
+  withoutKey: prepared(name, appendSql(lock, g, false, single, withRequired)),
+});
 
 const appendStatements = (lock: StreamLock, suffix: string) =>
   Object.fromEntries(
     GUARD_NAMES.map((g) => [
       g,
       {
-        one: {
-          withKey: prepared(`append_one_${g}_key${suffix}`, appendSql(lock, g, true, true)),
-          withoutKey: prepared(`append_one_${g}${suffix}`, appendSql(lock, g, false, true)),
-        },
-        many: {
-          withKey: prepared(`append_${g}_key${suffix}`, appendSql(lock, g, true, false)),
-          withoutKey: prepared(`append_${g}${suffix}`, appendSql(lock, g, false, false)),
-        },
+        one: keyVariants(lock, g, `append_one_${g}${suffix}`, true, false),
+        many: keyVariants(lock, g, `append_${g}${suffix}`, false, false),
+        oneRequiring: keyVariants(lock, g, `append_one_${g}_req${suffix}`, true, true),
+        manyRequiring: keyVariants(lock, g, `append_${g}_req${suffix}`, false, true),
       },
     ]),
   ) as Record<StreamGuard, AppendStatements>;
 
-/** Prepared per lock (taken here, or held), guard, "one event or many", and "with an idempotency key or not". */
+/** Prepared per lock (taken here, or held), guard, and the variants above. */
 export const APPEND_SQL: Record<StreamLock, Record<StreamGuard, AppendStatements>> = {
   take: appendStatements('take', ''),
   held: appendStatements('held', '_held'),

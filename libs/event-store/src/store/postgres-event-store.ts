@@ -25,7 +25,7 @@ import {
   type LoadedStream,
   type StreamLoadRequest,
 } from './event.types';
-import type { Sql, TransactionalSql } from './sql';
+import type { PreparedSql, Sql, TransactionalSql } from './sql';
 import { validateAppend } from './validate-append';
 import {
   APPEND_SQL,
@@ -318,11 +318,14 @@ export class PostgresEventStore implements EventStore {
       if (typeof expected === 'number') expectedNumber = expected;
     }
     const head = [streamId, expectedNumber, events.length];
+    const statements = APPEND_SQL[lock][guard];
+    const required = requires.length > 0 ? [requires] : [];
+    const pick = (variants: { withKey: PreparedSql; withoutKey: PreparedSql }) => (key === null ? variants.withoutKey : variants.withKey);
     if (events.length === 1) {
       const [e] = events;
-      const sql = key === null ? APPEND_SQL[lock][guard].one.withoutKey : APPEND_SQL[lock][guard].one.withKey;
+      const sql = pick(required.length > 0 ? statements.oneRequiring : statements.one);
       const fields = [e.schemaVersion ?? 1, JSON.stringify(e.data), JSON.stringify(e.metadata ?? {}), e.businessTime ?? null];
-      return { sql, params: [...head, e.type, key, requires, ...fields] };
+      return { sql, params: [...head, e.type, key, ...fields, ...required] };
     }
     const payload = JSON.stringify(
       events.map((e) => ({
@@ -333,8 +336,8 @@ export class PostgresEventStore implements EventStore {
         businessTime: e.businessTime ?? null,
       })),
     );
-    const sql = key === null ? APPEND_SQL[lock][guard].many.withoutKey : APPEND_SQL[lock][guard].many.withKey;
-    return { sql, params: [...head, payload, key, requires] };
+    const sql = pick(required.length > 0 ? statements.manyRequiring : statements.many);
+    return { sql, params: [...head, payload, key, ...required] };
   }
 
   async findAppend(key: string, streamId: string): Promise<AppendResult | null> {
