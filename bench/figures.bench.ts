@@ -1,18 +1,20 @@
 /**
- * `npm run bench:figures [-- --max 10000]`: the resolution figures at 10³, 10⁴ and 10⁵ problems, on the PostgreSQL
- * at DATABASE_URL, each against its ceiling. Per size it seeds a fresh database with decider-made lifecycles over two
- * years (bench/figures/problem-lifecycles.ts) through the event store, times the problem-facts rebuild from that log,
- * then times each figure as the API's query handler computes it and the same figure as one hand-written aggregate
- * over a flat table holding exactly the rows it needs (the ceiling). Both are checked against the pure definition
- * (problemAsOf + resolutionFigures / figureMembers over the generated events). Progress on stderr; one JSON line per
- * figure and size on stdout; exit 1 when a check fails. docs/benchmarks.md explains the figures.
+ * `npm run bench:figures [-- --max 10000]`: the dashboard's figures at 10³, 10⁴ and 10⁵ problems, on the PostgreSQL
+ * at DATABASE_URL, each against its ceiling. Per size it seeds a fresh database through the event store with
+ * decider-made histories over two years — problem lifecycles (bench/figures/problem-lifecycles.ts), ~6 visits per
+ * problem, certification windows and subsidy cases with payments (bench/figures/zone-activity.ts) — times a rebuild
+ * of every read model from that log by the worker's shared poller, then times each figure as the API's query handler
+ * computes it and the same figure as one hand-written aggregate over a flat table holding exactly the rows it needs
+ * (the ceiling). Both are checked against the definition computed from the generated events (problemAsOf +
+ * resolutionFigures / figureMembers for the resolution figures; bench/figures/zone-figures.ts for the rest).
+ * Progress on stderr; one JSON line per figure and size on stdout; exit 1 when a check fails. docs/benchmarks.md
+ * explains the figures.
  *
- * What it does not cover yet (issue 15): visit, certification and subsidy figures, the monthly summary, every
- * read model's rebuild (only problem-facts, the one the resolution figures read).
+ * What it does not cover yet (issue 15): the monthly summary and its XLSX.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { PoolSql, PostgresEventStore, ProjectionRunner } from '@app/event-store';
+import { PoolSql, PostgresEventStore, ProjectionRunner, type Projection } from '@app/event-store';
 import { dataSourceOptions } from '@app/platform';
 import { eventDate } from '@app/platform/time';
 import {
@@ -28,8 +30,9 @@ import {
   type ResolutionScope,
 } from '@app/support';
 import { problemAsOf, type ProblemFact, type ProblemSnapshot } from '../libs/support/src/metrics/problem-as-of';
-import { ProblemFactsProjection } from '../libs/support/src/problems/read-models/problem-facts/problem-facts.projection';
 import { createBenchDatabase, machineInfo, withDatabase, type BenchDatabase } from './bench-database';
+import { allReadModels } from './figures/read-models';
+import { createZoneCeilingTables, seedZone, zoneFigures, ZoneTruth } from './figures/zone-figures';
 import { END, problemLifecycle, START, UNITS, workingDaysBetween, type ProblemStream } from './figures/problem-lifecycles';
 import { concurrently, log, percentile, round, timed } from './stats';
 
@@ -190,11 +193,14 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
   try {
     log('  seeding through the event store');
     const seeded = await seed(db, size);
-    log(`  rebuilding problem-facts from ${seeded.events} events`);
-    const runner = new ProjectionRunner(new PoolSql(db.pool), [], { owner: 'bench-figures', batchSize: 2_000, pollIntervalMs: 1_000, leaseTtlMs: 60_000 });
-    const rebuild = await timed(() => runner.catchUp(new ProblemFactsProjection()));
-    if (rebuild.result !== seeded.events) failures.push(`size ${size}: the rebuild applied ${rebuild.result} of ${seeded.events} events`);
+    const truth = new ZoneTruth();
+    const events = seeded.events + (await seedZone(new PostgresEventStore(new PoolSql(db.pool)), size, SEED, truth));
+    const projections = allReadModels();
+    log(`  rebuilding ${projections.length} read models from ${events} events`);
+    const rebuild = await timed(() => rebuildAll(db, projections, events));
+    failures.push(...rebuild.result.map((f) => `size ${size}: ${f}`));
     await createCeilingTables(db, seeded.snapshots);
+    await createZoneCeilingTables(db, truth);
 
     const noNames = { names: async () => new Map<string, string>() } as unknown as HandlingUnitDirectory;
     const metrics = new GetResolutionMetricsHandler(dataSource, noNames);
@@ -240,9 +246,18 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
     if (!agree) failures.push(`size ${size}: the records behind ${drillFigure} of ${group} disagree`);
     lines.push(line('figure_records_by_unit', size, api, ceiling, bytesOf(api.result), agree));
 
+    for (const zoneFigure of zoneFigures(dataSource, db, truth)) {
+      log(`  ${zoneFigure.figure}`);
+      const api = await timeRuns(zoneFigure.api);
+      const ceiling = await timeRuns(zoneFigure.ceiling);
+      const agree = zoneFigure.agree(api.result, ceiling.result);
+      if (!agree) failures.push(`size ${size}: ${zoneFigure.figure} disagrees with the definition or its ceiling`);
+      lines.push(line(zoneFigure.figure, size, api, ceiling, bytesOf(api.result), agree));
+    }
+
     return {
       lines,
-      rebuild: { figure: 'rebuild', projection: 'problem-facts', size, events: seeded.events, events_per_s: round((seeded.events * 1000) / rebuild.ms, 0) },
+      rebuild: { figure: 'rebuild', projection: 'all', projections: projections.length, size, events, events_per_s: round((events * 1000) / rebuild.ms, 0) },
       failures,
     };
   } finally {
@@ -254,6 +269,43 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
     }
     else await db.drop();
   }
+}
+
+/**
+ * Rebuilds every read model from the start of the log as the worker does — one runner, one shared poller reading
+ * the log once per batch — and returns what went wrong (nothing: every checkpoint reached the log's last event).
+ */
+async function rebuildAll(db: BenchDatabase, projections: readonly Projection[], events: number): Promise<string[]> {
+  const errors: string[] = [];
+  const runner = new ProjectionRunner(new PoolSql(db.pool), projections, {
+    owner: 'bench-figures', batchSize: 2_000, pollIntervalMs: 100, leaseTtlMs: 60_000,
+    log: (level, message) => {
+      if (level === 'error') errors.push(message);
+    },
+  });
+  const names = projections.map((p) => p.name);
+  const { rows: [{ head }] } = await db.pool.query<{ head: string }>('SELECT max(global_position)::text AS head FROM es_events');
+  const { rows: [{ count }] } = await db.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM es_events');
+  if (count !== events) errors.push(`the log holds ${count} events, ${events} were appended`);
+  await runner.start();
+  try {
+    const deadline = Date.now() + 60 * 60_000;
+    for (;;) {
+      const { rows: [{ behind }] } = await db.pool.query<{ behind: number }>(
+        `SELECT $2::int - count(*) FILTER (WHERE global_position >= $1::bigint)::int AS behind FROM projection_checkpoints WHERE name = ANY($3::text[])`,
+        [head, names.length, names],
+      );
+      if (behind === 0 || errors.length > 0) break;
+      if (Date.now() > deadline) {
+        errors.push(`${behind} read models had not caught up after an hour`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await runner.stop();
+  }
+  return errors;
 }
 
 function line(figure: string, size: number, api: { p50: number; p95: number }, ceiling: { p50: number }, bytes: number, agree: boolean): FigureLine {

@@ -23,7 +23,7 @@ export const END = '2026-11-30';
 export const UNITS = Array.from({ length: 24 }, (_, i) => `bench-unit-${String(i + 1).padStart(2, '0')}`);
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * The production calculator on weekends only (no holidays): deadlines and the figures' working days alike. 2027 is
