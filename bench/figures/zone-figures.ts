@@ -156,8 +156,10 @@ export async function createZoneCeilingTables(db: BenchDatabase, truth: ZoneTrut
   await db.pool.query('VACUUM (ANALYZE) ceiling_certifications, ceiling_payments, ceiling_visits, visits, certification_windows, subsidy_payments');
 }
 
-const CEILING_VISITS = `SELECT coalesce(month, 'all') AS "group", count(*)::int AS visits, count(DISTINCT uscc)::int AS enterprises
-  FROM ceiling_visits GROUP BY GROUPING SETS ((), (month)) ORDER BY GROUPING(month) DESC, month`;
+/** Distinct enterprises as a hand-tuned report would count them: hash per (month, enterprise) first, no sort. */
+const CEILING_VISITS = `SELECT CASE WHEN is_total THEN 'all' ELSE month END AS "group", sum(visits)::int AS visits, count(*)::int AS enterprises
+  FROM (SELECT month, uscc, count(*) AS visits, GROUPING(month) = 1 AS is_total FROM ceiling_visits GROUP BY GROUPING SETS ((month, uscc), (uscc))) per_enterprise
+  GROUP BY is_total, month ORDER BY is_total DESC, month`;
 const CEILING_CERTIFICATIONS = `SELECT type, level,
     count(DISTINCT uscc) FILTER (WHERE valid_from <= $1 AND $1 <= valid_to AND (revoked_from IS NULL OR revoked_from > $1))::int AS "currentlyValid",
     count(DISTINCT uscc) FILTER (WHERE valid_from <= $1)::int AS "everCertified",
