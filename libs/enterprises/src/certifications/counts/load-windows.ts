@@ -4,8 +4,16 @@ import type { CertificationWindowJson } from '../read-models/certification-windo
 import { asKnownAt, type KnownWindow } from './known-window';
 import type { ReferenceMeasure, ReferenceScope } from '../domain/reference-totals';
 
-/** Every certification (of one type/level if given), as known at knownAt. A zone holds a few thousand: fold in memory. */
-export async function loadKnownWindows(db: DataSource, filter: { type?: string; level?: string }, knownAt: string | null): Promise<KnownWindow[]> {
+/**
+ * Every certification (of one type/level if given), as known at knownAt, folded in memory. The counts are formed in
+ * SQL (count-in-sql.ts); this serves what needs the windows themselves (revisions: `revokedOnly`, a few rows).
+ */
+export async function loadKnownWindows(
+  db: DataSource,
+  filter: { type?: string; level?: string },
+  knownAt: string | null,
+  { revokedOnly = false }: { revokedOnly?: boolean } = {},
+): Promise<KnownWindow[]> {
   const rows: (Pick<
     CertificationWindowJson,
     'certification_id' | 'uscc' | 'type' | 'level' | 'batch' | 'document_number' | 'announced_on' | 'valid_from' | 'granted_valid_to'
@@ -13,8 +21,10 @@ export async function loadKnownWindows(db: DataSource, filter: { type?: string; 
     `SELECT certification_id, uscc, type, level, batch, document_number, announced_on::text AS announced_on,
             valid_from::text AS valid_from, granted_valid_to::text AS granted_valid_to, recorded_at, history
      FROM certification_windows
-     WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR level = $2) AND recorded_at <= $3::timestamptz`,
-    [filter.type ?? null, filter.level ?? null, knownAt ?? 'infinity'],
+     WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR level = $2) AND recorded_at <= $3::timestamptz
+       AND (NOT $4::boolean OR revoked_from IS NOT NULL)
+     ORDER BY certification_id`,
+    [filter.type ?? null, filter.level ?? null, knownAt ?? 'infinity', revokedOnly],
   );
   return rows
     .map((r) =>
