@@ -265,6 +265,13 @@ describe.each(testDatabaseKinds())('certifications over HTTP on %s', (kind) => {
     await http().post(BASE).set('Authorization', manager.auth)
       .send({ uscc: unregistered, type: 'high_tech', level: 'national', batch: 'b', documentNumber: 'd', announcedOn: '2024-01-01', validFrom: '2024-01-01' }).expect(404);
     await http().get(`${BASE}/counts?asOf=2024-02-30`).set('Authorization', manager.auth).expect(400);
+    // A series is one point per month: five years at most (60 months touched), and never reversed.
+    await http().get(`${BASE}/counts/series?from=2020-01-31&to=2024-12-01`).set('Authorization', manager.auth).expect(200);
+    const tooLong = await http().get(`${BASE}/counts/series?from=2020-01-31&to=2025-01-01`).set('Authorization', manager.auth).expect(400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'to', messages: [expect.stringContaining('within 60 months of from')] })]);
+    const reversed = await http().get(`${BASE}/counts/series?from=2024-03-01&to=2024-02-01`).set('Authorization', manager.auth).expect(400);
+    expect(reversed.body.errors).toEqual([expect.objectContaining({ field: 'to', messages: [expect.stringContaining('on or after from')] })]);
+    await http().get(`${BASE}/counts/series?from=2024-01-01&to=2024-02-01`).set('Authorization', unitHandler.auth).expect(403);
     expect(await eventCount()).toBe(before);
 
     await http().get(`${BASE}/counts`).set('Authorization', unitHandler.auth).expect(403);

@@ -6299,6 +6299,7 @@ export interface operations {
                 type?: "innovative_sme" | "specialized_sme" | "little_giant" | "single_champion" | "high_tech" | "tech_sme";
                 level?: "province" | "national";
                 from: string;
+                /** @description Last day counted; the series spans at most 60 months */
                 to: string;
             };
             header?: never;

@@ -54,14 +54,17 @@ export class CertifiedEnterprisesQueryDto extends IntersectionType(CountsQueryDt
   declare level: string;
 }
 
+/** Five years of month ends: a series is one point per month, each with every type and level. */
+const SERIES_MAX_MONTHS = 60;
+
 export class SeriesQueryDto extends FilterDto {
   @ApiProperty({ example: '2024-01-01' })
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2024-12-31' })
+  @ApiProperty({ example: '2024-12-31', description: `Last day counted; the series spans at most ${SERIES_MAX_MONTHS} months` })
   @IsCalendarDate()
-  @IsOnOrAfter('from')
+  @IsOnOrAfter('from', { maxMonths: SERIES_MAX_MONTHS })
   to: string;
 }
 

@@ -1,9 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CERTIFICATION_TYPES } from '../domain/certification-types';
-import { revisionsOf, typeLevels, type CertificationCount, type CountScope, type Revision, type TypeLevel } from './certification-counts';
-import { countCertificationsInSql } from './count-in-sql';
+import { revisionsOf, type CertificationCount, type CountScope, type Revision, type TypeLevel } from './certification-counts';
+import { certificationCountsInSql } from './count-in-sql';
 import { loadKnownWindows, loadReferenceTotals } from './load-windows';
 import { countShares, type CountShare } from './count-shares';
 
@@ -35,20 +34,9 @@ export class GetCertificationCountsHandler implements IQueryHandler<GetCertifica
 
   async execute({ request }: GetCertificationCountsQuery): Promise<CertificationCountsView> {
     const filter = { type: request.type, level: request.level };
-    const counted = new Map((await countCertificationsInSql(this.db, filter, request, request.knownAt)).map((c) => [`${c.type}|${c.level}`, c]));
+    const [counted] = await certificationCountsInSql(this.db, filter, [request], request.knownAt);
     const references = await loadReferenceTotals(this.db, request.asOf, request.knownAt);
-    // Every (type, level) the rules allow, in their order: zero counts are shown, not left out.
-    const counts = typeLevels(filter).map((key): CountWithShares => {
-      const c = counted.get(`${key.type}|${key.level}`);
-      const count: CertificationCount = {
-        ...key,
-        typeName: CERTIFICATION_TYPES[key.type as keyof typeof CERTIFICATION_TYPES].name,
-        currentlyValid: c?.currentlyValid ?? 0,
-        everCertified: c?.everCertified ?? 0,
-        newInPeriod: c?.newInPeriod ?? 0,
-      };
-      return { ...count, shares: countShares(count, references, request) };
-    });
+    const counts = counted.map((count): CountWithShares => ({ ...count, shares: countShares(count, references, request) }));
     // Only revoked windows can be revisions: a few rows, folded by the same rules as ever.
     const revoked = await loadKnownWindows(this.db, filter, request.knownAt, { revokedOnly: true });
     return { scope: request, counts, revisions: revisionsOf(revoked, request.asOf) };

@@ -60,14 +60,27 @@ export function firstAnnounced<W extends KnownWindow>(windows: readonly W[]): Ma
   return first;
 }
 
-export function certificationCounts(windows: readonly KnownWindow[], scope: CountScope, filter: Partial<TypeLevel> = {}): CertificationCount[] {
-  return typeLevels(filter).map((key) => ({
+export type CountNumbers = Pick<CertificationCount, 'currentlyValid' | 'everCertified' | 'newInPeriod'>;
+
+/** One row of the counts: the type's name and the three figures (zero where nothing was counted). */
+export function countFor(key: TypeLevel, numbers: Partial<CountNumbers> = {}): CertificationCount {
+  return {
     ...key,
     typeName: CERTIFICATION_TYPES[key.type as keyof typeof CERTIFICATION_TYPES].name,
-    currentlyValid: enterprisesBehind(windows, key, 'currently_valid', scope).length,
-    everCertified: enterprisesBehind(windows, key, 'ever_certified', scope).length,
-    newInPeriod: enterprisesBehind(windows, key, 'new_in_period', scope).length,
-  }));
+    currentlyValid: numbers.currentlyValid ?? 0,
+    everCertified: numbers.everCertified ?? 0,
+    newInPeriod: numbers.newInPeriod ?? 0,
+  };
+}
+
+export function certificationCounts(windows: readonly KnownWindow[], scope: CountScope, filter: Partial<TypeLevel> = {}): CertificationCount[] {
+  return typeLevels(filter).map((key) =>
+    countFor(key, {
+      currentlyValid: enterprisesBehind(windows, key, 'currently_valid', scope).length,
+      everCertified: enterprisesBehind(windows, key, 'ever_certified', scope).length,
+      newInPeriod: enterprisesBehind(windows, key, 'new_in_period', scope).length,
+    }),
+  );
 }
 
 export interface Revision {
@@ -107,9 +120,14 @@ export interface MonthlyPoint {
   counts: CertificationCount[];
 }
 
-/** Month by month from `from` to `to`: valid and 累计 at each month end, 新增 within the month. */
-export function monthlySeries(windows: readonly KnownWindow[], from: string, to: string, filter: Partial<TypeLevel> = {}): MonthlyPoint[] {
-  const points: MonthlyPoint[] = [];
+export interface SeriesDay {
+  month: string;
+  scope: CountScope;
+}
+
+/** The days a monthly series counts, from `from` to `to`: each month's end (or `to`), 新增 within the month. */
+export function seriesDays(from: string, to: string): SeriesDay[] {
+  const days: SeriesDay[] = [];
   let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   for (;;) {
     const label = `${year}-${String(month).padStart(2, '0')}`;
@@ -117,8 +135,13 @@ export function monthlySeries(windows: readonly KnownWindow[], from: string, to:
     const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
     const asOf = monthEnd < to ? monthEnd : to;
     const start = `${label}-01` > from ? `${label}-01` : from;
-    points.push({ month: label, asOf, counts: certificationCounts(windows, { asOf, from: start, to: asOf }, filter) });
+    days.push({ month: label, scope: { asOf, from: start, to: asOf } });
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
-  return points;
+  return days;
+}
+
+/** Month by month from `from` to `to`: valid and 累计 at each month end, 新增 within the month. */
+export function monthlySeries(windows: readonly KnownWindow[], from: string, to: string, filter: Partial<TypeLevel> = {}): MonthlyPoint[] {
+  return seriesDays(from, to).map(({ month, scope }) => ({ month, asOf: scope.asOf, counts: certificationCounts(windows, scope, filter) }));
 }

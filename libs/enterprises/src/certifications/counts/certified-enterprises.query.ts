@@ -1,9 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { enterprisesBehind, firstAnnounced, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
+import { firstAnnounced, type CountMeasure, type CountScope, type TypeLevel } from './certification-counts';
 import type { KnownWindow } from './known-window';
 import { loadKnownWindows } from './load-windows';
+import { firmsBehindInSql } from './firms-behind-in-sql';
 import { groupBy } from '@app/platform/collections/group-by';
 
 export interface CertifiedEnterprisesRequest extends CountScope, TypeLevel {
@@ -49,15 +50,13 @@ export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertif
 
   async execute({ request, page: { limit, offset } }: ListCertifiedEnterprisesQuery): Promise<CertifiedEnterprisesPage> {
     const key = { type: request.type, level: request.level };
-    const windows = await loadKnownWindows(this.db, key, request.knownAt);
-    const behind = enterprisesBehind(windows, key, request.measure, request); // in USCC order
+    const { total, usccs } = await firmsBehindInSql(this.db, key, request.measure, request, request.knownAt, { limit, offset });
     // Names and windows only for the page: the response is bounded whatever the count.
-    const usccs = behind.slice(offset, offset + limit);
     const names: { uscc: string; name: string }[] = await this.db.query(`SELECT uscc, name FROM enterprises WHERE uscc = ANY($1::text[])`, [usccs]);
     const nameOf = new Map(names.map((n) => [n.uscc, n.name]));
+    const windows = await loadKnownWindows(this.db, key, request.knownAt, { usccs });
     const first = firstAnnounced(windows);
-    const onPage = new Set(usccs);
-    const windowsOf = groupBy(windows.filter((w) => onPage.has(w.uscc)), (w) => w.uscc);
+    const windowsOf = groupBy(windows, (w) => w.uscc);
     const items = usccs.map((uscc) => ({
       uscc,
       name: nameOf.get(uscc) ?? null,
@@ -65,6 +64,6 @@ export class ListCertifiedEnterprisesHandler implements IQueryHandler<ListCertif
       firstValidFrom: first.get(uscc)!.validFrom,
       certifications: (windowsOf.get(uscc) ?? []).map(({ uscc: _u, type: _t, level: _l, ...rest }) => rest),
     }));
-    return { scope: request, total: behind.length, items, limit, offset };
+    return { scope: request, total, items, limit, offset };
   }
 }

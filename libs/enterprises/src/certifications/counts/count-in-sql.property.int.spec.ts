@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../../test/support/test-database';
-import { certificationCounts, revisionsOf, typeLevels, type CountScope } from './certification-counts';
+import { COUNT_MEASURES, certificationCounts, enterprisesBehind, monthlySeries, revisionsOf, typeLevels, type CountScope } from './certification-counts';
 import { GetCertificationCountsHandler, GetCertificationCountsQuery } from './certification-counts.query';
+import { GetCertificationSeriesHandler, GetCertificationSeriesQuery } from './certification-series.query';
+import { firmsBehindInSql } from './firms-behind-in-sql';
 import { loadKnownWindows } from './load-windows';
 
 /*
  * The certification counts as the API forms them (one aggregate in SQL, knownAt folded from each window's history
  * there) against the definition (the windows folded in memory by asKnownAt, counted by the pure certificationCounts),
  * on randomized windows: several per firm and type, renewals (复核) and revocations recorded later or earlier than a
- * knownAt, announcements before or after valid-from, every type filter.
+ * knownAt, announcements before or after valid-from, every type filter. The same for the monthly series (every
+ * month end in one statement) and for the page of firms behind a measure (with its total).
  */
 
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -33,14 +36,18 @@ const question = fc.record({
   length: fc.nat({ max: 30 }),
   knownAt: fc.option(fc.nat({ max: 100 })),
   filter: fc.constantFrom({}, { type: KEYS[0].type }, { type: KEYS[1].type, level: KEYS[1].level }),
+  seriesDays: fc.nat({ max: 80 }),
+  listed: fc.record({ key: fc.constantFrom(...KEYS), measure: fc.constantFrom(...COUNT_MEASURES), limit: fc.integer({ min: 1, max: 3 }), offset: fc.nat({ max: 4 }) }),
 });
 
 describe.each(testDatabaseKinds())('certification counts in SQL agree with the pure definition on %s', (kind) => {
   let db: TestDatabase;
   let handler: GetCertificationCountsHandler;
+  let series: GetCertificationSeriesHandler;
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     handler = new GetCertificationCountsHandler(db.dataSource as DataSource);
+    series = new GetCertificationSeriesHandler(db.dataSource as DataSource);
   });
   afterAll(() => db?.close());
 
@@ -74,6 +81,15 @@ describe.each(testDatabaseKinds())('certification counts in SQL agree with the p
           const known = await loadKnownWindows(db.dataSource as DataSource, q.filter, knownAt);
           expect(got.counts.map(({ shares: _s, ...count }) => count)).toEqual(certificationCounts(known, scope, q.filter));
           expect(got.revisions).toEqual(revisionsOf(known, scope.asOf));
+
+          const [from, to] = [day(q.from), day(q.from + q.seriesDays)];
+          const monthly = await series.execute(new GetCertificationSeriesQuery({ from, to, ...q.filter, knownAt }));
+          expect(monthly.points).toEqual(monthlySeries(known, from, to, q.filter));
+
+          const { key, measure, limit, offset } = q.listed;
+          const behind = enterprisesBehind(await loadKnownWindows(db.dataSource as DataSource, key, knownAt), key, measure, scope);
+          const page = await firmsBehindInSql(db.dataSource as DataSource, key, measure, scope, knownAt, { limit, offset });
+          expect(page).toEqual({ total: behind.length, usccs: behind.slice(offset, offset + limit) });
         }
       }),
       { numRuns: 100 },

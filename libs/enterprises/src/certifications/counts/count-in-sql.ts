@@ -1,51 +1,62 @@
 import type { DataSource } from 'typeorm';
-import type { CountScope, TypeLevel } from './certification-counts';
+import { countFor, typeLevels, type CertificationCount, type CountScope, type TypeLevel } from './certification-counts';
+import { knownWindowsParams, knownWindowsSql, validOnSql } from './known-windows.sql';
 
 /**
- * The counts of `certificationCounts` (the definition, kept pure in certification-counts.ts) as one aggregate in
- * the database, so a province's windows are never shipped to the API process: the windows as known at knownAt
- * (asKnownAt's rules, folded from `history` in SQL), then per firm and type/level whether it is valid on asOf,
- * granted by asOf and when its first grant was announced, then per type/level the number of firms. The property
- * test (count-in-sql.property.int.spec.ts) holds the two equal on randomized windows and histories.
+ * The counts of `certificationCounts` (the definition, kept pure in certification-counts.ts) as one aggregate in the
+ * database, for one report day or many (a monthly series): the windows as known at knownAt, then per firm and
+ * type/level its first valid-from and first announcement (once, whatever the number of days asked), and per day the
+ * firms with a window valid on it. The property test (count-in-sql.property.int.spec.ts) holds the two equal on
+ * randomized windows and histories, for single days and for series.
  */
 export interface SqlCount extends TypeLevel {
+  /** Index of the scope counted, in the order given. */
+  point: number;
   currentlyValid: number;
   everCertified: number;
   newInPeriod: number;
 }
 
-/**
- * A window's end and revocation as known at $3. Without knownAt the row's own columns are the fold of every
- * recorded change (the last 复核's end; the one revocation the decider allows).
- */
-const knownEnd = (knownAt: string | null) =>
-  knownAt === null
-    ? 'w.valid_to'
-    : `coalesce((SELECT (h.c->>'validTo')::date FROM jsonb_array_elements(w.history) WITH ORDINALITY AS h(c, n)
-                 WHERE h.c->>'change' = 'renewed' AND (h.c->>'recordedAt')::timestamptz <= $3::timestamptz ORDER BY h.n DESC LIMIT 1), w.granted_valid_to)`;
-const knownRevocation = (knownAt: string | null) =>
-  knownAt === null
-    ? 'w.revoked_from'
-    : `(SELECT (h.c->>'effectiveFrom')::date FROM jsonb_array_elements(w.history) WITH ORDINALITY AS h(c, n)
-        WHERE h.c->>'change' = 'revoked' AND (h.c->>'recordedAt')::timestamptz <= $3::timestamptz ORDER BY h.n LIMIT 1)`;
-
-export async function countCertificationsInSql(db: DataSource, filter: Partial<TypeLevel>, scope: CountScope, knownAt: string | null): Promise<SqlCount[]> {
-  const periodEnd = scope.to < scope.asOf ? scope.to : scope.asOf;
+export async function countCertificationsInSql(
+  db: DataSource,
+  filter: Partial<TypeLevel>,
+  scopes: readonly CountScope[],
+  knownAt: string | null,
+): Promise<SqlCount[]> {
   return db.query(
-    `WITH known AS (
-       SELECT w.uscc, w.type, w.level, w.announced_on, w.valid_from, ${knownEnd(knownAt)} AS valid_to, ${knownRevocation(knownAt)} AS revoked_from
-       FROM certification_windows w
-       WHERE ($1::text IS NULL OR w.type = $1) AND ($2::text IS NULL OR w.level = $2) AND w.recorded_at <= $3::timestamptz
-     ), per_firm AS (
-       SELECT type, level, uscc,
-              bool_or(valid_from <= $4::date AND $4::date <= valid_to AND (revoked_from IS NULL OR revoked_from > $4::date)) AS valid,
-              bool_or(valid_from <= $4::date) AS granted,
-              min(announced_on) AS first_announced
-       FROM known GROUP BY type, level, uscc
+    `WITH known AS (${knownWindowsSql(knownAt)}),
+     points AS (
+       SELECT (n - 1)::int AS point, as_of, period_from, least(period_to, as_of) AS period_to
+       FROM unnest($4::date[], $5::date[], $6::date[]) WITH ORDINALITY AS p(as_of, period_from, period_to, n)
+     ),
+     firms AS (
+       SELECT type, level, uscc, min(valid_from) AS first_valid_from, min(announced_on) AS first_announced FROM known GROUP BY type, level, uscc
+     ),
+     granted AS (
+       SELECT p.point, f.type, f.level,
+              count(*) FILTER (WHERE f.first_valid_from <= p.as_of)::int AS "everCertified",
+              count(*) FILTER (WHERE f.first_announced BETWEEN p.period_from AND p.period_to)::int AS "newInPeriod"
+       FROM firms f CROSS JOIN points p GROUP BY p.point, f.type, f.level
+     ),
+     valid AS (
+       SELECT point, type, level, count(*)::int AS "currentlyValid"
+       FROM (SELECT DISTINCT p.point, k.type, k.level, k.uscc FROM known k JOIN points p ON ${validOnSql('p.as_of')}) firm_days
+       GROUP BY point, type, level
      )
-     SELECT type, level, count(*) FILTER (WHERE valid)::int AS "currentlyValid", count(*) FILTER (WHERE granted)::int AS "everCertified",
-            count(*) FILTER (WHERE first_announced BETWEEN $5::date AND $6::date)::int AS "newInPeriod"
-     FROM per_firm GROUP BY type, level`,
-    [filter.type ?? null, filter.level ?? null, knownAt ?? 'infinity', scope.asOf, scope.from, periodEnd],
+     SELECT g.point, g.type, g.level, coalesce(v."currentlyValid", 0) AS "currentlyValid", g."everCertified", g."newInPeriod"
+     FROM granted g LEFT JOIN valid v USING (point, type, level)`,
+    [...knownWindowsParams(filter, knownAt), scopes.map((s) => s.asOf), scopes.map((s) => s.from), scopes.map((s) => s.to)],
   );
+}
+
+/** Per scope asked, every (type, level) the rules allow in their order, zero where nothing was counted: certificationCounts' shape. */
+export async function certificationCountsInSql(
+  db: DataSource,
+  filter: Partial<TypeLevel>,
+  scopes: readonly CountScope[],
+  knownAt: string | null,
+): Promise<CertificationCount[][]> {
+  const counted = new Map((await countCertificationsInSql(db, filter, scopes, knownAt)).map((c) => [`${c.point}|${c.type}|${c.level}`, c]));
+  const keys = typeLevels(filter);
+  return scopes.map((_, point) => keys.map((key) => countFor(key, counted.get(`${point}|${key.type}|${key.level}`))));
 }

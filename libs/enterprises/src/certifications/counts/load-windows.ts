@@ -6,13 +6,14 @@ import type { ReferenceMeasure, ReferenceScope } from '../domain/reference-total
 
 /**
  * Every certification (of one type/level if given), as known at knownAt, folded in memory. The counts are formed in
- * SQL (count-in-sql.ts); this serves what needs the windows themselves (revisions: `revokedOnly`, a few rows).
+ * SQL (count-in-sql.ts); this serves what needs the windows themselves, a few rows: revisions (`revokedOnly`) and
+ * the firms on one page of a list (`usccs`).
  */
 export async function loadKnownWindows(
   db: DataSource,
   filter: { type?: string; level?: string },
   knownAt: string | null,
-  { revokedOnly = false }: { revokedOnly?: boolean } = {},
+  { revokedOnly = false, usccs = null }: { revokedOnly?: boolean; usccs?: readonly string[] | null } = {},
 ): Promise<KnownWindow[]> {
   const rows: (Pick<
     CertificationWindowJson,
@@ -22,9 +23,9 @@ export async function loadKnownWindows(
             valid_from::text AS valid_from, granted_valid_to::text AS granted_valid_to, recorded_at, history
      FROM certification_windows
      WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR level = $2) AND recorded_at <= $3::timestamptz
-       AND (NOT $4::boolean OR revoked_from IS NOT NULL)
+       AND (NOT $4::boolean OR revoked_from IS NOT NULL) AND ($5::text[] IS NULL OR uscc = ANY($5::text[]))
      ORDER BY certification_id`,
-    [filter.type ?? null, filter.level ?? null, knownAt ?? 'infinity', revokedOnly],
+    [filter.type ?? null, filter.level ?? null, knownAt ?? 'infinity', revokedOnly, usccs],
   );
   return rows
     .map((r) =>
