@@ -1,6 +1,6 @@
 /**
- * bench:figures beyond the resolution figures: visits by month, certification counts as of a date, and subsidy
- * sums by month. Per figure: the API's own query handler, its ceiling (one aggregate over a flat table holding
+ * bench:figures beyond the resolution figures: visits by month, certification counts as of a date and month by month
+ * (the dashboard's 认定趋势), the first page of firms behind a count, and subsidy sums by month. Per figure: the API's own query handler, its ceiling (one aggregate over a flat table holding
  * exactly the rows it needs), and the definition computed here from the generated events — the three must agree.
  */
 import type { DataSource } from 'typeorm';
@@ -10,8 +10,14 @@ import {
   CERTIFICATION_RENEWED,
   CERTIFICATION_REVOKED,
   certificationCounts,
+  enterprisesBehind,
   GetCertificationCountsHandler,
   GetCertificationCountsQuery,
+  GetCertificationSeriesHandler,
+  GetCertificationSeriesQuery,
+  ListCertifiedEnterprisesHandler,
+  ListCertifiedEnterprisesQuery,
+  monthlySeries,
   type CountsRequest,
 } from '@app/enterprises';
 import { GetSubsidyMetrics, GetSubsidyMetricsHandler, SubsidyEventTypes, subsidyFigures, type PaymentSums, type SubsidyScope } from '@app/subsidies';
@@ -26,6 +32,8 @@ import { certificationStream, PROBLEMS_PER_CERTIFIED_FIRM, PROBLEMS_PER_SUBSIDY_
 export const VISIT_SCOPE = { from: START, to: END, asOf: END };
 export const SUBSIDY_SCOPE: SubsidyScope = { from: START, to: END, asOf: END, knownAt: null, policyYear: null };
 export const CERTIFICATION_SCOPE: CountsRequest = { asOf: END, from: '2026-01-01', to: END, knownAt: null };
+/** The firms behind the first certification count (the type and level every generated firm can hold), a page as the console asks. */
+export const CERTIFIED_FIRMS = { type: 'specialized_sme', level: 'province', measure: 'currently_valid', limit: 20 } as const;
 
 const month = (date: string) => date.slice(0, 7);
 
@@ -100,6 +108,14 @@ export class ZoneTruth {
   certificationCounts() {
     return certificationCounts([...this.windows.values()], CERTIFICATION_SCOPE);
   }
+
+  certificationSeries() {
+    return monthlySeries([...this.windows.values()], START, END);
+  }
+
+  certifiedFirms() {
+    return enterprisesBehind([...this.windows.values()], CERTIFIED_FIRMS, CERTIFIED_FIRMS.measure, CERTIFICATION_SCOPE);
+  }
 }
 
 /** Appends the zone's visits, certifications and subsidy cases for `problems` problems; returns the events appended. */
@@ -165,6 +181,19 @@ const CEILING_CERTIFICATIONS = `SELECT type, level,
     count(DISTINCT uscc) FILTER (WHERE valid_from <= $1)::int AS "everCertified",
     count(DISTINCT uscc) FILTER (WHERE first_of_firm AND announced_on BETWEEN $2 AND $1)::int AS "newInPeriod"
   FROM ceiling_certifications GROUP BY type, level ORDER BY type, level`;
+/** Every month end of the two years against every window: what a report query would cross, counting distinct firms. */
+const CEILING_CERTIFICATION_SERIES = `WITH days AS (
+    SELECT to_char(d, 'YYYY-MM') AS month, least((d + interval '1 month - 1 day')::date, $2::date) AS as_of, greatest(d::date, $1::date) AS period_from
+    FROM generate_series(date_trunc('month', $1::date), $2::date, interval '1 month') d)
+  SELECT month, type, level,
+    count(DISTINCT uscc) FILTER (WHERE valid_from <= as_of AND as_of <= valid_to AND (revoked_from IS NULL OR revoked_from > as_of))::int AS "currentlyValid",
+    count(DISTINCT uscc) FILTER (WHERE valid_from <= as_of)::int AS "everCertified",
+    count(DISTINCT uscc) FILTER (WHERE first_of_firm AND announced_on BETWEEN period_from AND as_of)::int AS "newInPeriod"
+  FROM days CROSS JOIN ceiling_certifications GROUP BY month, type, level`;
+const CEILING_CERTIFIED_FIRMS = `WITH behind AS (
+    SELECT DISTINCT uscc FROM ceiling_certifications
+    WHERE type = $1 AND level = $2 AND valid_from <= $3 AND $3 <= valid_to AND (revoked_from IS NULL OR revoked_from > $3))
+  SELECT (SELECT count(*)::int FROM behind) AS total, (SELECT array_agg(uscc) FROM (SELECT uscc FROM behind ORDER BY uscc COLLATE "C" LIMIT $4) p) AS usccs`;
 const CEILING_PAYMENTS = `SELECT coalesce(month, 'all') AS "group", kind, sum(amount_fen)::text AS fen, count(*)::int AS count, count(DISTINCT uscc)::int AS enterprises
   FROM ceiling_payments GROUP BY GROUPING SETS ((kind), (month, kind)) ORDER BY GROUPING(month) DESC, month, kind`;
 
@@ -182,6 +211,8 @@ type Rows = { rows: Record<string, unknown>[] };
 export function zoneFigures(dataSource: DataSource, db: BenchDatabase, truth: ZoneTruth): ZoneFigure[] {
   const visits = new GetVisitMetricsHandler(dataSource);
   const certifications = new GetCertificationCountsHandler(dataSource);
+  const certificationSeries = new GetCertificationSeriesHandler(dataSource);
+  const certifiedFirms = new ListCertifiedEnterprisesHandler(dataSource);
   const subsidies = new GetSubsidyMetricsHandler(dataSource);
   return [
     {
@@ -207,6 +238,40 @@ export function zoneFigures(dataSource: DataSource, db: BenchDatabase, truth: Zo
           return r.currentlyValid === w.currentlyValid && r.everCertified === w.everCertified && r.newInPeriod === w.newInPeriod;
         });
         return sameJson(got, want) && ceilingAgrees && want.some((w) => w.currentlyValid > 0);
+      },
+    },
+    {
+      figure: 'certification_series',
+      api: () => certificationSeries.execute(new GetCertificationSeriesQuery({ from: START, to: END, knownAt: null })),
+      ceiling: () => db.pool.query(CEILING_CERTIFICATION_SERIES, [START, END]),
+      agree: (api, ceiling) => {
+        const want = truth.certificationSeries();
+        const ceilingByKey = new Map((ceiling as Rows).rows.map((r) => [`${r.month}|${r.type}|${r.level}`, r]));
+        const ceilingAgrees = want.every(({ month, counts }) =>
+          counts.every((w) => {
+            const r = ceilingByKey.get(`${month}|${w.type}|${w.level}`) ?? { currentlyValid: 0, everCertified: 0, newInPeriod: 0 };
+            return r.currentlyValid === w.currentlyValid && r.everCertified === w.everCertified && r.newInPeriod === w.newInPeriod;
+          }),
+        );
+        return sameJson((api as { points: unknown }).points, want) && ceilingAgrees && want.at(-1)!.counts.some((w) => w.currentlyValid > 0);
+      },
+    },
+    {
+      figure: 'certified_firms_page',
+      api: () =>
+        certifiedFirms.execute(
+          new ListCertifiedEnterprisesQuery({ ...CERTIFICATION_SCOPE, type: CERTIFIED_FIRMS.type, level: CERTIFIED_FIRMS.level, measure: CERTIFIED_FIRMS.measure }, { limit: CERTIFIED_FIRMS.limit, offset: 0 }),
+        ),
+      ceiling: () => db.pool.query(CEILING_CERTIFIED_FIRMS, [CERTIFIED_FIRMS.type, CERTIFIED_FIRMS.level, CERTIFICATION_SCOPE.asOf, CERTIFIED_FIRMS.limit]),
+      agree: (api, ceiling) => {
+        const want = truth.certifiedFirms();
+        const page = api as { total: number; items: { uscc: string; certifications: unknown[] }[] };
+        const [row] = (ceiling as Rows).rows as { total: number; usccs: string[] }[];
+        const first = want.slice(0, CERTIFIED_FIRMS.limit);
+        return (
+          page.total === want.length && sameJson(page.items.map((i) => i.uscc), first) && page.items.every((i) => i.certifications.length > 0) &&
+          row.total === want.length && sameJson(row.usccs, first) && want.length > 0
+        );
       },
     },
     {
