@@ -284,7 +284,11 @@ async function rebuildAll(db: BenchDatabase, projections: readonly Projection[],
     },
   });
   const names = projections.map((p) => p.name);
-  const { rows: [{ head }] } = await db.pool.query<{ head: string }>('SELECT max(global_position)::text AS head FROM es_events');
+  // The log's last event in read order (transaction, then position): concurrent appends commit out of position
+  // order, so the highest position can sit in an earlier transaction than the last event read.
+  const { rows: [head] } = await db.pool.query<{ transaction_id: string; global_position: string }>(
+    'SELECT transaction_id::text, global_position::text FROM es_events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+  );
   const { rows: [{ count }] } = await db.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM es_events');
   if (count !== events) errors.push(`the log holds ${count} events, ${events} were appended`);
   await runner.start();
@@ -292,8 +296,9 @@ async function rebuildAll(db: BenchDatabase, projections: readonly Projection[],
     const deadline = Date.now() + 60 * 60_000;
     for (;;) {
       const { rows: [{ behind }] } = await db.pool.query<{ behind: number }>(
-        `SELECT $2::int - count(*) FILTER (WHERE global_position >= $1::bigint)::int AS behind FROM projection_checkpoints WHERE name = ANY($3::text[])`,
-        [head, names.length, names],
+        `SELECT $3::int - count(*) FILTER (WHERE (transaction_id, global_position) >= ($1::bigint, $2::bigint))::int AS behind
+         FROM projection_checkpoints WHERE name = ANY($4::text[])`,
+        [head.transaction_id, head.global_position, names.length, names],
       );
       if (behind === 0 || errors.length > 0) break;
       if (Date.now() > deadline) {
