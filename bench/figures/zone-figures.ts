@@ -18,6 +18,7 @@ import {
   ListCertifiedEnterprisesHandler,
   ListCertifiedEnterprisesQuery,
   monthlySeries,
+  type CountScope,
   type CountsRequest,
 } from '@app/enterprises';
 import { GetSubsidyMetrics, GetSubsidyMetricsHandler, SubsidyEventTypes, subsidyFigures, type PaymentSums, type SubsidyScope } from '@app/subsidies';
@@ -85,11 +86,24 @@ export class ZoneTruth {
     };
   }
 
-  /** The subsidy figures by month: the SQL's sums formed here from the events, then the same pure fold. */
-  subsidyFigures() {
+  /** 走访家次 and distinct enterprises of the months from … to (inclusive, 'YYYY-MM'): a summary's month or year to date. */
+  visitsIn(from: string, to: string) {
+    const enterprises = new Set<string>();
+    let visits = 0;
+    for (const [m, figures] of this.visits) {
+      if (m < from || m > to) continue;
+      visits += figures.visits;
+      figures.enterprises.forEach((u) => enterprises.add(u));
+    }
+    return { visits, enterprises: enterprises.size };
+  }
+
+  /** The subsidy figures by month (of the months from … to when given): the SQL's sums formed here from the events, then the same pure fold. */
+  subsidyFigures(from = '0000-00', to = '9999-99') {
     const sums = (key: (p: ZoneTruth['payments'][number]) => string): PaymentSums[] => {
       const lines = new Map<string, { group: string; kind: 'disbursement' | 'recovery'; fen: bigint; count: number; usccs: Set<string> }>();
       for (const p of this.payments) {
+        if (p.month < from || p.month > to) continue;
         const id = `${key(p)}|${p.kind}`;
         const line = lines.get(id) ?? { group: key(p), kind: p.kind, fen: 0n, count: 0, usccs: new Set<string>() };
         line.fen += BigInt(p.fen);
@@ -105,8 +119,8 @@ export class ZoneTruth {
     return { total: subsidyFigures(sums(() => 'all'))[0], groups: subsidyFigures(sums((p) => p.month)) };
   }
 
-  certificationCounts() {
-    return certificationCounts([...this.windows.values()], CERTIFICATION_SCOPE);
+  certificationCounts(scope: CountScope = CERTIFICATION_SCOPE) {
+    return certificationCounts([...this.windows.values()], scope);
   }
 
   certificationSeries() {
