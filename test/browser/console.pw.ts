@@ -372,6 +372,16 @@ test('a certification count on the dashboard opens the firms behind it, with the
   await screenshot(page, 'manager-dashboard-certified-firms');
 });
 
+test('the enterprise profile’s timeline names each event in the bureau’s words, latest last, with how many there are', async ({ page }) => {
+  await login(page, 'wang.fang');
+  await page.goto(`/enterprises/${uscc}`);
+  await page.getByRole('tab', { name: /变更与时间线（\d+）/ }).click();
+  const items = page.locator('.el-timeline-item');
+  await expect(items.filter({ hasText: '企业入库' })).toHaveCount(1);
+  await expect(page.locator('.el-timeline-item', { hasText: /(Enterprise|Visit|Problem|Certification|Subsidy)[A-Z][a-z]+/ })).toHaveCount(0);
+  await screenshot(page, 'enterprise-timeline');
+});
+
 test('an admin sees every read model healthy, by its name in the bureau\'s words, with how far it has got', async ({ page }) => {
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '读模型状态' }).click();

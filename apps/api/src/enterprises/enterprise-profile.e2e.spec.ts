@@ -54,10 +54,11 @@ describe.each(testDatabaseKinds())('enterprise profile on %s', (kind) => {
     expect(profile.body.problems.items).toEqual([expect.objectContaining({ title: '用工紧张', status: 'registered' })]);
     expect(profile.body.subsidies.items).toHaveLength(1);
     // The timeline, in business-date order: every context's events about this enterprise.
-    const types = profile.body.timeline.map((e: { type: string }) => e.type);
+    const types = profile.body.timeline.items.map((e: { type: string }) => e.type);
+    expect(profile.body.timeline.total).toBe(types.length);
     expect(types).toEqual(expect.arrayContaining(['EnterpriseRegistered', 'VisitLogged', 'ProblemRegistered', 'CertificationGranted']));
     expect(types.some((t: string) => t.startsWith('Subsidy'))).toBe(true);
-    const dates = profile.body.timeline.map((e: { on: string }) => e.on);
+    const dates = profile.body.timeline.items.map((e: { on: string }) => e.on);
     expect(dates).toEqual([...dates].sort());
   });
 

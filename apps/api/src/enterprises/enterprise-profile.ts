@@ -29,7 +29,7 @@ export class EnterpriseProfile {
       this.queries.execute(new ListVisits({ enterpriseUscc: uscc, includeVoided: true, limit: PROFILE_LIST_LIMIT, offset: 0 })),
       this.problemReader.list({ enterpriseUscc: uscc, today, limit: PROFILE_LIST_LIMIT, offset: 0 }),
       this.queries.execute(new ListSubsidyCases({ enterpriseUscc: uscc, limit: PROFILE_LIST_LIMIT, offset: 0 })),
-      this.queries.execute(new GetEnterpriseTimelineQuery(uscc)),
+      this.queries.execute(new GetEnterpriseTimelineQuery(uscc, PROFILE_LIST_LIMIT)),
     ]);
     return { ...enterprise, asOf: today, certifications, visits, problems, subsidies, timeline };
   }

@@ -67,9 +67,10 @@ describe.each(testDatabaseKinds())('enterprise registry over HTTP on %s', (kind)
       visits: { items: [], total: 0 },
       problems: { items: [], total: 0 },
       subsidies: { items: [], total: 0 },
-      timeline: [
-        expect.objectContaining({ type: 'EnterpriseRegistered', position: res.body.position, actorId: caseworker.id, on: expect.any(String) }),
-      ],
+      timeline: {
+        items: [expect.objectContaining({ type: 'EnterpriseRegistered', position: res.body.position, actorId: caseworker.id, on: expect.any(String), data: expect.objectContaining({ uscc }) })],
+        total: 1,
+      },
     });
   });
 

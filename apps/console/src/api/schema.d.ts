@@ -2125,6 +2125,14 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        EnterpriseTimelinePageDto: {
+            items: components["schemas"]["EnterpriseTimelineEntryDto"][];
+            /**
+             * @description Every event about the enterprise
+             * @example 37
+             */
+            total: number;
+        };
         EnterpriseProfileDto: {
             /**
              * @description 统一社会信用代码
@@ -2175,8 +2183,8 @@ export interface components {
             problems: components["schemas"]["ProblemPageDto"];
             /** @description Its subsidy cases, newest first (at most 100) */
             subsidies: components["schemas"]["SubsidyCasePageDto"];
-            /** @description In business-date order (log order within a day) */
-            timeline: components["schemas"]["EnterpriseTimelineEntryDto"][];
+            /** @description Its latest events (at most 100; total counts all), in business-date order (log order within a day) */
+            timeline: components["schemas"]["EnterpriseTimelinePageDto"];
         };
         EnterpriseDto: {
             /**

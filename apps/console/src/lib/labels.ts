@@ -51,5 +51,25 @@ export const PROBLEM_EVENTS: Record<string, string> = {
   ProblemWithdrawn: '撤回',
 };
 
+/** Every event an enterprise's timeline can show: its own, its visits', problems', certifications' and subsidies'. */
+export const ENTERPRISE_EVENTS: Record<string, string> = {
+  EnterpriseRegistered: '企业入库',
+  EnterpriseRenamed: '企业更名',
+  EnterpriseRelocated: '企业迁址',
+  VisitLogged: '走访',
+  VisitVoided: '走访作废',
+  ...Object.fromEntries(Object.entries(PROBLEM_EVENTS).map(([type, name]) => [type, `诉求${name}`])),
+  CertificationGranted: '获得认定',
+  CertificationRenewed: '认定复核通过',
+  CertificationRevoked: '认定撤销',
+  SubsidyApplied: '申报惠企资金',
+  SubsidyMatched: '惠企资金免申即享匹配',
+  SubsidyApproved: '惠企资金审核通过',
+  SubsidyRejected: '惠企资金审核不通过',
+  SubsidyAnnounced: '惠企资金公示',
+  SubsidyDisbursed: '惠企资金拨付',
+  SubsidyRecovered: '惠企资金追回',
+};
+
 export const label = (table: Record<string, string>, code: string | null | undefined): string =>
   code == null ? '—' : (table[code] ?? code);

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { EnterpriseChange, EnterpriseCommandResult, EnterprisePage, EnterpriseView, TimelineEntry } from '@app/enterprises';
+import type { EnterpriseChange, EnterpriseCommandResult, EnterprisePage, EnterpriseView, TimelineEntry, TimelinePage } from '@app/enterprises';
 import { EnterpriseCertificationDto } from '../../certifications/dto/certifications.response.dto';
 import { SubsidyCasePageDto } from '../../subsidies/dto/subsidies.response.dto';
 import { ProblemPageDto, VisitPageDto } from '../../support/dto/support.response.dto';
@@ -122,9 +122,17 @@ export class EnterpriseTimelineEntryDto implements TimelineEntry {
   data: Record<string, unknown>;
 }
 
+export class EnterpriseTimelinePageDto implements TimelinePage {
+  @ApiProperty({ type: [EnterpriseTimelineEntryDto] })
+  items: EnterpriseTimelineEntryDto[];
+
+  @ApiProperty({ example: 37, description: 'Every event about the enterprise' })
+  total: number;
+}
+
 /**
  * The enterprise profile: the registry entry, its certifications with their status today, its visits,
- * problems and subsidy cases (the first 100 of each, with the totals), and one timeline of every event.
+ * problems and subsidy cases (the first 100 of each, with the totals), and one timeline of its latest events.
  */
 export class EnterpriseProfileDto extends EnterpriseDto {
   @ApiProperty({ format: 'date', example: '2024-06-30', description: 'Today (Asia/Shanghai): the day the certification statuses are for' })
@@ -142,6 +150,6 @@ export class EnterpriseProfileDto extends EnterpriseDto {
   @ApiProperty({ type: () => SubsidyCasePageDto, description: 'Its subsidy cases, newest first (at most 100)' })
   subsidies: SubsidyCasePageDto;
 
-  @ApiProperty({ type: [EnterpriseTimelineEntryDto], description: 'In business-date order (log order within a day)' })
-  timeline: EnterpriseTimelineEntryDto[];
+  @ApiProperty({ type: () => EnterpriseTimelinePageDto, description: 'Its latest events (at most 100; total counts all), in business-date order (log order within a day)' })
+  timeline: EnterpriseTimelinePageDto;
 }

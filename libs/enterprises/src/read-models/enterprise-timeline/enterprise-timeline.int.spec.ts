@@ -1,10 +1,13 @@
-import { LOG_START, applyBatch, rebuildProjection } from '@app/event-store';
+import type { DataSource } from 'typeorm';
+import { LOG_START, UpcasterRegistry, applyBatch, rebuildProjection } from '@app/event-store';
 import { projectionSpec, storedEvent } from '@app/event-store/testing';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../../test/support/test-database';
 import { EnterpriseTimelineProjection } from './enterprise-timeline.projection';
+import { GetEnterpriseTimelineHandler, GetEnterpriseTimelineQuery } from './get-enterprise-timeline.query';
 
 const USCC = '91350100M000100Y43';
 const OTHER = '91110108551385082Q';
+const THIRD = '91330106MA2H0T0X1C';
 
 describe.each(testDatabaseKinds())('enterprise timeline on %s', (kind) => {
   let db: TestDatabase;
@@ -57,5 +60,25 @@ describe.each(testDatabaseKinds())('enterprise timeline on %s', (kind) => {
     await rebuildProjection(db.sql, projection, { batchSize: 2 });
     expect(await rows()).toEqual(live);
     expect(live.map((r) => r.type)).toEqual(['EnterpriseRegistered', 'ProblemRegistered', 'ProblemClosed']);
+  });
+
+  it('answers the latest events, oldest first, with the total; each event’s data read from the log and upcast', async () => {
+    const store = db.store(); // the log is not reset between tests: an enterprise of its own
+    for (const [n, day] of ['2024-03-05', '2024-01-10', '2024-02-20', '2024-04-01', '2024-02-20'].entries()) {
+      await store.append(`visit-t${n}`, [{ type: 'VisitLogged', schemaVersion: 1, data: { enterpriseUscc: THIRD, note: `n${n}` }, businessTime: `${day}T02:00:00.000Z` }]);
+    }
+    await store.append('visit-other', [{ type: 'VisitLogged', data: { enterpriseUscc: OTHER } }]);
+    const { events } = await store.readAll({ limit: 100 });
+    await applyBatch(db.sql, projection, { readAfter: LOG_START, events });
+    // Version 1 visits had `note`; today's shape calls it `summary`: the timeline shows today's shape.
+    const upcasters = new UpcasterRegistry([{ type: 'VisitLogged', fromVersion: 1, upcast: ({ note, ...rest }) => ({ ...rest, summary: note }) }]);
+    const handler = new GetEnterpriseTimelineHandler(db.dataSource as DataSource, upcasters);
+
+    const page = await handler.execute(new GetEnterpriseTimelineQuery(THIRD, 3));
+    expect(page.total).toBe(5);
+    // The three latest by business date (2024-04-01, 03-05 and the later-logged of the two 02-20s), oldest first.
+    expect(page.items.map((i) => [i.on, i.data.summary])).toEqual([['2024-02-20', 'n4'], ['2024-03-05', 'n0'], ['2024-04-01', 'n3']]);
+    expect(page.items.every((i) => i.streamId.startsWith('visit-t') && !('note' in i.data))).toBe(true);
+    expect(await handler.execute(new GetEnterpriseTimelineQuery('91110000000000000X', 3))).toEqual({ items: [], total: 0 });
   });
 });

@@ -28,7 +28,8 @@ export function usccOf(event: StoredEvent, knownStreams: ReadonlyMap<string, str
 @ReadModelProjection()
 export class EnterpriseTimelineProjection implements Projection {
   readonly name = 'enterprise-timeline';
-  readonly version = 1;
+  /** 2: the rows no longer copy each event's data (the query reads it from the log). */
+  readonly version = 2;
   readonly handles = 'all' as const;
   readonly tables = ['enterprise_timeline'];
 
@@ -56,14 +57,13 @@ export class EnterpriseTimelineProjection implements Projection {
         on_date: eventDate(e),
         recorded_at: e.recordedAt.toISOString(),
         actor_id: (e.metadata.actorId as string | undefined) ?? null,
-        data: e.data,
       });
     }
     if (rows.length === 0) return;
     await sql.query(
-      `INSERT INTO ${target} (global_position, uscc, stream_id, type, on_date, recorded_at, actor_id, data)
+      `INSERT INTO ${target} (global_position, uscc, stream_id, type, on_date, recorded_at, actor_id)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(global_position bigint, uscc text, stream_id text, type text,
-         on_date date, recorded_at timestamptz, actor_id text, data jsonb)
+         on_date date, recorded_at timestamptz, actor_id text)
        ON CONFLICT (global_position) DO NOTHING`,
       [JSON.stringify(rows)],
     );

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One line of an enterprise's profile timeline: any event about it, from any context. */
+/**
+ * One line of an enterprise's profile timeline: any event about it, from any context. The event's data is not
+ * copied here: the query reads it from es_events by position (a page at a time), upcast.
+ */
 @Entity({ name: 'enterprise_timeline' })
 @Index('IX_enterprise_timeline_uscc', ['uscc', 'onDate'])
 @Index('IX_enterprise_timeline_stream', ['streamId'])
@@ -26,7 +29,4 @@ export class EnterpriseTimelineRow {
 
   @Column({ name: 'actor_id', type: 'text', nullable: true })
   actorId: string | null;
-
-  @Column({ type: 'jsonb' })
-  data: Record<string, unknown>;
 }

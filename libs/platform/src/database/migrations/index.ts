@@ -18,6 +18,7 @@ import { ProjectionFailures1764300002200 } from './1764300002200-projection-fail
 import { UnitDigests1764300002600 } from './1764300002600-unit-digests';
 import { StreamSnapshots1764300002700 } from './1764300002700-stream-snapshots';
 import { ProblemSnapshots1764300002800 } from './1764300002800-problem-snapshots';
+import { TimelineWithoutData1764300002900 } from './1764300002900-timeline-without-data';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   UnitDigests1764300002600,
   StreamSnapshots1764300002700,
   ProblemSnapshots1764300002800,
+  TimelineWithoutData1764300002900,
 ];
