@@ -153,11 +153,11 @@ export class PostgresEventStore implements EventStore {
    */
   async appendAtomically(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) throw new InvalidAppendError('at least one stream is required', 'appends');
+    const seen = new Set<string>();
     appends.forEach((a, i) => {
       validateAppend(a.streamId, a.events, a.options ?? {});
-      if (appends.findIndex((b) => b.streamId === a.streamId) !== i) {
-        throw new InvalidAppendError(`stream ${a.streamId} is given twice`, `appends[${i}].streamId`);
-      }
+      if (seen.has(a.streamId)) throw new InvalidAppendError(`stream ${a.streamId} is given twice`, `appends[${i}].streamId`);
+      seen.add(a.streamId);
     });
     if (appends.length === 1) return [await this.append(appends[0].streamId, appends[0].events, appends[0].options)];
     await this.checkClockOnce();
