@@ -372,6 +372,17 @@ test('a certification count on the dashboard opens the firms behind it, with the
   await screenshot(page, 'manager-dashboard-certified-firms');
 });
 
+test('a dashboard opened on a longer period than the certification series allows draws the latest 60 months and says so', async ({ page }) => {
+  await login(page, 'wang.fang');
+  // Everything since 2019 is more than the 60 months GET /certifications/counts/series answers: the chart starts later.
+  await page.goto('/dashboard?from=2019-01-01');
+  const section = page.getByRole('region', { name: '企业认定' });
+  await expect(section.getByText(/认定趋势只画最近 60 个月（自 \d{4}年\d{1,2}月1日 起）/)).toBeVisible();
+  await expect(section.locator('.chart canvas')).toBeVisible();
+  await expect(page.locator('.el-alert--error')).toHaveCount(0);
+  await screenshot(page, 'manager-dashboard-series-clamped');
+});
+
 test('the enterprise profile’s timeline names each event in the bureau’s words, latest last, with how many there are', async ({ page }) => {
   await login(page, 'wang.fang');
   await page.goto(`/enterprises/${uscc}`);

@@ -20,6 +20,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Charts honour it (lib/charts.ts chartMotion): screenshots show them fully drawn, not mid-animation.
+    reducedMotion: 'reduce',
     acceptDownloads: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
