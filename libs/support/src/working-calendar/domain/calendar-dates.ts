@@ -13,8 +13,10 @@ export function epochDay(date: string): number | null {
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(year, month - 1, day);
-  // Date.UTC rolls 2024-02-30 over into March and maps years 0–99 to 19xx: the round trip catches both.
-  return fromEpochDay(ms / MS_PER_DAY) === date ? ms / MS_PER_DAY : null;
+  // Date.UTC rolls 2024-02-30 over into March and maps years 0–99 to 19xx: reading the parts back catches both
+  // (without formatting a string: a figure asks this for every pair of dates it counts).
+  const back = new Date(ms);
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms / MS_PER_DAY : null;
 }
 
 export function fromEpochDay(day: number): string {
@@ -23,6 +25,11 @@ export function fromEpochDay(day: number): string {
 
 export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && epochDay(value) !== null;
+}
+
+/** The year a day (days since 1970-01-01) falls in. */
+export function yearOfEpochDay(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 
 /** The year of a date already known to be valid. */

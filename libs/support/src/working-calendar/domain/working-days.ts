@@ -1,4 +1,4 @@
-import { epochDay, fromEpochDay, isWeekend, yearOf } from './calendar-dates';
+import { epochDay, fromEpochDay, isWeekend, yearOf, yearOfEpochDay } from './calendar-dates';
 import { CalendarYearNotLoaded, InvalidCalendarDate } from './calendar.errors';
 
 /** What the calculator needs of one year: its holiday dates and its make-up working dates. */
@@ -84,7 +84,7 @@ export class WorkingDayCalendar {
     if (b < a) return -this.workingDaysBetween(to, from);
     if (b === a) return 0;
     // The days examined are a+1..b: the first year among them that is not loaded is the one a walk would reach.
-    for (let year = yearOf(fromEpochDay(a + 1)); year <= yearOf(to); year++) {
+    for (let year = yearOfEpochDay(a + 1); year <= yearOf(to); year++) {
       if (!this.yearSet.has(year)) throw new CalendarYearNotLoaded(year, this.years);
     }
     return this.workingBefore[b + 1 - this.firstDay] - this.workingBefore[a + 1 - this.firstDay];
