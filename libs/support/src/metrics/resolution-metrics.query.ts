@@ -56,8 +56,9 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
     const rows: FigureRow[] = await this.db.query(
       `WITH ${SNAPSHOTS_CTE},
        keyed AS (SELECT *, ${groupKeySql(groupBy)} AS grp,
-           CASE WHEN concluded THEN coalesce(assigned_on::text, registered_on) END AS started_on FROM counted)
-       SELECT 'figures' AS kind, GROUPING(grp) = 1 AS is_total, grp, NULL AS started_on, NULL AS concluded_on, 0 AS n,
+           CASE WHEN concluded THEN coalesce(assigned_on::text, registered_on) END AS started_on FROM counted),
+       durations AS (SELECT grp, started_on, concluded_on::text AS concluded_on, count(*)::int AS n FROM keyed WHERE concluded GROUP BY 1, 2, 3)
+       SELECT 'figures' AS kind, GROUPING(grp) = 1 AS is_total, grp, NULL::json AS pairs,
          count(*)::int AS collected,
          count(*) FILTER (WHERE ${P.concluded})::int AS concluded,
          count(*) FILTER (WHERE ${P.solved})::int AS solved,
@@ -68,8 +69,10 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
          count(*) FILTER (WHERE ${P.overdue})::int AS overdue
        FROM keyed GROUP BY GROUPING SETS ((), (grp))
        UNION ALL
-       SELECT 'durations', false, grp, started_on, concluded_on::text, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0
-       FROM keyed WHERE concluded GROUP BY grp, started_on, concluded_on`,
+       -- A group's pairs as one JSON array: tens of thousands of them at a province's scale, parsed at once instead
+       -- of as as many result rows.
+       SELECT 'durations', false, grp, json_agg(json_build_array(started_on, concluded_on, n)), 0, 0, 0, 0, 0, 0, 0, 0
+       FROM durations GROUP BY grp`,
       [...scopeParameters(scope)],
     );
     const figureRows = rows.filter((r) => r.kind === 'figures');
@@ -97,9 +100,8 @@ interface FigureRow {
   kind: 'figures' | 'durations';
   is_total: boolean;
   grp: string | null;
-  started_on: string | null;
-  concluded_on: string | null;
-  n: number;
+  /** A durations row's distinct (start, conclusion, how many) of its group. */
+  pairs: [startedOn: string, concludedOn: string | null, n: number][] | null;
   collected: number;
   concluded: number;
   solved: number;
@@ -121,9 +123,11 @@ function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from:
   const byGroup = new Map<string | typeof TOTAL, [number | null, number][]>();
   for (const r of rows) {
     if (r.kind !== 'durations') continue;
-    const pair: [number | null, number] = [r.concluded_on === null ? null : workingDaysBetween(r.started_on!, r.concluded_on), r.n];
-    appendTo(byGroup, r.grp!, pair);
-    appendTo(byGroup, TOTAL, pair);
+    for (const [startedOn, concludedOn, n] of r.pairs!) {
+      const pair: [number | null, number] = [concludedOn === null ? null : workingDaysBetween(startedOn, concludedOn), n];
+      appendTo(byGroup, r.grp!, pair);
+      appendTo(byGroup, TOTAL, pair);
+    }
   }
   return byGroup;
 }
