@@ -39,32 +39,30 @@ const SNAPSHOT_COLUMNS = [
 /**
  * The cohort's problems as they stood, folded where their rows are instead of shipped to the API process.
  *
- * A problem whose every fact is dated by the report date and recorded by knownAt — at 10⁵ problems, nearly all of
- * them on today's dashboard — stood as it stands now: its row of problem_snapshots (the same fold over all its
- * facts, kept in the transaction that adds them) is read as it is. Only the others are folded here from the facts
- * the question sees. An empty problem_snapshots (a fresh migration) therefore costs speed, never a wrong figure.
+ * The cohort is read from problem_snapshots alone: every registered problem has a row (the problem-facts projection
+ * writes it in the transaction that adds the registration), and the row carries the registration's business date
+ * and recorded-at, which never change. A problem whose every fact is dated by the report date and recorded by
+ * knownAt — at 10⁵ problems, nearly all of them on today's dashboard — stood as it stands now: its row is read as it
+ * is. Only the others are folded here from the facts the question sees.
  *
  * Parameters: $1 from, $2 to (registration dates of the cohort), $3 asOf (business date), $4 knownAt (instant;
  * 'infinity' for everything recorded), $5 lead unit or null. The CTE `counted` has one row per counted problem.
  */
+const IN_COHORT = `s.registration_on_date BETWEEN $1::date AND $2::date AND s.registration_on_date <= $3::date
+      AND s.registration_recorded_at <= $4::timestamptz`;
+const AS_IT_STANDS = `s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz`;
+
 export const SNAPSHOTS_CTE = `
-  cohort AS (
-    SELECT r.problem_id FROM problem_facts r
-    WHERE r.type = '${T.Registered}' AND r.on_date BETWEEN $1::date AND $2::date
-      AND r.on_date <= $3::date AND r.recorded_at <= $4::timestamptz
-  ),
   settled AS (
     SELECT s.problem_id, s.registered_on::text AS registered_on, ${SNAPSHOT_COLUMNS.slice(1).map((c) => `s.${c}`).join(', ')}
-    FROM problem_snapshots s JOIN cohort c ON c.problem_id = s.problem_id
-    WHERE s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz
+    FROM problem_snapshots s
+    WHERE ${IN_COHORT} AND ${AS_IT_STANDS}
   ),
   unsettled AS (
-    -- Against the table, not \`settled\`: each CTE is then read once, so PostgreSQL inlines it and a condition on the
-    -- snapshots (one group's records) reaches the rows of problem_snapshots instead of a materialized copy of all.
-    SELECT c.problem_id FROM cohort c
-    WHERE NOT EXISTS (
-      SELECT 1 FROM problem_snapshots s WHERE s.problem_id = c.problem_id AND s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz
-    )
+    -- Against the table, not a shared cohort CTE: each CTE is then read once, so PostgreSQL inlines it and a condition
+    -- on the snapshots (one group's records) reaches the rows of problem_snapshots instead of a materialized copy of all.
+    SELECT s.problem_id FROM problem_snapshots s
+    WHERE ${IN_COHORT} AND NOT (${AS_IT_STANDS})
   ),
   folded AS (
     SELECT f.problem_id, ${FOLDED_FIELDS}
@@ -88,17 +86,19 @@ export const SNAPSHOTS_CTE = `
  * transaction that adds the facts, so a row is never behind its problem's facts. Only registered problems have one.
  */
 export function refreshSnapshotsSql(factsTable: string, snapshotsTable: string): string {
-  const columns = ['problem_id', ...SNAPSHOT_COLUMNS, 'last_on_date', 'last_recorded_at'];
+  const columns = ['problem_id', ...SNAPSHOT_COLUMNS, 'registration_on_date', 'registration_recorded_at', 'last_on_date', 'last_recorded_at'];
   return `
     WITH folded AS (
       SELECT f.problem_id, ${FOLDED_FIELDS},
+        min(f.on_date) FILTER (WHERE f.type = '${T.Registered}') AS registration_on_date,
+        min(f.recorded_at) FILTER (WHERE f.type = '${T.Registered}') AS registration_recorded_at,
         max(f.on_date) AS last_on_date, max(f.recorded_at) AS last_recorded_at, bool_or(f.type = '${T.Registered}') AS registered
       FROM "${factsTable}" f WHERE f.problem_id = ANY($1::text[])
       GROUP BY f.problem_id
     )
     INSERT INTO "${snapshotsTable}" (${columns.join(', ')})
-    SELECT problem_id, registered_on::date, ${SNAPSHOT_COLUMNS.slice(1).join(', ')}, last_on_date, last_recorded_at
-    FROM (SELECT problem_id, ${SNAPSHOT_FIELDS}, last_on_date, last_recorded_at FROM folded WHERE registered) s
+    SELECT problem_id, registered_on::date, ${SNAPSHOT_COLUMNS.slice(1).join(', ')}, registration_on_date, registration_recorded_at, last_on_date, last_recorded_at
+    FROM (SELECT problem_id, ${SNAPSHOT_FIELDS}, registration_on_date, registration_recorded_at, last_on_date, last_recorded_at FROM folded WHERE registered) s
     ON CONFLICT (problem_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
 }
 

@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())('resolution figures in SQL agree with the pur
         fc.array(problem, { minLength: 1, maxLength: 8 }),
         fc.array(question, { minLength: 1, maxLength: 4 }),
         fc.boolean(),
-        async (generated, questions, keepSnapshots) => {
+        async (generated, questions, foldEverything) => {
         const recorded = new Map<ProblemFact, string>();
         const problems = generated.map((facts, p) =>
           facts.map((f, i) => {
@@ -140,10 +140,12 @@ describe.each(testDatabaseKinds())('resolution figures in SQL agree with the pur
                AS r(problem_id text, stream_position integer, type text, on_date date, recorded_at timestamptz, data jsonb)`,
             [JSON.stringify(rows)],
           );
-          // What the problem-facts projection keeps beside the facts (problems as they stand); a fresh migration
-          // leaves it empty, which must change no figure either.
+          // What the problem-facts projection keeps beside the facts: each registered problem as it stands, which a
+          // figure reads as it is when the question sees all its facts and folds from the facts otherwise. Half the
+          // runs mark every row as having a fact after any question, so that every problem takes the fold.
           await sql.query('DELETE FROM problem_snapshots');
-          if (keepSnapshots) await sql.query(refreshSnapshotsSql('problem_facts', 'problem_snapshots'), [problems.map((_, p) => `p${p}`)]);
+          await sql.query(refreshSnapshotsSql('problem_facts', 'problem_snapshots'), [problems.map((_, p) => `p${p}`)]);
+          if (foldEverything) await sql.query(`UPDATE problem_snapshots SET last_on_date = 'infinity'`);
         });
         for (const { scope: s, groupBy, groupIndex } of questions) {
           const snapshots = snapshotsOf(problems, recorded, s);

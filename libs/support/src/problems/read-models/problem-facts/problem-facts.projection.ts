@@ -14,7 +14,8 @@ import { refreshSnapshotsSql } from '../../../metrics/problem-snapshots.sql';
 export class ProblemFactsProjection implements Projection {
   readonly name = 'problem-facts';
   // 2: actor_id (the migration fills it in place from the log; the rebuild this version asks for gives the same).
-  // 3: problem_snapshots, which the migration creates empty and this version's rebuild fills.
+  // 3: problem_snapshots, which the migration creates empty and this version's rebuild fills. (Its cohort keys,
+  //    migration 1764300003000, are filled in place from problem_facts: the same as a rebuild, so no new version.)
   readonly version = 3;
   readonly handles = Object.values(ProblemEventTypes);
   readonly tables = ['problem_facts', 'problem_snapshots'];

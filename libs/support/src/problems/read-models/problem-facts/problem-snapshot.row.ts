@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Each registered problem as it stands after all its facts: the fold the metrics would run (problem-snapshots.sql.ts),
- * kept by the problem-facts projection in the transaction that adds the facts. A figure reads it as it is for every
- * problem whose facts all fall inside the question (dated by asOf, recorded by knownAt) and folds only the others.
- * Disposable like every read model: it is rebuilt with problem_facts, and an empty one only costs speed.
+ * kept by the problem-facts projection in the transaction that adds the facts. A figure chooses its cohort from these
+ * rows (by the registration's date and recorded-at), reads a row as it is when the problem's facts all fall inside
+ * the question (dated by asOf, recorded by knownAt) and folds only the others from problem_facts. Disposable like
+ * every read model: it is rebuilt with problem_facts, in the same transaction.
  */
 @Entity({ name: 'problem_snapshots' })
 export class ProblemSnapshotRow {
@@ -50,6 +51,15 @@ export class ProblemSnapshotRow {
 
   @Column({ name: 'follow_ups', type: 'integer' })
   followUps: number;
+
+  /** Its registration's business date: a figure's cohort is chosen by it (problem-snapshots.sql.ts). */
+  @Index('IX_problem_snapshots_cohort')
+  @Column({ name: 'registration_on_date', type: 'date' })
+  registrationOnDate: string;
+
+  /** When its registration was recorded: a figure known at an earlier instant does not count the problem. */
+  @Column({ name: 'registration_recorded_at', type: 'timestamptz' })
+  registrationRecordedAt: Date;
 
   /** The latest business date among its facts: a question as of an earlier day must fold instead. */
   @Column({ name: 'last_on_date', type: 'date' })
