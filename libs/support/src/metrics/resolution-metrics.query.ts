@@ -5,7 +5,6 @@ import { HandlingUnitDirectory } from '../handling-units/read-model/handling-uni
 import { FIGURE_PREDICATES as P, groupKeySql, SNAPSHOTS_CTE } from './problem-snapshots.sql';
 import { medianOfCounts, ratio } from './ratio';
 import type { ResolutionFigureName, ResolutionFigurePart, ResolutionFigures, ResolutionGroupBy } from './resolution-metrics';
-import { appendTo } from '@app/platform/collections/group-by';
 
 export interface ResolutionScope {
   /** 'period': the cohort registered between from and to; 'cumulative': registered since `from` up to asOf. */
@@ -115,26 +114,31 @@ interface FigureRow {
 const TOTAL = Symbol('total');
 
 /**
- * Working days to conclusion per group and in total, as (days, how many) pairs; null days: outside the loaded
- * calendar. The pairs come per group only: every counted problem is in exactly one group, so the total's pairs are
- * all the groups' together (half the rows a grouping set of its own would ship).
+ * Working days to conclusion per group and in total, as how many problems took each number of days; null days:
+ * outside the loaded calendar. The pairs of dates come per group only: every counted problem is in exactly one group,
+ * so the total's are all the groups' together (half the rows a grouping set of its own would ship). Counted by days
+ * as they are read: tens of thousands of pairs become a few dozen numbers of days before the median sorts them.
  */
 function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from: string, to: string) => number | null) {
-  const byGroup = new Map<string | typeof TOTAL, [number | null, number][]>();
+  const byGroup = new Map<string | typeof TOTAL, Map<number | null, number>>();
+  const add = (key: string | typeof TOTAL, days: number | null, n: number) => {
+    let counts = byGroup.get(key);
+    if (!counts) byGroup.set(key, (counts = new Map()));
+    counts.set(days, (counts.get(days) ?? 0) + n);
+  };
   for (const r of rows) {
     if (r.kind !== 'durations') continue;
     for (const [startedOn, concludedOn, n] of r.pairs!) {
-      const pair: [number | null, number] = [concludedOn === null ? null : workingDaysBetween(startedOn, concludedOn), n];
-      appendTo(byGroup, r.grp!, pair);
-      appendTo(byGroup, TOTAL, pair);
+      const days = concludedOn === null ? null : workingDaysBetween(startedOn, concludedOn);
+      add(r.grp!, days, n);
+      add(TOTAL, days, n);
     }
   }
   return byGroup;
 }
 
 /** The published figures of one group from its counts — the same ratios `figures` of resolution-metrics.ts forms. */
-function figuresOf(group: string, r: FigureRow, durations: [number | null, number][] = []): ResolutionFigures {
-  const known = durations.every(([days]) => days !== null);
+function figuresOf(group: string, r: FigureRow, durations: ReadonlyMap<number | null, number> = new Map()): ResolutionFigures {
   return {
     group,
     collected: r.collected,
@@ -144,7 +148,7 @@ function figuresOf(group: string, r: FigureRow, durations: [number | null, numbe
     strictSatisfactionRate: ratio(r.satisfied, r.follow_ups),
     onTimeRate: ratio(r.on_time, r.concluded),
     overdue: r.overdue,
-    medianWorkingDaysToResolve: known ? medianOfCounts(durations as [number, number][]) : null,
+    medianWorkingDaysToResolve: durations.has(null) ? null : medianOfCounts(durations as ReadonlyMap<number, number>),
   };
 }
 
