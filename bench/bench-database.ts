@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE_ENTITIES } from '@app/event-store';
-import { dataSourceOptions, migrate } from '@app/platform';
+import { dataSourceOptions, migrate, POSTGRES_SESSION_OPTIONS } from '@app/platform';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** 8 workers plus spares (the task asks for at least 9): a check query never waits behind a busy worker. */
@@ -54,7 +54,8 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     }
     // idleTimeoutMillis 0: connections live for the whole repetition, so no phase pays for reconnecting
     // and the backends measureCpu follows by pid stay the same.
-    pool = new Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 0, application_name: 'zhuqi-bench' });
+    // The apps' session settings (jit off) for the ceilings too: both sides of a ratio run under the same planner.
+    pool = new Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 0, application_name: 'zhuqi-bench', options: POSTGRES_SESSION_OPTIONS });
     // An idle connection that the server closes would otherwise crash the process with an unhandled 'error'.
     pool.on('error', (error) => process.stderr.write(`[bench] idle connection lost: ${error.message}\n`));
     // The baseline: the least a log table can be (no stream lock, no log-order index, no idempotency).
