@@ -36,6 +36,12 @@ const SNAPSHOT_COLUMNS = [
   'deadline_at_conclusion', 'satisfied', 'basically_satisfied', 'follow_ups',
 ] as const;
 
+/** A problem in the question's cohort: registered in the range, by the report date, as known at knownAt. */
+const IN_COHORT = `s.registration_on_date BETWEEN $1::date AND $2::date AND s.registration_on_date <= $3::date
+      AND s.registration_recorded_at <= $4::timestamptz`;
+/** Every fact of the problem dated by the report date and recorded by knownAt: its row is the answer. */
+const AS_IT_STANDS = `s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz`;
+
 /**
  * The cohort's problems as they stood, folded where their rows are instead of shipped to the API process.
  *
@@ -48,10 +54,6 @@ const SNAPSHOT_COLUMNS = [
  * Parameters: $1 from, $2 to (registration dates of the cohort), $3 asOf (business date), $4 knownAt (instant;
  * 'infinity' for everything recorded), $5 lead unit or null. The CTE `counted` has one row per counted problem.
  */
-const IN_COHORT = `s.registration_on_date BETWEEN $1::date AND $2::date AND s.registration_on_date <= $3::date
-      AND s.registration_recorded_at <= $4::timestamptz`;
-const AS_IT_STANDS = `s.last_on_date <= $3::date AND s.last_recorded_at <= $4::timestamptz`;
-
 export const SNAPSHOTS_CTE = `
   settled AS (
     SELECT s.problem_id, s.registered_on::text AS registered_on, ${SNAPSHOT_COLUMNS.slice(1).map((c) => `s.${c}`).join(', ')}

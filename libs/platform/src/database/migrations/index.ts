@@ -20,6 +20,7 @@ import { StreamSnapshots1764300002700 } from './1764300002700-stream-snapshots';
 import { ProblemSnapshots1764300002800 } from './1764300002800-problem-snapshots';
 import { TimelineWithoutData1764300002900 } from './1764300002900-timeline-without-data';
 import { ProblemSnapshotCohortKeys1764300003000 } from './1764300003000-problem-snapshot-cohort-keys';
+import { VisitsMonthIndex1764300003100 } from './1764300003100-visits-month-index';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   ProblemSnapshots1764300002800,
   TimelineWithoutData1764300002900,
   ProblemSnapshotCohortKeys1764300003000,
+  VisitsMonthIndex1764300003100,
 ];
