@@ -21,6 +21,7 @@ import { ProblemSnapshots1764300002800 } from './1764300002800-problem-snapshots
 import { TimelineWithoutData1764300002900 } from './1764300002900-timeline-without-data';
 import { ProblemSnapshotCohortKeys1764300003000 } from './1764300003000-problem-snapshot-cohort-keys';
 import { VisitsMonthIndex1764300003100 } from './1764300003100-visits-month-index';
+import { ProblemsListOrderIndex1764300003200 } from './1764300003200-problems-list-order-index';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   TimelineWithoutData1764300002900,
   ProblemSnapshotCohortKeys1764300003000,
   VisitsMonthIndex1764300003100,
+  ProblemsListOrderIndex1764300003200,
 ];

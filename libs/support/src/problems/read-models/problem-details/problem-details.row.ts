@@ -23,7 +23,8 @@ export interface ProblemHistoryEntry {
 @Index('IX_problems_status', ['status'])
 @Index('IX_problems_lead_unit', ['leadUnitId'])
 @Index('IX_problems_enterprise', ['enterpriseUscc'])
-@Index('IX_problems_registered_on', ['registeredOn'])
+// (registered_on DESC, problem_id): the list's order, which TypeORM cannot declare (migration 1764300003200).
+@Index('IX_problems_list_order', { synchronize: false })
 @Index('IX_problems_registered_by', ['registeredBy', 'registeredOn'])
 export class ProblemDetailsRow {
   @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problems' })
