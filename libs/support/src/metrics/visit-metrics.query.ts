@@ -64,7 +64,7 @@ const IN_MONTHS = `${VISIT_MONTH} BETWEEN date_trunc('month', $1::date::timestam
  * By month: the (month, enterprise) index read in its order, so each month's visits and distinct enterprises come from
  * two streaming aggregates (per month and enterprise, then per month) with no hash of every (month, enterprise) pair —
  * 460k of them at 10⁵ problems — and no sort; the total's distinct enterprises are a second, small aggregate
- * (docs/benchmarks.md: 760 → ~160 ms at 10⁵).
+ * (docs/benchmarks.md: 760 → 228 ms at 10⁵).
  */
 function visitsByMonthSql(): string {
   return `SELECT * FROM (
