@@ -69,7 +69,7 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
        FROM keyed GROUP BY GROUPING SETS ((), (grp))
        UNION ALL
        -- A group's pairs as one JSON array: tens of thousands of them at a province's scale, parsed at once instead
-       -- of as as many result rows.
+       -- of as many result rows.
        SELECT 'durations', false, grp, json_agg(json_build_array(started_on, concluded_on, n)), 0, 0, 0, 0, 0, 0, 0, 0
        FROM durations GROUP BY grp`,
       [...scopeParameters(scope)],
