@@ -35,7 +35,7 @@ import { createBenchDatabase, machineInfo, withDatabase, type BenchDatabase } fr
 import { allReadModels } from './figures/read-models';
 import { createZoneCeilingTables, seedZone, zoneFigures, ZoneTruth } from './figures/zone-figures';
 import { monthlySummaryBench } from './figures/monthly-summary';
-import { END, problemLifecycle, START, UNITS, workingDaysBetween, type ProblemStream } from './figures/problem-lifecycles';
+import { CALENDAR, END, problemLifecycle, START, UNITS, workingDaysBetween, type ProblemStream } from './figures/problem-lifecycles';
 import { concurrently, log, percentile, round, timed } from './stats';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -216,7 +216,7 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
       const scope = SCOPES[name];
       const figure = `resolution_${name}_by_unit`;
       log(`  ${figure}`);
-      const api = await timeRuns(() => metrics.execute(new GetResolutionMetrics(scope, 'unit', workingDaysBetween)));
+      const api = await timeRuns(() => metrics.execute(new GetResolutionMetrics(scope, 'unit', CALENDAR.dayCounts())));
       const ceiling = await timeRuns(() => db.pool.query(CEILING_FIGURES, [name]));
       const definition = {
         total: resolutionFigures(seeded.snapshots[name], scope.asOf, 'none', workingDaysBetween)[0],

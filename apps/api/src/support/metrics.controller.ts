@@ -36,16 +36,9 @@ export class SupportMetricsController {
   @ApiErrors({ forbidden: UNIT_HANDLER_SCOPE })
   async resolution(@Query() q: ResolutionMetricsQueryDto, @CurrentUser() user: AuthUser): Promise<ResolutionMetricsDto> {
     const scope = resolutionScope(q, user);
-    const calculator = await this.calendar.snapshot();
-    const between = (from: string, to: string) => {
-      try {
-        return calculator.workingDaysBetween(from, to);
-      } catch {
-        return null; // a year outside the loaded calendar: no median rather than a wrong one
-      }
-    };
+    const workingDays = (await this.calendar.snapshot()).dayCounts();
     return this.queries.execute(
-      new GetResolutionMetrics(scope, q.groupBy, between),
+      new GetResolutionMetrics(scope, q.groupBy, workingDays),
     );
   }
 

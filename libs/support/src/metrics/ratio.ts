@@ -26,7 +26,7 @@ export function median(values: readonly number[]): number | null {
 
 /**
  * The median of a multiset given as (value, how many times) pairs: what `median` gives on the expanded list,
- * without expanding it (a province's 10⁵ durations arrive as a few thousand distinct ones).
+ * without expanding it (a province's 10⁵ durations arrive as how many problems took each number of working days).
  */
 export function medianOfCounts(counts: Iterable<readonly [value: number, count: number]>): number | null {
   const sorted = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);

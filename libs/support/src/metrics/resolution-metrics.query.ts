@@ -2,8 +2,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HandlingUnitDirectory } from '../handling-units/read-model/handling-units.query';
+import type { WorkingDayCounts } from '../working-calendar/domain/working-days';
 import { FIGURE_PREDICATES as P, groupKeySql, SNAPSHOTS_CTE } from './problem-snapshots.sql';
 import { medianOfCounts, ratio } from './ratio';
+import { workingDaysSql, workingDayValues } from './working-days.sql';
 import type { ResolutionFigureName, ResolutionFigurePart, ResolutionFigures, ResolutionGroupBy } from './resolution-metrics';
 
 export interface ResolutionScope {
@@ -23,7 +25,8 @@ export class GetResolutionMetrics {
   constructor(
     readonly scope: ResolutionScope,
     readonly groupBy: ResolutionGroupBy,
-    readonly workingDaysBetween: (from: string, to: string) => number | null,
+    /** The working-day calendar's counts (WorkingDayCalendar.dayCounts), for the median working days to conclusion. */
+    readonly workingDays: WorkingDayCounts,
   ) {}
 }
 
@@ -47,17 +50,17 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
   ) {}
 
   /**
-   * One statement: the cohort folded and counted in SQL (problem-snapshots.sql.ts), the total and every group from
-   * the same materialized rows. Only the counts and each group's distinct (start, conclusion) date pairs come back — working
-   * days need the calendar, which lives here — so the response costs the groups, not the problems.
+   * One statement: the cohort folded and counted in SQL (problem-snapshots.sql.ts), the total and every group in
+   * one pass over its rows. Each concluded problem's working days to conclusion are counted there too, from the
+   * calendar's own prefix counts (working-days.sql.ts), so only how many problems took each number of days comes
+   * back — a few dozen rows per group — and the median is formed here (medianOfCounts).
    */
-  async execute({ scope, groupBy, workingDaysBetween }: GetResolutionMetrics): Promise<ResolutionMetrics> {
+  async execute({ scope, groupBy, workingDays }: GetResolutionMetrics): Promise<ResolutionMetrics> {
+    const days = workingDaysSql('coalesce(assigned_on, registered_on::date)', 'concluded_on', { firstDay: 6, workingBefore: 7, notLoadedBefore: 8 });
     const rows: FigureRow[] = await this.db.query(
       `WITH ${SNAPSHOTS_CTE},
-       keyed AS (SELECT *, ${groupKeySql(groupBy)} AS grp,
-           CASE WHEN concluded THEN coalesce(assigned_on::text, registered_on) END AS started_on FROM counted),
-       durations AS (SELECT grp, started_on, concluded_on::text AS concluded_on, count(*)::int AS n FROM keyed WHERE concluded GROUP BY 1, 2, 3)
-       SELECT 'figures' AS kind, GROUPING(grp) = 1 AS is_total, grp, NULL::json AS pairs,
+       keyed AS (SELECT *, ${groupKeySql(groupBy)} AS grp, CASE WHEN concluded THEN ${days} END AS days FROM counted)
+       SELECT GROUPING(grp) = 1 AS is_total, GROUPING(concluded) = 0 AS is_days, grp, concluded AS of_concluded, days,
          count(*)::int AS collected,
          count(*) FILTER (WHERE ${P.concluded})::int AS concluded,
          count(*) FILTER (WHERE ${P.solved})::int AS solved,
@@ -66,16 +69,12 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
          coalesce(sum(follow_ups), 0)::int AS follow_ups,
          count(*) FILTER (WHERE ${P.onTime})::int AS on_time,
          count(*) FILTER (WHERE ${P.overdue})::int AS overdue
-       FROM keyed GROUP BY GROUPING SETS ((), (grp))
-       UNION ALL
-       -- A group's pairs as one JSON array: tens of thousands of them at a province's scale, parsed at once instead
-       -- of as many result rows.
-       SELECT 'durations', false, grp, json_agg(json_build_array(started_on, concluded_on, n)), 0, 0, 0, 0, 0, 0, 0, 0
-       FROM durations GROUP BY grp`,
-      [...scopeParameters(scope)],
+       -- (grp, concluded, days): per group, how many concluded problems took each number of working days.
+       FROM keyed GROUP BY GROUPING SETS ((), (grp), (grp, concluded, days))`,
+      [...scopeParameters(scope), ...workingDayValues(workingDays)],
     );
-    const figureRows = rows.filter((r) => r.kind === 'figures');
-    const durations = durationsByGroup(rows, workingDaysBetween);
+    const figureRows = rows.filter((r) => !r.is_days);
+    const durations = durationsByGroup(rows);
     const total = figuresOf('all', figureRows.find((r) => r.is_total)!, durations.get(TOTAL));
     const groups =
       groupBy === 'none'
@@ -96,11 +95,13 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
 }
 
 interface FigureRow {
-  kind: 'figures' | 'durations';
   is_total: boolean;
+  /** A row of the (grp, concluded, days) set: `collected` problems of the group took `days` working days. */
+  is_days: boolean;
   grp: string | null;
-  /** A durations row's distinct (start, conclusion, how many) of its group. */
-  pairs: [startedOn: string, concludedOn: string | null, n: number][] | null;
+  of_concluded: boolean | null;
+  /** Working days to conclusion; null: no conclusion date, or outside the loaded calendar. */
+  days: number | null;
   collected: number;
   concluded: number;
   solved: number;
@@ -114,12 +115,10 @@ interface FigureRow {
 const TOTAL = Symbol('total');
 
 /**
- * Working days to conclusion per group and in total, as how many problems took each number of days; null days:
- * outside the loaded calendar. The pairs of dates come per group only: every counted problem is in exactly one group,
- * so the total's are all the groups' together (half the rows a grouping set of its own would ship). Counted by days
- * as they are read: tens of thousands of pairs become a few dozen numbers of days before the median sorts them.
+ * How many concluded problems took each number of working days, per group and in total (null days: no duration,
+ * so no median). Every counted problem is in exactly one group, so the total's are all the groups' together.
  */
-function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from: string, to: string) => number | null) {
+function durationsByGroup(rows: readonly FigureRow[]) {
   const byGroup = new Map<string | typeof TOTAL, Map<number | null, number>>();
   const add = (key: string | typeof TOTAL, days: number | null, n: number) => {
     let counts = byGroup.get(key);
@@ -127,12 +126,9 @@ function durationsByGroup(rows: readonly FigureRow[], workingDaysBetween: (from:
     counts.set(days, (counts.get(days) ?? 0) + n);
   };
   for (const r of rows) {
-    if (r.kind !== 'durations') continue;
-    for (const [startedOn, concludedOn, n] of r.pairs!) {
-      const days = concludedOn === null ? null : workingDaysBetween(startedOn, concludedOn);
-      add(r.grp!, days, n);
-      add(TOTAL, days, n);
-    }
+    if (!r.is_days || !r.of_concluded) continue;
+    add(r.grp!, r.days, r.collected);
+    add(TOTAL, r.days, r.collected);
   }
   return byGroup;
 }

@@ -66,17 +66,11 @@ export class MonthlySummaryFiguresSource {
   }
 
   private async problems(scope: KnownScope): Promise<ProblemFigure> {
-    const calculator = await this.calendar.snapshot();
-    const between = (from: string, to: string) => {
-      try {
-        return calculator.workingDaysBetween(from, to);
-      } catch {
-        return null; // a year outside the loaded calendar: only the median needs it, and the summary does not publish it
-      }
-    };
+    // The summary does not publish the median, but the statement counts it: from the calendar as loaded.
+    const workingDays = (await this.calendar.snapshot()).dayCounts();
     const kind = scope.kind === 'month' ? 'period' : 'cumulative';
     const { total } = await this.queries.execute<GetResolutionMetrics, ResolutionMetrics>(
-      new GetResolutionMetrics({ kind, from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt }, 'none', between),
+      new GetResolutionMetrics({ kind, from: scope.from, to: scope.to, asOf: scope.asOf, knownAt: scope.knownAt }, 'none', workingDays),
     );
     return {
       scope: published(scope),

@@ -8,6 +8,18 @@ export interface CalendarYearDates {
 }
 
 /**
+ * A calculator's prefix counts (WorkingDayCalendar.dayCounts): index i stands for the days from epoch day `firstDay`
+ * up to, not including, firstDay + i, so working days after a up to b are workingBefore[b + 1 − firstDay] −
+ * workingBefore[a + 1 − firstDay], allowed when no day between is in a year not loaded and both indexes exist.
+ */
+export interface WorkingDayCounts {
+  /** Days since 1970-01-01 of 1 January of the first loaded year (0 when none is loaded). */
+  firstDay: number;
+  workingBefore: number[];
+  notLoadedBefore: number[];
+}
+
+/**
  * Working days in the Chinese calendar: Monday–Friday, except the published holidays, plus the weekend
  * days published as make-up working days (调休). Pure and synchronous: build it once from the loaded
  * years and ask it as often as needed.
@@ -30,10 +42,12 @@ export class WorkingDayCalendar {
   private readonly firstDay: number;
   /**
    * workingBefore[i]: working days from firstDay up to (not including) firstDay + i, over the loaded years' span,
-   * so counting between two dates is one subtraction. A figure asks it once per distinct (start, end) pair, which at
-   * a province's scale is tens of thousands of pairs; walking each span day by day made that the figure's cost.
+   * so counting between two dates is one subtraction (walking each span day by day once made a province's figure
+   * cost that). The resolution figures send these counts to the database (dayCounts) and subtract there.
    */
   private readonly workingBefore: Int32Array;
+  /** notLoadedBefore[i]: days of years not loaded (between two loaded ones) from firstDay up to (not including) firstDay + i. */
+  private readonly notLoadedBefore: Int32Array;
 
   constructor(years: ReadonlyMap<number, CalendarYearDates>) {
     this.years = [...years.keys()].sort((a, b) => a - b);
@@ -46,11 +60,14 @@ export class WorkingDayCalendar {
     this.firstDay = first === undefined ? 0 : Date.UTC(first, 0, 1) / 86_400_000;
     const span = last === undefined ? 0 : Date.UTC(last + 1, 0, 1) / 86_400_000 - this.firstDay;
     this.workingBefore = new Int32Array(span + 1);
+    this.notLoadedBefore = new Int32Array(span + 1);
     for (let i = 0; i < span; i++) {
       const date = fromEpochDay(this.firstDay + i);
       // Days of a year not loaded (between two loaded ones) are never counted: workingDaysBetween refuses them first.
-      const works = this.yearSet.has(yearOf(date)) && this.worksOn(date);
+      const loaded = this.yearSet.has(yearOf(date));
+      const works = loaded && this.worksOn(date);
       this.workingBefore[i + 1] = this.workingBefore[i] + (works ? 1 : 0);
+      this.notLoadedBefore[i + 1] = this.notLoadedBefore[i] + (loaded ? 0 : 1);
     }
   }
 
@@ -88,6 +105,15 @@ export class WorkingDayCalendar {
       if (!this.yearSet.has(year)) throw new CalendarYearNotLoaded(year, this.years);
     }
     return this.workingBefore[b + 1 - this.firstDay] - this.workingBefore[a + 1 - this.firstDay];
+  }
+
+  /**
+   * The counts workingDaysBetween subtracts, for a database to count the same way over many rows at once
+   * (workingDaysSql in the metrics): per day of the loaded span, the working days and the days of years not loaded
+   * before it. Plain arrays, to be sent as statement parameters.
+   */
+  dayCounts(): WorkingDayCounts {
+    return { firstDay: this.firstDay, workingBefore: Array.from(this.workingBefore), notLoadedBefore: Array.from(this.notLoadedBefore) };
   }
 
   /** For a date known to be valid. */
