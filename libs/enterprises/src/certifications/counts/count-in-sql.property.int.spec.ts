@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../../../../test/support/test-database';
-import { COUNT_MEASURES, certificationCounts, enterprisesBehind, monthlySeries, revisionsOf, typeLevels, type CountScope } from './certification-counts';
+import { COUNT_MEASURES, certificationCounts, enterprisesBehind, monthlySeries, revisionsOf, seriesDays, typeLevels, type CountScope } from './certification-counts';
 import { GetCertificationCountsHandler, GetCertificationCountsQuery } from './certification-counts.query';
 import { GetCertificationSeriesHandler, GetCertificationSeriesQuery } from './certification-series.query';
+import { certificationCountsInSql, COUNT_METHODS } from './count-in-sql';
 import { firmsBehindInSql } from './firms-behind-in-sql';
 import { loadKnownWindows } from './load-windows';
 
@@ -12,7 +13,7 @@ import { loadKnownWindows } from './load-windows';
  * there) against the definition (the windows folded in memory by asKnownAt, counted by the pure certificationCounts),
  * on randomized windows: several per firm and type, renewals (复核) and revocations recorded later or earlier than a
  * knownAt, announcements before or after valid-from, every type filter. The same for the monthly series (every
- * month end in one statement) and for the page of firms behind a measure (with its total).
+ * month end in one statement, by each of the two ways of counting) and for the page of firms behind a measure.
  */
 
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -85,6 +86,13 @@ describe.each(testDatabaseKinds())('certification counts in SQL agree with the p
           const [from, to] = [day(q.from), day(q.from + q.seriesDays)];
           const monthly = await series.execute(new GetCertificationSeriesQuery({ from, to, ...q.filter, knownAt }));
           expect(monthly.points).toEqual(monthlySeries(known, from, to, q.filter));
+          // Each way of counting, whatever the number of days the handlers would choose it for.
+          for (const method of COUNT_METHODS) {
+            const days = seriesDays(from, to).map((d) => d.scope);
+            expect(await certificationCountsInSql(db.dataSource as DataSource, q.filter, [scope, ...days], knownAt, method)).toEqual(
+              [scope, ...days].map((d) => certificationCounts(known, d, q.filter)),
+            );
+          }
 
           const { key, measure, limit, offset } = q.listed;
           const behind = enterprisesBehind(await loadKnownWindows(db.dataSource as DataSource, key, knownAt), key, measure, scope);
