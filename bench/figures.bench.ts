@@ -275,7 +275,7 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
     if (process.env.BENCH_REBUILD_EACH === '1') {
       for (const projection of projections) {
         log(`  rebuilding ${projection.name} alone`);
-        const alone = await timed(() => rebuildProjection(new PoolSql(db.pool), projection, { batchSize: 2_000 }));
+        const alone = await timed(() => rebuildProjection(new PoolSql(db.pool), projection, { batchSize: 8_000 }));
         each.push({ figure: 'rebuild', projection: projection.name, size, events, events_per_s: round((events * 1000) / alone.ms, 0) });
       }
     }
@@ -304,7 +304,8 @@ async function runSize(size: number): Promise<{ lines: FigureLine[]; rebuild: Re
 async function rebuildAll(db: BenchDatabase, projections: readonly Projection[], events: number): Promise<string[]> {
   const errors: string[] = [];
   const runner = new ProjectionRunner(new PoolSql(db.pool), projections, {
-    owner: 'bench-figures', batchSize: 2_000, pollIntervalMs: 100, leaseTtlMs: 60_000,
+    // The worker's defaults (PROJECTION_BATCH_SIZE, PROJECTION_CATCH_UP_BATCH_SIZE): live polls of 500, catch-up up to 8,000.
+    owner: 'bench-figures', batchSize: 500, catchUpBatchSize: 8_000, pollIntervalMs: 100, leaseTtlMs: 60_000,
     log: (level, message) => {
       if (level === 'error') errors.push(message);
     },

@@ -12,7 +12,8 @@ export async function rebuildCommand(app: INestApplicationContext, name: string)
   const registry = app.get(ProjectionRegistry);
   const targets = name === 'all' ? registry.all() : [registry.get(name)];
   const db = app.get<TransactionalSql>(EVENT_DB);
-  const { batchSize } = app.get(AppConfig).projections;
+  // A rebuild replays the whole log: it reads in the catch-up batches.
+  const { catchUpBatchSize: batchSize } = app.get(AppConfig).projections;
   for (const projection of targets) {
     const bar = new SingleBar(
       { format: `${projection.name} |{bar}| {percentage}% | {value}/{total} events | {eta_formatted} left`, stream: process.stderr },

@@ -8,6 +8,8 @@ export interface EventStoreModuleOptions {
   runProjections: boolean;
   projection: {
     batchSize: number;
+    /** See ProjectionRunnerOptions.catchUpBatchSize. */
+    catchUpBatchSize?: number;
     pollIntervalMs: number;
     wakeIntervalMs?: number;
     leaseTtlMs: number;

@@ -27,13 +27,14 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, BeforeAp
       this.logger.log('Projection runner: off in this process (a worker runs the projections)');
       return;
     }
-    const { batchSize, pollIntervalMs, wakeIntervalMs, leaseTtlMs, maxAttempts, retryDelayMs } = this.options.projection;
+    const { batchSize, catchUpBatchSize, pollIntervalMs, wakeIntervalMs, leaseTtlMs, maxAttempts, retryDelayMs } = this.options.projection;
     this.runner = new ProjectionRunner(
       new PoolSql(this.options.pool),
       this.registry.all(),
       {
         owner: this.owner,
         batchSize,
+        catchUpBatchSize,
         pollIntervalMs,
         wakeIntervalMs,
         leaseTtlMs,

@@ -357,6 +357,37 @@ describe.each(testDatabaseKinds())('projections on %s', (kind) => {
     }
   });
 
+  it('catch-up batches: a full read doubles the next up to catchUpBatchSize; a short one returns to batchSize', async () => {
+    const cases = await newCaseSummaries('case_summaries_growing');
+    await appendCases('growing', 20); // at least 100 events behind, whatever the earlier tests left
+    const target = await db.store().head();
+    const batches: number[] = [];
+    const growing = new ProjectionRunner(db.sql, [cases], options('growing', {
+      batchSize: 4, catchUpBatchSize: 32, pollIntervalMs: 50, onBatch: (name, n) => void (name === cases.name && batches.push(n)),
+    }));
+    await growing.start();
+    try {
+      await eventually('the catch-up', async () => compareCheckpoints(await checkpoint(cases.name), target) >= 0);
+      const caughtUp = batches.length;
+      const closing = await append('case-growing-late', [1, 2, 3, 4, 5, 6].map((i) => ({ type: 'CaseNoted', data: { i } })));
+      growing.wake();
+      const late = (await db.store().checkpointOf(closing.lastGlobalPosition))!;
+      await eventually('the late events', async () => compareCheckpoints(await checkpoint(cases.name), late) >= 0);
+      expect(await counts('case_summaries_growing')).toEqual(await countsFromLog());
+      // Every batch within the limit the rule gives after the one before it (each batch a read: one projection).
+      let limit = 4;
+      for (const n of batches) {
+        expect(n).toBeLessThanOrEqual(limit);
+        limit = n === limit ? Math.min(limit * 2, 32) : 4;
+      }
+      expect(batches.slice(0, 4)).toEqual([4, 8, 16, 32]);
+      // Caught up, the next read is a live one again: four of the six late events, then the rest.
+      expect(batches.slice(caughtUp)).toEqual([4, 2]);
+    } finally {
+      await growing.stop();
+    }
+  });
+
   it('waitFor throws WaitForTimeoutError naming the projection when no runner runs', async () => {
     const cases = await newCaseSummaries('case_summaries_nobody');
     const appended = await append('case-nobody-1', [{ type: 'CaseOpened', data: {} }]);

@@ -14,7 +14,15 @@ import { rebuildProjection } from './rebuild-projection';
 export interface ProjectionRunnerOptions {
   /** Unique per process: the lease holder's name. */
   owner: string;
+  /** Events a poll reads when the projections are up to date (and the first read after they were). */
   batchSize: number;
+  /**
+   * The most a poll reads while catching up (default batchSize): each poll that comes back full doubles the next
+   * one's limit up to this, and one that comes back short returns it to batchSize. A rebuild reads this many at
+   * a time. Per batch each projection pays a transaction and the log one read, so a worker far behind (a deploy, a
+   * restart, a rebuild) goes faster in larger batches, while a live poll stays small.
+   */
+  catchUpBatchSize?: number;
   pollIntervalMs: number;
   /**
    * A loop woken by an append in this process starts its next poll no sooner than this long after its
@@ -112,6 +120,8 @@ export class ProjectionRunner {
    */
   private async pollLoop(): Promise<void> {
     const { owner, leaseTtlMs, pollIntervalMs, batchSize } = this.options;
+    const catchUpBatchSize = Math.max(batchSize, this.options.catchUpBatchSize ?? batchSize);
+    let limit = batchSize;
     const renewEvery = leaseTtlMs / 3;
     const states = new Map(this.projections.map((p) => [p.name, { projection: p, ...idleState() }]));
     let held = new Set<string>();
@@ -168,8 +178,11 @@ export class ProjectionRunner {
         }
         if (runnable.length > 0) {
           const from = runnable.reduce((min, r) => (compareCheckpoints(r.checkpoint, min) < 0 ? r.checkpoint : min), runnable[0].checkpoint as LogCheckpoint);
-          const { events } = await this.store.readAll({ after: from, limit: batchSize, stored: true });
-          if (events.length === batchSize) again = true;
+          const { events } = await this.store.readAll({ after: from, limit, stored: true });
+          // A full read: more is waiting, so read more at a time; a short one: caught up, back to the live size.
+          const full = events.length === limit;
+          if (full) again = true;
+          limit = full ? Math.min(limit * 2, catchUpBatchSize) : batchSize;
           const last = events[events.length - 1];
           const work = runnable
             .map((r) => ({ ...r, fresh: last && isAfter(last, r.checkpoint) ? events.filter((e) => isAfter(e, r.checkpoint)) : [] }))
@@ -192,6 +205,7 @@ export class ProjectionRunner {
         // The shared reads (checkpoints, leases, the log) or the idle moves failed: nothing was applied; try again at the next poll.
         this.log('error', 'Projection poll failed; retrying', { err: error });
         again = false;
+        limit = batchSize;
       }
       if (!again) await this.idle(pollIntervalMs, began, wakesBefore);
     }
@@ -245,9 +259,9 @@ export class ProjectionRunner {
 
   private async rebuild(projection: Projection, storedVersion: number, renewAll: () => Promise<Set<string>>): Promise<void> {
     this.log('warn', `Projection ${projection.name} rows are version ${storedVersion}; rebuilding as ${projection.version}`);
-    const { owner, batchSize } = this.options;
+    const { owner, batchSize, catchUpBatchSize = batchSize } = this.options;
     await rebuildProjection(this.db, projection, {
-      batchSize,
+      batchSize: Math.max(batchSize, catchUpBatchSize),
       upcasters: this.upcasters,
       owner,
       // Keep every lease this process holds (and so the heartbeats) while the rebuild runs, however long it takes.

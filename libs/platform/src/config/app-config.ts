@@ -93,6 +93,7 @@ export class AppConfig {
   get projections() {
     return {
       batchSize: this.get('PROJECTION_BATCH_SIZE'),
+      catchUpBatchSize: this.get('PROJECTION_CATCH_UP_BATCH_SIZE'),
       pollIntervalMs: this.get('PROJECTION_POLL_INTERVAL_MS'),
       wakeIntervalMs: this.get('PROJECTION_WAKE_INTERVAL_MS'),
       leaseTtlMs: this.get('PROJECTION_LEASE_TTL_MS'),

@@ -21,6 +21,8 @@ export const environmentSchema = Joi.object({
   /** Run the projection runner inside the API process. Defaults to on for the embedded database, off otherwise. */
   PROJECTIONS_IN_API: Joi.boolean(),
   PROJECTION_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(500),
+  /** The most a poll reads while the projections catch up (polls that come back full double up to it), and a rebuild's batch. */
+  PROJECTION_CATCH_UP_BATCH_SIZE: Joi.number().integer().min(1).max(50000).default(8000),
   PROJECTION_POLL_INTERVAL_MS: Joi.number().integer().min(10).max(60000).default(250),
   PROJECTION_WAKE_INTERVAL_MS: Joi.number().integer().min(0).max(60000).default(50),
   PROJECTION_LEASE_TTL_MS: Joi.number().integer().min(1000).max(600000).default(15000),
@@ -92,6 +94,7 @@ export interface Environment {
   REDIS_URL?: string;
   PROJECTIONS_IN_API?: boolean;
   PROJECTION_BATCH_SIZE: number;
+  PROJECTION_CATCH_UP_BATCH_SIZE: number;
   PROJECTION_POLL_INTERVAL_MS: number;
   PROJECTION_WAKE_INTERVAL_MS: number;
   PROJECTION_LEASE_TTL_MS: number;
