@@ -139,7 +139,7 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
   await db.pool.query(`CREATE TABLE ceiling_rows (scope text NOT NULL, problem_id text NOT NULL, grp text NOT NULL,
     concluded boolean NOT NULL, solved boolean NOT NULL, on_time boolean NOT NULL, overdue boolean NOT NULL,
     satisfied int NOT NULL, basically_satisfied int NOT NULL, follow_ups int NOT NULL, started_on date, concluded_on date,
-    registered_on date NOT NULL, PRIMARY KEY (scope, grp, problem_id))`);
+    working_days int, registered_on date NOT NULL, PRIMARY KEY (scope, grp, problem_id))`);
   for (const [name, list] of Object.entries(snapshots)) {
     const asOf = SCOPES[name as keyof typeof SCOPES].asOf;
     const rows = list
@@ -156,6 +156,8 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
           follow_ups: s.followUps.length,
           started_on: concluded ? (s.assignedOn ?? s.registeredOn) : null,
           concluded_on: concluded ? s.concludedOn : null,
+          // Working days to conclusion, counted once when the table is built (a report table would store them).
+          working_days: concluded && s.concludedOn !== null ? workingDaysBetween(s.assignedOn ?? s.registeredOn, s.concludedOn) : null,
           registered_on: s.registeredOn,
         };
       });
@@ -170,7 +172,7 @@ async function createCeilingTables(db: BenchDatabase, snapshots: Record<keyof ty
   await db.pool.query('VACUUM (ANALYZE) ceiling_rows, problem_facts, problem_snapshots');
 }
 
-/** The ceiling of a grouped resolution figure: the counts and duration pairs, total and per unit, in one aggregate. */
+/** The ceiling of a grouped resolution figure: the counts, and how many took each number of working days, total and per unit. */
 const CEILING_FIGURES = `
   SELECT 'figures' AS kind, GROUPING(grp) = 1 AS is_total, grp, count(*)::int AS collected, count(*) FILTER (WHERE concluded)::int AS concluded,
     count(*) FILTER (WHERE solved)::int AS solved, sum(satisfied)::int AS satisfied,
@@ -179,7 +181,7 @@ const CEILING_FIGURES = `
   FROM ceiling_rows WHERE scope = $1 GROUP BY GROUPING SETS ((), (grp))
   UNION ALL
   SELECT 'durations', false, grp, count(*)::int, 0, 0, 0, 0, 0, 0, 0
-  FROM ceiling_rows WHERE scope = $1 AND concluded GROUP BY grp, started_on, concluded_on`;
+  FROM ceiling_rows WHERE scope = $1 AND concluded GROUP BY grp, working_days`;
 
 /** The first page of a figure's records and their count, as a report query would ask the flat table. */
 const CEILING_MEMBERS = `SELECT problem_id, count(*) OVER ()::int AS total FROM ceiling_rows WHERE scope = $1 AND grp = $2 AND solved
