@@ -56,6 +56,7 @@ export class GetResolutionMetricsHandler implements IQueryHandler<GetResolutionM
    * back — a few dozen rows per group — and the median is formed here (medianOfCounts).
    */
   async execute({ scope, groupBy, workingDays }: GetResolutionMetrics): Promise<ResolutionMetrics> {
+    // From assignment (or registration) to conclusion; $6–$8 follow the scope's $1–$5 (scopeParameters).
     const days = workingDaysSql('coalesce(assigned_on, registered_on::date)', 'concluded_on', { firstDay: 6, workingBefore: 7, notLoadedBefore: 8 });
     const rows: FigureRow[] = await this.db.query(
       `WITH ${SNAPSHOTS_CTE},
