@@ -114,6 +114,7 @@ function last(expression: string, types: readonly string[], orWhere = ''): strin
 export function groupKeySql(groupBy: ResolutionGroupBy): string {
   switch (groupBy) {
     case 'unit':
+      // Exactly as IX_problem_snapshots_unit_group indexes it (migration 1764300003300): one unit's records read by it.
       return `coalesce(lead_unit_id, 'unassigned')`;
     case 'category':
       return 'category';

@@ -22,6 +22,7 @@ import { TimelineWithoutData1764300002900 } from './1764300002900-timeline-witho
 import { ProblemSnapshotCohortKeys1764300003000 } from './1764300003000-problem-snapshot-cohort-keys';
 import { VisitsMonthIndex1764300003100 } from './1764300003100-visits-month-index';
 import { ProblemsListOrderIndex1764300003200 } from './1764300003200-problems-list-order-index';
+import { ProblemSnapshotFigureIndexes1764300003300 } from './1764300003300-problem-snapshots-figure-indexes';
 
 /** Every migration, in order. A new migration is a new file added here; an applied one is never edited. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const ALL_MIGRATIONS = [
   ProblemSnapshotCohortKeys1764300003000,
   VisitsMonthIndex1764300003100,
   ProblemsListOrderIndex1764300003200,
+  ProblemSnapshotFigureIndexes1764300003300,
 ];

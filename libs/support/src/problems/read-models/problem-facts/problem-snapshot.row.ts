@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * every read model: it is rebuilt with problem_facts, in the same transaction.
  */
 @Entity({ name: 'problem_snapshots' })
+// coalesce(lead_unit_id, 'unassigned') with registration_on_date: an expression TypeORM cannot declare (migration 1764300003300).
+@Index('IX_problem_snapshots_unit_group', { synchronize: false })
 export class ProblemSnapshotRow {
   @PrimaryColumn({ name: 'problem_id', type: 'text', primaryKeyConstraintName: 'PK_problem_snapshots' })
   problemId: string;
@@ -62,10 +64,12 @@ export class ProblemSnapshotRow {
   registrationRecordedAt: Date;
 
   /** The latest business date among its facts: a question as of an earlier day must fold instead. */
+  @Index('IX_problem_snapshots_last_on_date')
   @Column({ name: 'last_on_date', type: 'date' })
   lastOnDate: string;
 
   /** The latest recorded-at among its facts: a question known at an earlier instant must fold instead. */
+  @Index('IX_problem_snapshots_last_recorded_at')
   @Column({ name: 'last_recorded_at', type: 'timestamptz' })
   lastRecordedAt: Date;
 }
