@@ -20,6 +20,8 @@ describe('validateEnvironment', () => {
 
     expect(env.PROJECTION_LEASE_TTL_MS).toBeGreaterThan(2 * env.PROJECTION_POLL_INTERVAL_MS);
     expect(env.PROJECTION_STALE_AFTER_MS).toBeGreaterThan(2 * env.PROJECTION_POLL_INTERVAL_MS);
+    // Catching up reads larger batches than a live poll, never smaller ones.
+    expect(env.PROJECTION_CATCH_UP_BATCH_SIZE).toBeGreaterThan(env.PROJECTION_BATCH_SIZE);
   });
 
   it('converts the strings the environment holds and keeps unrelated variables', () => {
@@ -61,6 +63,8 @@ describe('validateEnvironment', () => {
     ['a zero pool size', { DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     ['a lease shorter than a second', { PROJECTION_LEASE_TTL_MS: '10' }, 'PROJECTION_LEASE_TTL_MS'],
     ['a yes/no that is neither', { PROJECTIONS_IN_API: 'maybe' }, 'PROJECTIONS_IN_API'],
+    ['a catch-up batch of no events', { PROJECTION_CATCH_UP_BATCH_SIZE: '0' }, 'PROJECTION_CATCH_UP_BATCH_SIZE'],
+    ['a catch-up batch of half an event', { PROJECTION_CATCH_UP_BATCH_SIZE: '2.5' }, 'PROJECTION_CATCH_UP_BATCH_SIZE'],
   ])('refuses %s', (_what, raw, name) => {
     const error = catchError(() => validateEnvironment(raw));
 
